@@ -1,0 +1,7 @@
+import type { Migration } from '../migration'
+import { migration0010 } from './0010-init'
+
+// Static imports in order: bundling keeps every migration, and the order is explicit.
+export const MIGRATIONS: readonly Migration[] = [migration0010]
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -1,0 +1,68 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog } from 'electron'
+import { startBackend, type RunningBackend } from './backend'
+import { resolveDbPath } from './db/paths'
+import { registerIpc } from './ipc/registerIpc'
+import { hardenSession } from './security/hardenSession'
+
+// App lifecycle and windows only: everything else lives in services behind the contract.
+let backend: RunningBackend | null = null
+let mainWindow: BrowserWindow | null = null
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Passerelle',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true
+    }
+  })
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => (mainWindow = null))
+  if (devServerUrl) void mainWindow.loadURL(devServerUrl)
+  else void mainWindow.loadFile(join(__dirname, '../renderer/index.html'))
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  app.whenReady().then(async () => {
+    hardenSession(devServerUrl)
+    const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
+    try {
+      backend = await startBackend({ dbPath, kind: 'electron', version: app.getVersion() })
+    } catch (e) {
+      dialog.showErrorBox('Passerelle ne peut pas ouvrir sa base de données', `${e instanceof Error ? e.message : String(e)}\n\nFichier : ${dbPath}`)
+      app.quit()
+      return
+    }
+    registerIpc(backend.dispatch, devServerUrl)
+    createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => backend?.close())
+}

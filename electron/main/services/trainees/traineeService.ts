@@ -1,0 +1,144 @@
+import type { z } from 'zod'
+import type { Trainee, TraineeInput, TraineePatch } from '../../../../shared/api/areas/trainees'
+import { AppError } from '../../../../shared/api/result'
+import { checkBirthDate, todayIso } from '../../../../shared/domain/dates'
+import { capitaliseFirstName, foldForSearch, upperName } from '../../../../shared/domain/text'
+import type { Db } from '../../db/open'
+import { recordAudit } from '../audit/recordAudit'
+import { nowIso, type ServiceContext } from '../context'
+
+type NewTrainee = z.output<typeof TraineeInput>
+type Changes = z.output<typeof TraineePatch>
+
+const FIELD_COLUMNS = {
+  civility: 'civility',
+  lastName: 'last_name',
+  firstName: 'first_name',
+  birthDate: 'birth_date',
+  ftId: 'ft_id',
+  email: 'email',
+  phone: 'phone',
+  addressLine1: 'address_line1',
+  postalCode: 'postal_code',
+  city: 'city',
+  prescriber: 'prescriber',
+  adviserName: 'adviser_name',
+  notes: 'notes'
+} as const satisfies Record<keyof NewTrainee, string>
+
+const SELECT = `
+  SELECT t.id, t.civility, t.last_name AS lastName, t.first_name AS firstName, t.birth_date AS birthDate,
+         t.ft_id AS ftId, t.email, t.phone, t.address_line1 AS addressLine1, t.postal_code AS postalCode,
+         t.city, t.prescriber, t.adviser_name AS adviserName, t.notes,
+         (SELECT count(*) FROM enrolment e WHERE e.trainee_id = t.id) AS enrolmentCount,
+         t.created_at AS createdAt, t.updated_at AS updatedAt
+  FROM trainee t`
+
+export function listTrainees(db: Db, search?: string): Trainee[] {
+  // Every word must match somewhere, accents and case ignored: "dupre mar" finds DUPRÉ Marie.
+  const terms = foldForSearch(search ?? '').split(/\s+/).filter(Boolean).slice(0, 6)
+  const conditions = ['t.anonymised_at IS NULL', ...terms.map(() => `t.search_text LIKE ? ESCAPE '\\'`)]
+  const params = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  return db
+    .prepare(`${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id`)
+    .all(...params) as Trainee[]
+}
+
+export function getTrainee(db: Db, id: number): Trainee {
+  const row = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as Trainee | undefined
+  if (!row) throw new AppError('not_found', `Le stagiaire n° ${id} est introuvable (il a peut-être été supprimé).`)
+  return row
+}
+
+export function createTrainee(ctx: ServiceContext, input: NewTrainee): Trainee {
+  const data = normalise(ctx, input)
+  return ctx.db.transaction(() => {
+    assertFtIdFree(ctx.db, data.ftId ?? null, null)
+    const now = nowIso(ctx.clock)
+    const cols = Object.values(FIELD_COLUMNS)
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO trainee (${cols.join(', ')}, search_text, created_at, updated_at)
+         VALUES (${cols.map((c) => `@${c}`).join(', ')}, @search_text, @now, @now)`
+      )
+      .run({ ...toColumns(data), search_text: searchText(data), now })
+    const created = getTrainee(ctx.db, Number(info.lastInsertRowid))
+    recordAudit(ctx, { operation: 'trainees.create', entity: 'trainee', entityId: created.id, after: created })
+    return created
+  })()
+}
+
+export function updateTrainee(ctx: ServiceContext, id: number, changes: Changes): Trainee {
+  return ctx.db.transaction(() => {
+    const before = getTrainee(ctx.db, id)
+    const merged: NewTrainee = { ...pickFields(before), ...changes }
+    const data = normalise(ctx, merged)
+    assertFtIdFree(ctx.db, data.ftId ?? null, id)
+    const sets = Object.values(FIELD_COLUMNS).map((c) => `${c} = @${c}`).join(', ')
+    ctx.db
+      .prepare(`UPDATE trainee SET ${sets}, search_text = @search_text, updated_at = @now WHERE id = @id`)
+      .run({ ...toColumns(data), search_text: searchText(data), now: nowIso(ctx.clock), id })
+    const after = getTrainee(ctx.db, id)
+    recordAudit(ctx, { operation: 'trainees.update', entity: 'trainee', entityId: id, before, after })
+    return after
+  })()
+}
+
+export function deleteTrainee(ctx: ServiceContext, id: number): { id: number } {
+  return ctx.db.transaction(() => {
+    const before = getTrainee(ctx.db, id)
+    if (before.enrolmentCount > 0) {
+      throw new AppError(
+        'refused',
+        `Impossible de supprimer ${before.lastName} ${before.firstName} : cette personne a ${before.enrolmentCount} inscription${before.enrolmentCount > 1 ? 's' : ''} en formation. ` +
+          'Les inscriptions sont des pièces justificatives et doivent être conservées.'
+      )
+    }
+    const bookings = (ctx.db.prepare('SELECT count(*) AS n FROM registration WHERE trainee_id = ?').get(id) as { n: number }).n
+    if (bookings > 0) {
+      throw new AppError(
+        'refused',
+        `Impossible de supprimer ${before.lastName} ${before.firstName} : cette personne est positionnée sur ${bookings} réunion${bookings > 1 ? 's' : ''} de recrutement.`
+      )
+    }
+    ctx.db.prepare('DELETE FROM trainee WHERE id = ?').run(id)
+    recordAudit(ctx, { operation: 'trainees.delete', entity: 'trainee', entityId: id, before })
+    return { id }
+  })()
+}
+
+/** Family names in capitals and first names capitalised, as on France Travail documents. */
+function normalise(ctx: ServiceContext, t: NewTrainee): NewTrainee {
+  if (t.birthDate) {
+    const check = checkBirthDate(t.birthDate, todayIso(ctx.clock.now()))
+    if (!check.ok) throw new AppError('invalid_input', check.message, [{ path: 'birthDate', message: check.message }])
+  }
+  return { ...t, lastName: upperName(t.lastName), firstName: capitaliseFirstName(t.firstName) }
+}
+
+function assertFtIdFree(db: Db, ftId: string | null, selfId: number | null): void {
+  if (!ftId) return
+  const other = db
+    .prepare('SELECT id, last_name, first_name FROM trainee WHERE ft_id = ? AND id IS NOT ?')
+    .get(ftId, selfId) as { id: number; last_name: string; first_name: string } | undefined
+  if (other) {
+    const message = `L'identifiant France Travail ${ftId} est déjà celui de ${other.last_name} ${other.first_name} (fiche n° ${other.id}).`
+    throw new AppError('conflict', message, [{ path: 'ftId', message }])
+  }
+}
+
+function toColumns(t: NewTrainee): Record<string, unknown> {
+  return Object.fromEntries(
+    (Object.entries(FIELD_COLUMNS) as [keyof NewTrainee, string][]).map(([field, column]) => [column, t[field] ?? null])
+  )
+}
+
+function pickFields(t: Trainee): NewTrainee {
+  return Object.fromEntries(
+    (Object.keys(FIELD_COLUMNS) as (keyof NewTrainee)[]).map((field) => [field, t[field]])
+  ) as NewTrainee
+}
+
+function searchText(t: NewTrainee): string {
+  return foldForSearch([t.lastName, t.firstName, t.ftId, t.email, t.city, t.postalCode].filter(Boolean).join(' '))
+}

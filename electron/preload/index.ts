@@ -1,0 +1,8 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { INVOKE_CHANNEL } from '../../shared/api/channel'
+
+// The renderer gets one function and nothing else of Electron; the main process validates
+// every call against the contract, so the preload does not need zod.
+contextBridge.exposeInMainWorld('passerelle', {
+  invoke: (op: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(INVOKE_CHANNEL, op, input)
+})

@@ -1,0 +1,55 @@
+import { Navigate, Route, Routes } from 'react-router-dom'
+import { useAppState } from './app/AppStateContext'
+import { WelcomeScreen } from './features/clerk/WelcomeScreen'
+import { DashboardPage } from './features/dashboard/DashboardPage'
+import { PlaceholderPage } from './features/placeholders/PlaceholderPage'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { TraineesPage } from './features/trainees/TraineesPage'
+import { Shell } from './layout/Shell'
+
+export function App() {
+  const { state, error, refresh } = useAppState()
+
+  if (!state) {
+    return (
+      <main className="splash" aria-busy={!error}>
+        <div className="brand brand--large">
+          <span className="brand__mark" aria-hidden="true">
+            P
+          </span>
+          <span className="brand__name">Passerelle</span>
+        </div>
+        {error ? (
+          <div className="splash__error" role="alert">
+            <p>{error}</p>
+            <button type="button" className="button button--primary" onClick={() => void refresh()}>
+              Réessayer
+            </button>
+          </div>
+        ) : (
+          <p className="muted">Ouverture de la base de données…</p>
+        )}
+      </main>
+    )
+  }
+
+  if (!state.clerk) return <WelcomeScreen state={state} onSelected={() => void refresh()} />
+
+  const onChanged = (): void => void refresh()
+  return (
+    <Shell state={state} onStateChanged={onChanged}>
+      <Routes>
+        <Route path="/" element={<DashboardPage />} />
+        <Route path="/formations" element={<PlaceholderPage id="trainings" />} />
+        <Route path="/recrutement" element={<PlaceholderPage id="recruitment" />} />
+        <Route path="/inscriptions" element={<PlaceholderPage id="enrolments" />} />
+        <Route path="/assiduite" element={<PlaceholderPage id="attendance" />} />
+        <Route path="/stagiaires" element={<TraineesPage />} />
+        <Route path="/devis-factures" element={<PlaceholderPage id="quotes" />} />
+        <Route path="/documents" element={<PlaceholderPage id="documents" />} />
+        <Route path="/parametres" element={<SettingsPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Shell>
+  )
+}

@@ -1,0 +1,55 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+type Props = {
+  open: boolean
+  title: string
+  onClose: () => void
+  children: ReactNode
+  footer?: ReactNode
+  size?: 'small' | 'medium' | 'large'
+  testId?: string
+}
+
+/**
+ * A native modal <dialog>: the browser traps focus, makes the page behind inert and closes it
+ * with Escape (reported through onClose so React stays the owner of `open`).
+ */
+export function Modal({ open, title, onClose, children, footer, size = 'medium', testId }: Props) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (open && !dialog.open) dialog.showModal()
+    if (!open && dialog.open) dialog.close()
+  }, [open])
+
+  return (
+    <dialog
+      ref={ref}
+      className={`modal modal--${size}`}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault()
+        onClose()
+      }}
+    >
+      {open && (
+        <div className="modal__frame">
+          <header className="modal__header">
+            <h2 id={titleId} className="modal__title">
+              {title}
+            </h2>
+            <button type="button" className="icon-button" aria-label="Fermer" onClick={onClose}>
+              ×
+            </button>
+          </header>
+          <div className="modal__body">{children}</div>
+          {footer && <footer className="modal__footer">{footer}</footer>}
+        </div>
+      )}
+    </dialog>
+  )
+}

@@ -1,0 +1,31 @@
+import { useLoadedAppState } from '../../app/AppStateContext'
+
+/** Version and database facts, for support calls and backups. */
+export function AboutCard() {
+  const state = useLoadedAppState()
+  const rows: [string, string][] = [
+    ['Version de Passerelle', state.version],
+    ['Mode', state.host === 'electron' ? 'Application de bureau' : 'Navigateur (serveur local)'],
+    ['Base de données', state.dbPath],
+    ['Version du schéma', String(state.schemaVersion)],
+    ['Utilisateur actuel', state.clerk?.name ?? '—']
+  ]
+  return (
+    <section className="panel" aria-labelledby="about-title" data-testid="about-card">
+      <header className="panel__header">
+        <h2 id="about-title" className="panel__title">
+          À propos / Base de données
+        </h2>
+      </header>
+      <dl className="facts">
+        {rows.map(([label, value]) => (
+          <div key={label} className="facts__row">
+            <dt>{label}</dt>
+            <dd className={label === 'Base de données' ? 'facts__path' : undefined}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted small">Les sauvegardes automatiques de la base arrivent dans une prochaine version.</p>
+    </section>
+  )
+}

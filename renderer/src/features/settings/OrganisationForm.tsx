@@ -1,0 +1,185 @@
+import { useState, type FormEvent } from 'react'
+import type { Organisation } from '../../../../shared/api/areas/organisation'
+import { todayIso } from '../../../../shared/domain/dates'
+import { LEGAL_FORMS } from '../../../../shared/domain/organisation'
+import { useApi } from '../../api/ApiContext'
+import { Field, type FieldStatus } from '../../components/Field'
+import { useToast } from '../../components/Toasts'
+import { useShortcut } from '../../hooks/useShortcut'
+import {
+  checkOrganisationField,
+  formToOrganisationInput,
+  organisationIssuesToErrors,
+  organisationToForm,
+  qualiopiWarning,
+  siretStatus,
+  validateOrganisationForm,
+  type OrganisationField,
+  type OrganisationFormErrors,
+  type OrganisationFormValues
+} from './organisationForm'
+
+type Props = { organisation: Organisation; onSaved: (o: Organisation) => void }
+
+type TextOptions = { required?: boolean; hint?: string; placeholder?: string; className?: string; inputMode?: 'numeric' | 'email' | 'tel' | 'url'; autoComplete?: string }
+
+/** The organisation's identity, saved as a whole: one invalid field and nothing is written. */
+export function OrganisationForm({ organisation, onSaved }: Props) {
+  const api = useApi()
+  const toast = useToast()
+  const [saved, setSaved] = useState(() => organisationToForm(organisation))
+  const [values, setValues] = useState<OrganisationFormValues>(saved)
+  const [errors, setErrors] = useState<OrganisationFormErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const dirty = (Object.keys(values) as OrganisationField[]).some((k) => values[k] !== saved[k])
+
+  useShortcut('Ctrl+S', () => void save())
+
+  const set = (field: OrganisationField, value: string): void => {
+    setValues((v) => ({ ...v, [field]: value }))
+    if (errors[field] && !checkOrganisationField(field, value)) setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+  const blur = (field: OrganisationField): void => setErrors((e) => ({ ...e, [field]: checkOrganisationField(field, values[field]) ?? undefined }))
+
+  const status = (field: OrganisationField): FieldStatus => {
+    if (field === 'siret') {
+      // Live: the key is checked as the 14th digit is typed.
+      const live = siretStatus(values.siret)
+      if (live) return live
+    }
+    const message = errors[field]
+    if (message) return { kind: 'error', message }
+    if (field === 'qualiopiValidUntil') {
+      const warning = qualiopiWarning(values.qualiopiValidUntil, todayIso())
+      if (warning) return { kind: 'warning', message: warning }
+    }
+    return null
+  }
+
+  async function save(e?: FormEvent): Promise<void> {
+    e?.preventDefault()
+    if (busy) return
+    const found = validateOrganisationForm(values)
+    if (Object.values(found).some(Boolean)) {
+      setErrors(found)
+      setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
+      return
+    }
+    setBusy(true)
+    const r = await api.call('organisation:update', formToOrganisationInput(values))
+    setBusy(false)
+    if (!r.ok) {
+      setErrors(organisationIssuesToErrors(r.error.issues))
+      setFormError(`${r.error.message} Rien n’a été enregistré.`)
+      return
+    }
+    const fresh = organisationToForm(r.value)
+    setSaved(fresh)
+    setValues(fresh)
+    setErrors({})
+    setFormError(null)
+    toast.show('success', 'Fiche de l’organisme enregistrée.')
+    onSaved(r.value)
+  }
+
+  const text = (field: OrganisationField, label: string, o: TextOptions = {}) => (
+    <Field label={label} required={o.required} hint={o.hint} status={status(field)} className={o.className}>
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          name={field}
+          value={values[field]}
+          placeholder={o.placeholder}
+          inputMode={o.inputMode}
+          autoComplete={o.autoComplete ?? 'off'}
+          onChange={(ev) => set(field, ev.target.value)}
+          onBlur={() => blur(field)}
+        />
+      )}
+    </Field>
+  )
+
+  return (
+    <form className="panel form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="org-title" data-testid="organisation-form">
+      <header className="panel__header">
+        <h2 id="org-title" className="panel__title">
+          Organisme de formation
+        </h2>
+        <span className="panel__meta">Ces informations figurent sur tous les documents (attestations, devis, factures).</span>
+      </header>
+      {formError && (
+        <p className="form-error" role="alert" data-testid="form-error">
+          {formError}
+        </p>
+      )}
+
+      <fieldset className="form__section">
+        <legend>Identité</legend>
+        <div className="form__grid">
+          {text('raisonSociale', 'Raison sociale', { required: true, className: 'span-8', autoComplete: 'organization' })}
+          <Field label="Forme juridique" status={status('legalForm')} className="span-4">
+            {(control) => (
+              <select {...control} className="input" name="legalForm" value={values.legalForm} onChange={(e) => set('legalForm', e.target.value)}>
+                <option value="">—</option>
+                {LEGAL_FORMS.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {text('siret', 'SIRET', { required: true, placeholder: '123 456 789 00012', inputMode: 'numeric', className: 'span-6' })}
+          {text('nda', 'Numéro de déclaration d’activité (NDA)', { placeholder: '11 caractères', hint: 'Attribué par la DREETS : 11 chiffres (2A/2B pour la Corse).', className: 'span-6' })}
+        </div>
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>Adresse et contact</legend>
+        <div className="form__grid">
+          {text('addressLine1', 'Adresse', { className: 'span-12', autoComplete: 'address-line1' })}
+          {text('addressLine2', 'Complément d’adresse', { className: 'span-12', autoComplete: 'address-line2' })}
+          {text('postalCode', 'Code postal', { className: 'span-3', inputMode: 'numeric', autoComplete: 'postal-code' })}
+          {text('city', 'Ville', { className: 'span-9', autoComplete: 'address-level2' })}
+          {text('phone', 'Téléphone', { className: 'span-4', inputMode: 'tel', placeholder: '01 23 45 67 89' })}
+          {text('email', 'E-mail', { className: 'span-4', inputMode: 'email', placeholder: 'contact@organisme.fr' })}
+          {text('website', 'Site web', { className: 'span-4', inputMode: 'url', placeholder: 'www.organisme.fr' })}
+        </div>
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>Certification Qualiopi</legend>
+        <div className="form__grid">
+          {text('qualiopiNumber', 'N° de certificat', { className: 'span-6' })}
+          {text('qualiopiValidUntil', 'Valide jusqu’au', { className: 'span-6', placeholder: 'jj/mm/aaaa', inputMode: 'numeric' })}
+        </div>
+      </fieldset>
+
+      <fieldset className="form__section">
+        <legend>Signataire des documents</legend>
+        <div className="form__grid">
+          {text('signatoryName', 'Nom du signataire', { className: 'span-6', placeholder: 'ex. Claire Martin' })}
+          {text('signatoryTitle', 'Qualité', { className: 'span-6', placeholder: 'ex. Directrice' })}
+        </div>
+      </fieldset>
+
+      <footer className="form__footer">
+        <span className={dirty ? 'form__state form__state--dirty' : 'form__state'} data-testid="form-state">
+          {dirty ? 'Modifications non enregistrées' : organisation.updatedAt ? 'Toutes les modifications sont enregistrées' : 'Fiche à compléter'}
+        </span>
+        <button type="button" className="button" onClick={() => {
+          setValues(saved)
+          setErrors({})
+          setFormError(null)
+        }} disabled={!dirty || busy}>
+          Annuler les modifications
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy} title="Enregistrer (Ctrl+S)">
+          {busy ? 'Enregistrement…' : 'Enregistrer'}
+        </button>
+      </footer>
+    </form>
+  )
+}

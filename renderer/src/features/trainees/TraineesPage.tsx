@@ -1,0 +1,183 @@
+import type { GridApi } from 'ag-grid-community'
+import { useCallback, useRef, useState } from 'react'
+import type { Trainee } from '../../../../shared/api/areas/trainees'
+import { useApi } from '../../api/ApiContext'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { Icon } from '../../components/Icon'
+import { useToast } from '../../components/Toasts'
+import { countLabel, formatCount } from '../../grid/cellValues'
+import { DataGrid, type CellEdit } from '../../grid/DataGrid'
+import { exportCsv } from '../../grid/exportCsv'
+import { useDebouncedValue } from '../../hooks/useDebouncedValue'
+import { useShortcut } from '../../hooks/useShortcut'
+import { TraineeFormDialog } from './TraineeFormDialog'
+import { toPatchValue, traineeColumns } from './traineeColumns'
+import { useTrainees } from './useTrainees'
+
+const traineeRowId = (t: Trainee): string => String(t.id)
+
+export function TraineesPage() {
+  const api = useApi()
+  const toast = useToast()
+  const [search, setSearch] = useState('')
+  const debouncedSearch = useDebouncedValue(search, 250)
+  const { rows, error, replaceRow, addRow, removeRow } = useTrainees(debouncedSearch)
+  const [selected, setSelected] = useState<Trainee | null>(null)
+  const [displayed, setDisplayed] = useState(0)
+  const [form, setForm] = useState<{ open: boolean; trainee: Trainee | null }>({ open: false, trainee: null })
+  const [deleting, setDeleting] = useState<{ trainee: Trainee; busy: boolean } | null>(null)
+  const gridApi = useRef<GridApi<Trainee> | null>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  const openNew = (): void => setForm({ open: true, trainee: null })
+  const openEdit = (): void => {
+    if (selected) setForm({ open: true, trainee: selected })
+  }
+  useShortcut('Ctrl+N', openNew)
+  useShortcut('Alt+N', openNew)
+  useShortcut('Ctrl+F', () => searchRef.current?.select())
+  useShortcut('Ctrl+E', openEdit, { enabled: selected !== null })
+
+  const onCellEdit = useCallback(
+    (edit: CellEdit<Trainee>) => api.call('trainees:update', { id: edit.row.id, changes: { [edit.field]: toPatchValue(edit.field, edit.value) } }),
+    [api]
+  )
+  const onRowUpdated = useCallback(
+    (row: Trainee) => {
+      replaceRow(row)
+      setSelected((s) => (s?.id === row.id ? row : s))
+    },
+    [replaceRow]
+  )
+
+  function onSaved(trainee: Trainee, created: boolean): void {
+    setForm({ open: false, trainee: null })
+    if (created) {
+      addRow(trainee)
+      toast.show('success', `${trainee.lastName} ${trainee.firstName} a été ajouté(e) au registre.`)
+      window.setTimeout(() => {
+        const node = gridApi.current?.getRowNode(String(trainee.id))
+        if (node) {
+          node.setSelected(true, true)
+          gridApi.current?.ensureNodeVisible(node, 'middle')
+        }
+      }, 50)
+    } else {
+      onRowUpdated(trainee)
+      toast.show('success', `Fiche de ${trainee.lastName} ${trainee.firstName} enregistrée.`)
+    }
+  }
+
+  async function confirmDelete(): Promise<void> {
+    if (!deleting) return
+    setDeleting({ ...deleting, busy: true })
+    const r = await api.call('trainees:delete', { id: deleting.trainee.id })
+    if (r.ok) {
+      removeRow(r.value.id)
+      setSelected(null)
+      toast.show('success', `${deleting.trainee.lastName} ${deleting.trainee.firstName} a été supprimé(e).`)
+    } else {
+      toast.show('error', r.error.message)
+    }
+    setDeleting(null)
+  }
+
+  const total = rows?.length ?? 0
+  const countText = rows === null ? 'Chargement…' : displayed < total ? `${formatCount(displayed)} affichés sur ${countLabel(total, 'stagiaire', 'stagiaires')}` : countLabel(total, 'stagiaire', 'stagiaires')
+
+  return (
+    <div className="page page--grid">
+      <div className="toolbar" role="toolbar" aria-label="Actions sur les stagiaires">
+        <div className="search-box">
+          <Icon name="search" size={16} />
+          <input
+            ref={searchRef}
+            type="search"
+            className="input search-box__input"
+            placeholder="Rechercher un nom, un identifiant, une ville…"
+            aria-label="Rechercher un stagiaire"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault()
+                gridApi.current?.setFocusedCell(0, 'lastName')
+              }
+            }}
+          />
+          <kbd className="kbd">Ctrl+F</kbd>
+        </div>
+        <span className="toolbar__count" data-testid="row-count" aria-live="polite">
+          {countText}
+        </span>
+        <div className="toolbar__spacer" />
+        <button type="button" className="button" onClick={openEdit} disabled={!selected} title="Modifier la fiche sélectionnée (Ctrl+E)">
+          <Icon name="edit" size={16} />
+          Modifier
+        </button>
+        <button
+          type="button"
+          className="button button--danger-ghost"
+          onClick={() => selected && setDeleting({ trainee: selected, busy: false })}
+          disabled={!selected}
+          title="Supprimer la fiche sélectionnée"
+        >
+          <Icon name="trash" size={16} />
+          Supprimer
+        </button>
+        <button type="button" className="button" onClick={() => gridApi.current && exportCsv(gridApi.current, 'stagiaires')} disabled={total === 0}>
+          <Icon name="download" size={16} />
+          Exporter en CSV
+        </button>
+        <button type="button" className="button button--primary" onClick={openNew} title="Nouveau stagiaire (Ctrl+N)">
+          <Icon name="plus" size={16} />
+          Nouveau stagiaire
+        </button>
+      </div>
+
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <DataGrid<Trainee>
+        rows={rows}
+        columns={traineeColumns}
+        getRowId={traineeRowId}
+        label="Registre des stagiaires"
+        testId="trainees-grid"
+        onCellEdit={onCellEdit}
+        onRowUpdated={onRowUpdated}
+        onSelectedRowChanged={setSelected}
+        onDisplayedCountChanged={setDisplayed}
+        onGridReady={(a) => (gridApi.current = a)}
+        noRowsText={debouncedSearch.trim() ? `Aucun stagiaire ne correspond à « ${debouncedSearch.trim()} »` : 'Aucun stagiaire. Créez le premier avec « Nouveau stagiaire ».'}
+      />
+
+      <p className="grid-help">
+        Double-cliquez sur une cellule ou commencez à taper pour la modifier ; Entrée enregistre, Échap annule. Ctrl+N : nouveau stagiaire.
+      </p>
+
+      <TraineeFormDialog open={form.open} trainee={form.trainee} onClose={() => setForm({ open: false, trainee: null })} onSaved={onSaved} />
+
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Supprimer ce stagiaire ?"
+        confirmLabel="Supprimer définitivement"
+        danger
+        busy={deleting?.busy}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(null)}
+      >
+        {deleting && (
+          <p>
+            La fiche de <strong>{`${deleting.trainee.lastName} ${deleting.trainee.firstName}`}</strong>
+            {deleting.trainee.ftId ? ` (${deleting.trainee.ftId})` : ''} sera supprimée. Une personne inscrite en formation ne peut pas être
+            supprimée : ses inscriptions sont des pièces justificatives.
+          </p>
+        )}
+      </ConfirmDialog>
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnAutoSizeModule,
+  CsvExportModule,
+  DateFilterModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  QuickFilterModule,
+  RowApiModule,
+  RowSelectionModule,
+  RowStyleModule,
+  ScrollApiModule,
+  SelectEditorModule,
+  TextEditorModule,
+  TextFilterModule,
+  TooltipModule,
+  ValidationModule,
+  type Module
+} from 'ag-grid-community'
+
+/**
+ * AG Grid Community only, and only the modules the app uses (a smaller bundle). ValidationModule
+ * explains misconfigurations in the console: development builds only.
+ */
+const modules: Module[] = [
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  RowApiModule,
+  ScrollApiModule,
+  TextFilterModule,
+  DateFilterModule,
+  NumberFilterModule,
+  QuickFilterModule,
+  TextEditorModule,
+  SelectEditorModule,
+  RowSelectionModule,
+  CsvExportModule,
+  CellStyleModule,
+  RowStyleModule,
+  ColumnAutoSizeModule,
+  TooltipModule,
+  LocaleModule
+]
+
+let registered = false
+
+export function registerGridModules(): void {
+  if (registered) return
+  registered = true
+  ModuleRegistry.registerModules(import.meta.env.DEV ? [...modules, ValidationModule] : modules)
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { useLocation, useNavigate } from 'react-router-dom'
+import type { AppState } from '../../../shared/api/areas/app'
+import { SCREENS, screenForPath } from '../app/screens'
+import { ChangeClerkDialog } from '../features/clerk/ChangeClerkDialog'
+import { matchesShortcut, parseShortcut } from '../hooks/shortcuts'
+import { Sidebar } from './Sidebar'
+import { Topbar } from './Topbar'
+
+const NAV_SHORTCUTS = SCREENS.map((s, i) => ({ path: s.path, shortcut: parseShortcut(`Alt+${i + 1}`) }))
+
+/** Sidebar + top bar around the current screen; Alt+1…9 switch screens from anywhere. */
+export function Shell({ state, onStateChanged, children }: { state: AppState; onStateChanged: () => void; children: ReactNode }) {
+  const location = useLocation()
+  const navigate = useNavigate()
+  const [changingClerk, setChangingClerk] = useState(false)
+  const title = screenForPath(location.pathname)?.title ?? 'Page introuvable'
+
+  useEffect(() => {
+    document.title = `${title} — Passerelle`
+  }, [title])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (document.querySelector('dialog[open]')) return
+      const hit = NAV_SHORTCUTS.find((n) => matchesShortcut(e, n.shortcut))
+      if (!hit) return
+      e.preventDefault()
+      navigate(hit.path)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [navigate])
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content" onClick={(e) => {
+        e.preventDefault()
+        document.getElementById('main-content')?.focus()
+      }}>
+        Aller au contenu
+      </a>
+      <Sidebar version={state.version} />
+      <div className="shell__main">
+        <Topbar title={title} state={state} onChangeClerk={() => setChangingClerk(true)} />
+        <main id="main-content" className="content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <ChangeClerkDialog open={changingClerk} state={state} onClose={() => setChangingClerk(false)} onChanged={onStateChanged} />
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod'
+import { appOps } from './areas/app'
+import { organisationOps } from './areas/organisation'
+import { traineeOps } from './areas/trainees'
+import type { OpSpec } from './spec'
+
+// Each area declares its operations in its own file; this is the single list of all of them.
+export const contract = {
+  ...appOps,
+  ...organisationOps,
+  ...traineeOps
+} satisfies Record<string, OpSpec>
+
+export type Contract = typeof contract
+export type Op = keyof Contract
+/** What the caller sends (before defaults and normalisation). */
+export type Input<O extends Op> = z.input<Contract[O]['input']>
+/** What the handler receives (validated and normalised). */
+export type Parsed<O extends Op> = z.output<Contract[O]['input']>
+export type Output<O extends Op> = Contract[O]['output']
+
+export const OPS = Object.keys(contract) as Op[]

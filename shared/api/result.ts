@@ -1,0 +1,39 @@
+// Errors never cross the process boundary as exceptions (they lose their class on the way):
+// every operation answers with a Result, and its message is French, ready for the UI.
+export type FieldIssue = { path: string; message: string }
+
+export type AppErrorInfo = {
+  code: ErrorCode
+  message: string
+  issues?: FieldIssue[]
+}
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'refused'
+  | 'no_clerk'
+  | 'unknown_operation'
+  | 'forbidden'
+  | 'internal'
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message }
+})
+
+/** Thrown by services for expected refusals; turned into a Result at the boundary. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[]
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}

@@ -1,0 +1,13 @@
+export const CIVILITIES = ['M', 'Mme'] as const
+export type Civility = (typeof CIVILITIES)[number]
+
+/** Who sent the person to the training: drives who validates the project and who gets the reports. */
+export const PRESCRIBERS = {
+  france_travail: 'France Travail',
+  mission_locale: 'Mission locale',
+  cap_emploi: 'Cap emploi',
+  self: 'Candidature spontanée',
+  other: 'Autre'
+} as const
+export type Prescriber = keyof typeof PRESCRIBERS
+export const PRESCRIBER_CODES = Object.keys(PRESCRIBERS) as [Prescriber, ...Prescriber[]]

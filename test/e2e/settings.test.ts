@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { apiCall, chooseClerk, expectText, goTo, shot, tinyPng } from './support'
+
+describe('settings: organisation', () => {
+  let host: RunningHost
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+
+  const form = () => page.getByTestId('organisation-form')
+  const field = (label: string) => form().getByLabel(label, { exact: true })
+  const save = () => form().getByRole('button', { name: 'Enregistrer' }).click()
+
+  async function reloadSettings(): Promise<void> {
+    await page.reload()
+    await expectText(page.getByTestId('screen-title'), 'Paramètres')
+    await form().waitFor()
+  }
+
+  beforeAll(async () => {
+    host = await startHost()
+    browser = await launchBrowser()
+    ;({ page, errors } = await openApp(browser, host.url))
+    await chooseClerk(page)
+    await goTo(page, 'Paramètres')
+    await form().waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    if (host) removeDir(host.dir)
+  })
+
+  it('refuses an invalid SIRET with a French message and saves nothing', async () => {
+    await field('Raison sociale').fill('Avenir Formation')
+    await field('SIRET').fill('73282932000075')
+    await expectText(form().locator('.field--error .field__message'), "Le SIRET 732 829 320 00075 n'est pas valide (clé de contrôle incorrecte).")
+    await save()
+    await expectText(form().getByTestId('form-error'), 'Corrigez les champs signalés : rien n’a été enregistré.')
+    await reloadSettings()
+    expect(await field('Raison sociale').inputValue()).toBe('')
+    expect(await field('SIRET').inputValue()).toBe('')
+  })
+
+  it('saves a valid SIRET and the whole identity', async () => {
+    await field('Raison sociale').fill('Avenir Formation')
+    await field('Forme juridique').selectOption('Association loi 1901')
+    await field('SIRET').fill('73282932000074')
+    await expectText(form().locator('.field--ok .field__message'), 'SIRET valide')
+    await field('Numéro de déclaration d’activité (NDA)').fill('11755555575')
+    await field('Adresse').fill('12 rue des Lilas')
+    await field('Code postal').fill('75011')
+    await field('Ville').fill('Paris')
+    await field('Téléphone').fill('01 23 45 67 89')
+    await field('E-mail').fill('contact@avenir-formation.fr')
+    await field('N° de certificat').fill('QUA-2024-118')
+    await field('Valide jusqu’au').fill('31/12/2030')
+    await field('Nom du signataire').fill('Hélène Dupré')
+    await field('Qualité').fill('Directrice')
+    await expectText(form().getByTestId('form-state'), 'Modifications non enregistrées')
+    await save()
+    await expectText(page.getByTestId('toast-success'), /Fiche de l’organisme enregistrée/)
+    await expectText(form().getByTestId('form-state'), 'Toutes les modifications sont enregistrées')
+    // The top bar now names the organisation.
+    await page.locator('.topbar__org', { hasText: 'Avenir Formation' }).waitFor()
+
+    await reloadSettings()
+    expect(await field('SIRET').inputValue()).toBe('732 829 320 00074')
+    expect(await field('Valide jusqu’au').inputValue()).toBe('31/12/2030')
+    expect(await field('Forme juridique').inputValue()).toBe('Association loi 1901')
+    expect(await field('Nom du signataire').inputValue()).toBe('Hélène Dupré')
+  })
+
+  it('keeps the old values when a later save has an invalid SIRET', async () => {
+    await field('Raison sociale').fill('Autre nom')
+    await field('SIRET').fill('73282932000075')
+    await save()
+    await expectText(form().getByTestId('form-error'), /rien n’a été enregistré/)
+    await reloadSettings()
+    expect(await field('Raison sociale').inputValue()).toBe('Avenir Formation')
+    expect(await field('SIRET').inputValue()).toBe('732 829 320 00074')
+  })
+
+  it('is refused by the server too (not only by the form)', async () => {
+    const r = await apiCall(page, 'organisation:update', { raisonSociale: 'X', siret: '73282932000075' })
+    expect(r.ok).toBe(false)
+    expect(r.error?.issues?.[0]).toEqual({ path: 'siret', message: "Le SIRET 732 829 320 00075 n'est pas valide (clé de contrôle incorrecte)." })
+  })
+
+  it('warns when the Qualiopi certificate has expired', async () => {
+    await field('Valide jusqu’au').fill('01/01/2020')
+    await expectText(form().locator('.field--warning .field__message'), /Certificat Qualiopi expiré depuis le 01\/01\/2020/)
+    await form().getByRole('button', { name: 'Annuler les modifications' }).click()
+    expect(await field('Valide jusqu’au').inputValue()).toBe('31/12/2030')
+  })
+
+  it('uploads a logo, shows it, and removes it', async () => {
+    await page.getByTestId('logo-input').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: tinyPng(48, 24) })
+    const preview = page.getByTestId('logo-preview')
+    await preview.waitFor()
+    expect(await preview.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBORw0KGgo/)
+    expect(await preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(48)
+    await shot(page, 'settings')
+
+    await reloadSettings()
+    await preview.waitFor()
+
+    // A file that is not an image is refused before anything is sent.
+    await page.getByTestId('logo-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('bonjour') })
+    await expectText(page.locator('.logo-card [role="alert"]'), 'Le logo doit être une image PNG ou JPEG.')
+
+    await page.getByRole('button', { name: 'Retirer' }).click()
+    await page.locator('.logo-card__preview', { hasText: 'Aucun logo' }).waitFor()
+  })
+
+  it('shows the application and database facts', async () => {
+    const about = page.getByTestId('about-card')
+    await about.getByText('À propos / Base de données').waitFor()
+    await about.getByText(host.dbPath).waitFor()
+    await about.getByText('Navigateur (serveur local)').waitFor()
+  })
+
+  it('logged no console error', () => {
+    expect(errors).toEqual([])
+  })
+})

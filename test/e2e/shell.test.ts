@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { chooseClerk, expectText, goTo, shot } from './support'
+
+const SCREENS: { nav: string; title: string; placeholder?: string }[] = [
+  { nav: 'Tableau de bord', title: 'Tableau de bord' },
+  { nav: 'Formations & sessions', title: 'Formations & sessions', placeholder: 'trainings' },
+  { nav: 'Recrutement', title: 'Recrutement', placeholder: 'recruitment' },
+  { nav: 'Inscriptions', title: 'Inscriptions', placeholder: 'enrolments' },
+  { nav: 'Assiduité mensuelle', title: 'Assiduité mensuelle', placeholder: 'attendance' },
+  { nav: 'Stagiaires', title: 'Stagiaires' },
+  { nav: 'Devis & factures', title: 'Devis & factures', placeholder: 'quotes' },
+  { nav: 'Documents', title: 'Documents', placeholder: 'documents' },
+  { nav: 'Paramètres', title: 'Paramètres' }
+]
+
+describe('shell', () => {
+  let host: RunningHost
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+
+  beforeAll(async () => {
+    host = await startHost()
+    browser = await launchBrowser()
+    ;({ page, errors } = await openApp(browser, host.url))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    if (host) removeDir(host.dir)
+  })
+
+  it('asks who is working on first start', async () => {
+    await page.getByRole('heading', { name: 'Qui utilise Passerelle ?' }).waitFor()
+    await shot(page, 'welcome')
+    // An empty name is refused with a French message.
+    await page.getByRole('button', { name: 'Continuer' }).click()
+    await expectText(page.getByRole('alert'), 'Saisissez votre prénom et votre nom.')
+    await chooseClerk(page, 'Claire Martin')
+  })
+
+  it('opens every screen from the sidebar with its French title', async () => {
+    for (const s of SCREENS) {
+      await goTo(page, s.nav, s.title)
+      expect(await page.title()).toBe(`${s.title} — Passerelle`)
+      if (s.placeholder) {
+        const placeholder = page.getByTestId(`placeholder-${s.placeholder}`)
+        await placeholder.waitFor()
+        expect(await placeholder.getByText('En préparation').count()).toBe(1)
+        expect(await placeholder.locator('th').count()).toBeGreaterThan(3)
+      }
+    }
+    await goTo(page, 'Inscriptions')
+    await shot(page, 'placeholder-inscriptions')
+    await goTo(page, 'Assiduité mensuelle')
+    await shot(page, 'placeholder-assiduite')
+  })
+
+  it('switches screens with Alt+digit', async () => {
+    await page.locator('body').click({ position: { x: 600, y: 10 } })
+    await page.keyboard.press('Alt+6')
+    await expectText(page.getByTestId('screen-title'), 'Stagiaires')
+    await page.keyboard.press('Alt+1')
+    await expectText(page.getByTestId('screen-title'), 'Tableau de bord')
+  })
+
+  it('shows the empty-base card and the upcoming deadline counters', async () => {
+    await page.getByTestId('empty-db-card').waitFor()
+    await expectText(page.getByTestId('stat-trainees-value'), '0')
+    await page.getByTestId('upcoming-panel').getByText('Déclarations KAIROS en retard').waitFor()
+    await shot(page, 'dashboard-empty')
+  })
+
+  it('changes the current user from the top bar and remembers it', async () => {
+    await page.getByTestId('current-clerk').click()
+    const dialog = page.getByTestId('change-clerk-dialog')
+    await dialog.getByRole('heading', { name: 'Changer d’utilisateur' }).waitFor()
+    await dialog.locator('.clerk-picker__form input').fill('Marc Durand')
+    await dialog.getByRole('button', { name: 'Continuer' }).click()
+    await expectText(page.getByTestId('current-clerk'), /Marc Durand/)
+    await page.reload()
+    await expectText(page.getByTestId('current-clerk'), /Marc Durand/)
+    // Claire is now offered as a known person.
+    await page.getByTestId('current-clerk').click()
+    await dialog.getByRole('button', { name: /Claire Martin/ }).click()
+    await expectText(page.getByTestId('current-clerk'), /Claire Martin/)
+  })
+
+  it('logged no console error', () => {
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, rowIdOf, shot } from './support'
+
+describe('trainees registry', () => {
+  let host: RunningHost
+  let browser: Browser
+  let page: Page
+  const errorLists: string[][] = []
+  let rowId = ''
+
+  const dialog = (): ReturnType<Page['getByTestId']> => page.getByTestId('trainee-dialog')
+  const field = (label: string) => dialog().getByLabel(label, { exact: true })
+
+  async function open(): Promise<void> {
+    const opened = await openApp(browser, `${host.url}#/stagiaires`)
+    page = opened.page
+    errorLists.push(opened.errors)
+    await expectText(page.getByTestId('screen-title'), 'Stagiaires')
+  }
+
+  beforeAll(async () => {
+    host = await startHost()
+    browser = await launchBrowser()
+    const opened = await openApp(browser, host.url)
+    page = opened.page
+    errorLists.push(opened.errors)
+    await chooseClerk(page)
+    await goTo(page, 'Stagiaires')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    if (host) removeDir(host.dir)
+  })
+
+  it('creates a trainee through the form', async () => {
+    await expectText(page.getByTestId('row-count'), '0 stagiaire')
+    await page.getByRole('button', { name: 'Nouveau stagiaire' }).click()
+    await dialog().getByRole('heading', { name: 'Nouveau stagiaire' }).waitFor()
+    await field('Civilité').selectOption('Mme')
+    await field('Nom').fill('Lefèvre')
+    await field('Prénom').fill('Élodie')
+    await field('Date de naissance').fill('05/03/1990')
+    await field('Identifiant France Travail').fill('0676932w')
+    await field('Téléphone').fill('0612345678')
+    await field('E-mail').fill('elodie.lefevre@exemple.fr')
+    await field('Code postal').fill('69003')
+    await field('Ville').fill('Lyon')
+    await field('Prescripteur').selectOption({ label: 'France Travail' })
+    await field('Conseiller').fill('Mme Benali')
+    await field('Notes').fill('Souhaite une entrée en janvier.')
+    await field('Code postal').focus()
+    await expectText(dialog().locator('.field__message--ok'), 'Identifiant au bon format.')
+    await shot(page, 'trainee-form')
+    await dialog().getByRole('button', { name: 'Créer le stagiaire' }).click()
+    await dialog().waitFor({ state: 'hidden' })
+
+    rowId = await rowIdOf(page, 'lastName', 'LEFÈVRE')
+    await expectText(cell(page, rowId, 'firstName'), 'Élodie')
+    await expectText(cell(page, rowId, 'ftId'), '0676932W')
+    await expectText(cell(page, rowId, 'birthDate'), '05/03/1990')
+    await expectText(cell(page, rowId, 'prescriber'), 'France Travail')
+    await expectText(cell(page, rowId, 'phone'), '06 12 34 56 78')
+    await expectText(page.getByTestId('row-count'), '1 stagiaire')
+  })
+
+  it('keeps it after a reload and after restarting the host', async () => {
+    await page.reload()
+    await expectText(cell(page, rowId, 'lastName'), 'LEFÈVRE')
+
+    await page.context().close()
+    await host.stop()
+    host = await startHost({ dbPath: host.dbPath, dir: host.dir })
+    await open()
+    await expectText(cell(page, rowId, 'lastName'), 'LEFÈVRE')
+    await expectText(cell(page, rowId, 'firstName'), 'Élodie')
+  })
+
+  it('edits a cell in place and persists it', async () => {
+    await cell(page, rowId, 'city').dblclick()
+    const editor = cell(page, rowId, 'city').locator('input')
+    await editor.fill('Villeurbanne')
+    await editor.press('Enter')
+    await expectText(cell(page, rowId, 'city'), 'Villeurbanne')
+    // Dates are typed the French way in the cell too.
+    await cell(page, rowId, 'birthDate').dblclick()
+    const dateEditor = cell(page, rowId, 'birthDate').locator('input')
+    expect(await dateEditor.inputValue()).toBe('05/03/1990')
+    await dateEditor.fill('06/03/1990')
+    await dateEditor.press('Enter')
+    await expectText(cell(page, rowId, 'birthDate'), '06/03/1990')
+
+    await page.reload()
+    await expectText(cell(page, rowId, 'city'), 'Villeurbanne')
+    await expectText(cell(page, rowId, 'birthDate'), '06/03/1990')
+    const stored = await apiCall<{ city: string; birthDate: string }>(page, 'trainees:get', { id: Number(rowId) })
+    expect(stored.value).toMatchObject({ city: 'Villeurbanne', birthDate: '1990-03-06' })
+  })
+
+  it('refuses a bad cell value with a French message and keeps the old one', async () => {
+    await cell(page, rowId, 'ftId').dblclick()
+    const editor = cell(page, rowId, 'ftId').locator('input')
+    await editor.fill('12AB')
+    await editor.press('Enter')
+    await expectText(page.getByTestId('toast-error'), /L'identifiant France Travail 12AB n'a pas la forme attendue/)
+    await expectText(cell(page, rowId, 'ftId'), '0676932W')
+    // The server's own refusal (a required name emptied) is shown too.
+    await cell(page, rowId, 'firstName').dblclick()
+    const first = cell(page, rowId, 'firstName').locator('input')
+    await first.fill('')
+    await first.press('Enter')
+    await expectText(page.getByTestId('toast-error').last(), /Le prénom est obligatoire/)
+    await expectText(cell(page, rowId, 'firstName'), 'Élodie')
+  })
+
+  it('shows the French message for an invalid France Travail id in the form and saves nothing', async () => {
+    await page.getByRole('button', { name: 'Nouveau stagiaire' }).click()
+    await field('Nom').fill('Martin')
+    await field('Prénom').fill('Paul')
+    await field('Identifiant France Travail').fill('12AB')
+    await dialog().getByRole('button', { name: 'Créer le stagiaire' }).click()
+    await expectText(dialog().locator('.field--error .field__message'), /L'identifiant France Travail 12AB n'a pas la forme attendue/)
+    await expectText(dialog().getByTestId('form-error'), 'Corrigez les champs signalés : rien n’a été enregistré.')
+    // The focus goes to the faulty field.
+    expect(await field('Identifiant France Travail').evaluate((el) => el === document.activeElement)).toBe(true)
+    await dialog().getByRole('button', { name: 'Annuler' }).click()
+    await page.reload()
+    await expectText(page.getByTestId('row-count'), '1 stagiaire')
+    const list = await apiCall<unknown[]>(page, 'trainees:list', {})
+    expect(list.value).toHaveLength(1)
+  })
+
+  it('shows the server refusal beside the field (duplicate France Travail id)', async () => {
+    await page.keyboard.press('Alt+N')
+    await field('Nom').fill('Doublon')
+    await field('Prénom').fill('Jean')
+    await field('Identifiant France Travail').fill('0676932W')
+    await dialog().getByRole('button', { name: 'Créer le stagiaire' }).click()
+    await expectText(dialog().locator('.field--error .field__message'), /déjà celui de LEFÈVRE Élodie/)
+    await dialog().getByRole('button', { name: 'Annuler' }).click()
+  })
+
+  it('finds "lefevre" without the accent (server search)', async () => {
+    await page.getByRole('button', { name: 'Nouveau stagiaire' }).click()
+    await field('Nom').fill('Durand')
+    await field('Prénom').fill('Paul')
+    await dialog().getByRole('button', { name: 'Créer le stagiaire' }).click()
+    await dialog().waitFor({ state: 'hidden' })
+    await expectText(page.getByTestId('row-count'), '2 stagiaires')
+
+    const search = page.getByRole('searchbox', { name: 'Rechercher un stagiaire' })
+    await page.keyboard.press('Control+f')
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true)
+    await search.fill('lefevre')
+    await expectText(page.getByTestId('row-count'), '1 stagiaire')
+    await expectCount(page.locator('[role="gridcell"][col-id="lastName"]'), 1)
+    await expectText(page.locator('[role="gridcell"][col-id="lastName"]'), 'LEFÈVRE')
+    await search.fill('elodie villeurbanne')
+    await expectText(page.getByTestId('row-count'), '1 stagiaire')
+    await search.fill('zzz')
+    await expectText(page.getByTestId('row-count'), '0 stagiaire')
+    await page.getByText('Aucun stagiaire ne correspond à « zzz »').waitFor()
+    await search.fill('')
+    await expectText(page.getByTestId('row-count'), '2 stagiaires')
+  })
+
+  it('exports the grid to a French CSV', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^stagiaires-\d{4}-\d{2}-\d{2}\.csv$/)
+    const bytes = readFileSync(await download.path())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = bytes.toString('utf8').slice(1)
+    const [header, ...lines] = text.split(/\r?\n/)
+    expect(header).toContain('"Nom";"Prénom";"Civilité";"Identifiant France Travail";"Date de naissance"')
+    const lefevre = lines.find((l) => l.includes('LEFÈVRE'))
+    expect(lefevre).toContain('"06/03/1990"')
+    expect(lefevre).toContain('"France Travail"')
+    expect(lefevre).toContain('"Mme"')
+  })
+
+  it('deletes after confirmation', async () => {
+    const durand = await rowIdOf(page, 'lastName', 'DURAND')
+    await cell(page, durand, 'firstName').click()
+    await page.getByRole('button', { name: 'Supprimer' }).click()
+    const confirm = page.getByTestId('confirm-dialog')
+    await confirm.getByText(/La fiche de DURAND Paul sera supprimée/).waitFor()
+    await confirm.getByRole('button', { name: 'Supprimer définitivement' }).click()
+    await expectText(page.getByTestId('row-count'), '1 stagiaire')
+    await page.reload()
+    await expectText(page.getByTestId('row-count'), '1 stagiaire')
+    expect(await page.locator('[role="gridcell"][col-id="lastName"]', { hasText: 'DURAND' }).count()).toBe(0)
+  })
+
+  it('edits the selected trainee in the same form', async () => {
+    await cell(page, rowId, 'lastName').click()
+    await page.getByRole('button', { name: 'Modifier' }).click()
+    await dialog().getByRole('heading', { name: 'Modifier LEFÈVRE Élodie' }).waitFor()
+    expect(await field('Date de naissance').inputValue()).toBe('06/03/1990')
+    await field('Conseiller').fill('M. Garnier')
+    await dialog().getByRole('button', { name: 'Enregistrer' }).click()
+    await dialog().waitFor({ state: 'hidden' })
+    await expectText(cell(page, rowId, 'adviserName'), 'M. Garnier')
+  })
+
+  it('logged no console error', () => {
+    expect(errorLists.flat()).toEqual([])
+  })
+})

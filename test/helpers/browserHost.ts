@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const ROOT = resolve(__dirname, '../..')
+const HOST_ENTRY = join(ROOT, 'out/main/host.js')
+
+export const CHROMIUM_PATH = process.env.PASSERELLE_CHROMIUM ?? '/usr/bin/chromium'
+
+export type RunningHost = { url: string; dbPath: string; dir: string; process: ChildProcess; stop: () => Promise<void> }
+
+/** Starts the built browser host on a free port with its own database file. */
+export async function startHost(options: { dbPath?: string; dir?: string } = {}): Promise<RunningHost> {
+  if (!existsSync(HOST_ENTRY)) throw new Error('out/main/host.js is missing: run `npm run build` first (npm test does).')
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'passerelle-e2e-'))
+  const dbPath = options.dbPath ?? join(dir, 'passerelle.db')
+  const child = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), 20_000)
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolveUrl(m[0])
+      }
+    })
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`host exited with ${code}: ${err}`))
+    })
+  })
+  return {
+    url,
+    dbPath,
+    dir,
+    process: child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done()
+        child.once('exit', () => done())
+        child.kill('SIGTERM')
+      })
+  }
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+  })
+}
+
+/** A French desktop-sized page; console errors are collected so tests can assert there are none. */
+export async function openApp(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await page.goto(url)
+  return { page, errors }
+}

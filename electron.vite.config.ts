@@ -12,8 +12,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          host: resolve(__dirname, 'electron/host/index.ts'),
-          demo: resolve(__dirname, 'electron/main/cli/demo.ts')
+          host: resolve(__dirname, 'electron/host/index.ts')
         }
       }
     }

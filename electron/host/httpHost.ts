@@ -6,7 +6,8 @@ import { fail } from '../../shared/api/result'
 import type { Dispatch } from '../main/api/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../main/csp'
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024
+// Catalogue files (LHEO) are uploaded as base64 inside the JSON body.
+const MAX_BODY_BYTES = 300 * 1024 * 1024
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoData, DEMO_REFUSED_MESSAGE } from '../../electron/main/demo/generateDemoData'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { AppError } from '../../shared/api/result'
-import { addDays, dayOfWeek, diffDays } from '../../shared/domain/dates'
+import { addDays, dayOfWeek, diffDays, todayIso } from '../../shared/domain/dates'
 import { ENROLMENT_STATUS_CODES } from '../../shared/domain/enrolment'
 import { checkFranceTravailId } from '../../shared/domain/franceTravailId'
 import { checkNda } from '../../shared/domain/nda'
@@ -11,7 +11,8 @@ import { foldForSearch } from '../../shared/domain/text'
 import type { DemoSummary } from '../../shared/api/areas/app'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 
-const TODAY = '2026-11-22' // fixedClock()
+const NOW = fixedClock().now()
+const TODAY = todayIso(NOW) // 2026-11-22 in France
 const YESTERDAY = addDays(TODAY, -1)
 
 const TABLES = [
@@ -135,7 +136,7 @@ describe('demo data (300 trainees)', () => {
         expect(e.effective_date >= previousDate, `enrolment ${enr.id}: events in order`).toBe(true)
         previousDate = e.effective_date
         expect(e.effective_date <= TODAY).toBe(true)
-        expect(e.recorded_at <= '2026-11-22T09:30:00.000Z').toBe(true)
+        expect(e.recorded_at <= NOW.toISOString()).toBe(true)
         expect(e.recorded_at.slice(0, 10) >= e.effective_date).toBe(true)
         if (e.to_status) {
           expect(e.from_status, `enrolment ${enr.id}`).toBe(status)

@@ -1,7 +1,7 @@
 import { contract, type Op } from '../../../shared/api/contract'
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/api/result'
 import { currentClerk } from '../services/clerks/clerkService'
-import type { Backend, Handlers } from './handlers'
+import type { Backend, Handlers } from './types'
 
 export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>
 

@@ -108,8 +108,10 @@ type SessionPlan = {
   /** Results entered so far, and whether one candidate was put on the waiting list. */
   results: number
   waitlisted: boolean
-  /** Whether one candidate still waits for the adviser's validation. */
+  /** Whether one candidate still waits for the adviser's validation, or for the request to be sent. */
   awaitingValidation: boolean
+  awaitingRequest: boolean
+  entered: number
   entriesPending: boolean
   createdDay: Day
   target: number
@@ -213,6 +215,7 @@ class DemoBuilder {
   private actionIds = new Map<string, number>()
   private placeIds = new Map<Area, number>()
   private advisers = new Map<string, { name: string; email: string }[]>()
+  private dropoutSeen = false
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -256,6 +259,7 @@ class DemoBuilder {
     }
     const absents = this.planAbsentRegistrations(sessions, notEnrolled)
     this.planInterruptions(enrolments)
+    this.leaveDeclarationsToDo(enrolments)
     const quotes = this.planQuotes(enrolments)
 
     this.insertSessions(sessions)
@@ -560,6 +564,8 @@ class DemoBuilder {
         results: 0,
         waitlisted: false,
         awaitingValidation: false,
+        awaitingRequest: false,
+        entered: 0,
         entriesPending: false,
         createdDay: 0,
         target: 0
@@ -627,7 +633,8 @@ class DemoBuilder {
     }
     for (const raw of dates) {
       let date = raw
-      while (this.cal.isClosed(date)) date += 2 // Tuesday ↔ Thursday
+      // A holiday or a closure moves the meeting to the previous Tuesday or Thursday.
+      while (this.cal.isClosed(date)) date -= this.cal.dow(date) === 4 ? 2 : 5
       const morning = rng.chance(0.8)
       s.events.push({
         id: 0,
@@ -739,10 +746,10 @@ class DemoBuilder {
     if (p.registration?.transferredFrom) booking = Math.min(booking, -3 - rng.int(0, 10))
     if (p.registration) {
       p.registration.createdDay = booking
-      p.registration.event.createdDay = Math.min(p.registration.event.createdDay, booking)
+      p.registration.event.createdDay = Math.min(p.registration.event.createdDay, booking - 1)
     }
     p.createdDay = booking
-    trainee.createdDay = Math.min(trainee.createdDay, booking - rng.int(0, 10))
+    trainee.createdDay = Math.min(trainee.createdDay, booking - rng.int(1, 10))
 
     const step = (kind: StepKind, to: EnrolmentStatus | null, date: Day, extra: Partial<StepPlan> = {}): StepPlan => {
       const requires = kind === 'entry' || kind === 'interruption' || kind === 'exit' || kind === 'dropout'
@@ -808,7 +815,13 @@ class DemoBuilder {
       validation = Math.max(meeting + 1, Math.min(validation, s.start - 2))
       inscription = Math.max(validation + 1, Math.min(inscription, s.start - 1))
     }
-    // Upcoming sessions usually have a project still waiting for the adviser's validation.
+    // Upcoming sessions usually have a project still waiting for the adviser's validation, and one
+    // candidate accepted so recently that the validation request is not sent yet.
+    if (s.start >= 3 && !s.awaitingRequest && validation <= 0) {
+      validation = 1
+      inscription = Math.max(inscription, 2)
+    }
+    if (s.start >= 3 && validation > 0) s.awaitingRequest = true
     if (s.start > 1 && !s.awaitingValidation && validation <= 0 && inscription <= 0) inscription = 1
     if (s.start > 1 && validation <= 0 && inscription > 0) s.awaitingValidation = true
     let entryDay: Day
@@ -854,11 +867,15 @@ class DemoBuilder {
 
     step('entry', 'entre', entryDay)
     p.entry = entryDay
-    if (rng.chance(0.1)) {
+    s.entered++
+    // Dropouts happen; make sure a small demo shows at least one.
+    const forceDropout = !this.dropoutSeen && s.end < 0 && s.entered === 3
+    if (forceDropout || rng.chance(0.1)) {
       const drop = this.previousWorkday(s, entryDay + rng.int(3, Math.max(3, s.end - entryDay - 1)), entryDay)
       if (drop <= 0) {
         const [code, label] = rng.weighted(DROPOUT_REASONS)
         step('dropout', 'abandon', drop, { reasonCode: code, reasonLabel: label })
+        this.dropoutSeen = true
         p.exit = drop
         p.dropoutReason = label
         return p
@@ -923,6 +940,19 @@ class DemoBuilder {
     }
   }
 
+  /** The dashboard must have work: the latest entry, exit or dropout is not declared yet. */
+  private leaveDeclarationsToDo(enrolments: EnrolmentPlan[]): void {
+    let latest: StepPlan | null = null
+    for (const p of enrolments) {
+      for (const st of p.steps) {
+        if (!st.requires) continue
+        if (st.declaredOn === null && st.date >= -10) return
+        if (!latest || st.date > latest.date) latest = st
+      }
+    }
+    if (latest) latest.declaredOn = null
+  }
+
   private planAbsentRegistrations(sessions: SessionPlan[], pool: TraineePlan[]): AbsentRegistration[] {
     const absents: AbsentRegistration[] = []
     for (const s of sessions) {
@@ -932,9 +962,9 @@ class DemoBuilder {
           const trainee = pool.pop()
           if (!trainee) return absents
           const createdDay = e.date - this.rng.int(3, 20)
-          trainee.createdDay = Math.min(trainee.createdDay, createdDay - this.rng.int(0, 10))
+          trainee.createdDay = Math.min(trainee.createdDay, createdDay - this.rng.int(1, 10))
           e.regs++
-          e.createdDay = Math.min(e.createdDay, createdDay)
+          e.createdDay = Math.min(e.createdDay, createdDay - 1)
           absents.push({ event: e, trainee, createdDay })
         }
       }
@@ -949,16 +979,18 @@ class DemoBuilder {
     const quotes: Quote[] = []
     const byPreference = (list: EnrolmentPlan[]) =>
       list.find((p) => p.session.training.short === 'DWWM') ?? list.find((p) => p.funding !== 'agefiph') ?? list[0]
-    const sent = byPreference(enrolments.filter((p) => p.session.start >= 21 && (p.status === 'a_valider' || p.status === 'inscrit')))
+    // Filed at least 15 days before the start, as France Travail asks.
+    const upcoming = enrolments.filter((p) => p.session.start >= 16)
+    const sent =
+      byPreference(upcoming.filter((p) => p.status === 'a_valider' || p.status === 'inscrit')) ??
+      byPreference(upcoming.filter((p) => p.status === 'retenu' || p.status === 'positionne'))
     if (sent) quotes.push({ p: sent, status: 'sent', sentOn: -this.rng.int(3, 8), answeredOn: null })
     const accepted = byPreference(enrolments.filter((p) => p.status === 'entre' && p.session.start <= -10))
     if (accepted) {
       const sentOn = accepted.session.start - this.rng.int(25, 40)
       quotes.push({ p: accepted, status: 'accepted', sentOn, answeredOn: sentOn + this.rng.int(5, 12) })
     }
-    const draft = byPreference(
-      enrolments.filter((p) => p.session.start >= 21 && (p.status === 'positionne' || p.status === 'retenu') && p !== sent)
-    )
+    const draft = byPreference(upcoming.filter((p) => (p.status === 'positionne' || p.status === 'retenu') && p !== sent))
     if (draft) quotes.push({ p: draft, status: 'draft', sentOn: null, answeredOn: null })
     quotes.forEach((q, i) => {
       q.p.funding = 'aif'
@@ -1162,6 +1194,8 @@ class DemoBuilder {
 
       let pending: Day | null = null
       for (const st of p.steps) if (st.requires && st.declaredOn === null && (pending === null || st.date < pending)) pending = st.date
+      const createdAt = this.instant(p.createdDay)
+      const updatedAt = p.statusSince > p.createdDay ? this.instant(p.statusSince) : createdAt
       const info = insertEnrolment.run(
         s.id,
         p.trainee.id,
@@ -1182,8 +1216,8 @@ class DemoBuilder {
         p.validatedOn === null ? null : this.iso(p.validatedOn),
         p.ais,
         pending === null ? null : this.iso(pending),
-        this.instant(p.createdDay),
-        this.instant(p.statusSince)
+        createdAt,
+        updatedAt
       )
       const enrolmentId = Number(info.lastInsertRowid)
       p.id = enrolmentId
@@ -1254,7 +1288,8 @@ class DemoBuilder {
       const month = iso.slice(0, 7)
       monthPlanned.set(month, (monthPlanned.get(month) ?? 0) + planned)
       if (d > lastWritten) continue
-      const updatedAt = `${iso}T16:45:00.000Z`
+      const evening = `${iso}T16:45:00.000Z`
+      const updatedAt = evening < this.now ? evening : this.now
       let code: string | null = null
       let hours: number | null = planned
       let absenceHours: number | null = null

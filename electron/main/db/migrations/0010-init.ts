@@ -150,8 +150,14 @@ CREATE TABLE session (
   action_id               INTEGER REFERENCES training_action (id) ON DELETE RESTRICT,
   intercarif_session_id   TEXT,
   label                   TEXT,
-  start_date              TEXT NOT NULL ${DATE('start_date')},
-  end_date                TEXT NOT NULL ${DATE('end_date')},
+  -- LHEO allows partial dates (YYYYMM00, YYYY0000), unknown (00000000) and open ends (99999999):
+  -- the date is stored normalised (first/last day of the period, or NULL) with its precision.
+  start_date              TEXT ${DATE('start_date')},
+  end_date                TEXT ${DATE('end_date')},
+  start_precision         TEXT NOT NULL DEFAULT 'day' ${IN('start_precision', ['day', 'month', 'year', 'unknown', 'open'])},
+  end_precision           TEXT NOT NULL DEFAULT 'day' ${IN('end_precision', ['day', 'month', 'year', 'unknown', 'open'])},
+  registration_start_date TEXT ${DATE('registration_start_date')},
+  registration_end_date   TEXT ${DATE('registration_end_date')},
   place_id                INTEGER REFERENCES place (id) ON DELETE SET NULL,
   capacity                INTEGER CHECK (capacity IS NULL OR capacity >= 0),
   entry_mode              TEXT NOT NULL DEFAULT 'fixed' ${IN('entry_mode', ['fixed', 'permanent'])},
@@ -234,7 +240,7 @@ CREATE TABLE trainee (
   adviser_email   TEXT,
   cpf_balance_cents INTEGER,
   notes           TEXT,
-  -- Accent- and case-folded "last first ft_id" for search.
+  -- Accent- and case-folded "last first ft_id email city postal code", for search.
   search_text     TEXT NOT NULL DEFAULT '',
   anonymised_at   TEXT,
   created_at      TEXT NOT NULL,
@@ -482,6 +488,18 @@ CREATE TABLE generated_document (
 CREATE INDEX generated_document_trainee ON generated_document (trainee_id, generated_at);
 CREATE INDEX generated_document_session ON generated_document (session_id, generated_at);
 CREATE INDEX generated_document_at ON generated_document (generated_at);
+
+-- One row per catalogue import (LHEO file), for the administrator's history.
+CREATE TABLE catalogue_import (
+  id             INTEGER PRIMARY KEY,
+  file_name      TEXT NOT NULL,
+  sha256         TEXT NOT NULL,
+  lheo_version   TEXT NOT NULL,
+  imported_at    TEXT NOT NULL,
+  imported_by    TEXT NOT NULL,
+  summary_json   TEXT NOT NULL,
+  warnings_json  TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE audit_log (
   id           INTEGER PRIMARY KEY,

@@ -1,0 +1,24 @@
+import type { appOps } from '../../../../shared/api/areas/app'
+import { schemaVersion } from '../../db/migrate'
+import { generateDemoData } from '../../demo/generateDemoData'
+import { currentClerk, listClerks, selectClerk } from '../../services/clerks/clerkService'
+import { getOrganisation } from '../../services/organisation/organisationService'
+import { getOverview, isDatabaseEmpty } from '../../services/overview/overviewService'
+import { services } from '../serviceContext'
+import type { AreaHandlers } from '../types'
+
+export const appHandlers: AreaHandlers<typeof appOps> = {
+  'app:state': (_input, { db, host }) => ({
+    version: host.version,
+    host: host.kind,
+    dbPath: host.dbPath,
+    schemaVersion: schemaVersion(db),
+    clerk: currentClerk(db),
+    clerks: listClerks(db),
+    organisationName: getOrganisation(db).raisonSociale,
+    empty: isDatabaseEmpty(db)
+  }),
+  'app:overview': (_input, { db }) => getOverview(db),
+  'clerks:select': ({ name }, { db, clock }) => selectClerk(db, clock, name),
+  'demo:generate': (input, call) => generateDemoData(services(call), input)
+}

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { appOps } from './areas/app'
+import { catalogueOps } from './areas/catalogue'
 import { organisationOps } from './areas/organisation'
+import { recruitmentOps } from './areas/recruitment'
 import { traineeOps } from './areas/trainees'
 import type { OpSpec } from './spec'
 
@@ -8,7 +10,9 @@ import type { OpSpec } from './spec'
 export const contract = {
   ...appOps,
   ...organisationOps,
-  ...traineeOps
+  ...traineeOps,
+  ...catalogueOps,
+  ...recruitmentOps
 } satisfies Record<string, OpSpec>
 
 export type Contract = typeof contract

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
-import { apiCall, chooseClerk, expectText, goTo, shot, tinyPng } from './support'
+import { apiCall, labelled, chooseClerk, expectText, goTo, shot, tinyPng } from './support'
 
 describe('settings: organisation', () => {
   let host: RunningHost
@@ -10,7 +10,7 @@ describe('settings: organisation', () => {
   let errors: string[]
 
   const form = () => page.getByTestId('organisation-form')
-  const field = (label: string) => form().getByLabel(label, { exact: true })
+  const field = (label: string) => labelled(form(), label)
   const save = () => form().getByRole('button', { name: 'Enregistrer' }).click()
 
   async function reloadSettings(): Promise<void> {
@@ -23,6 +23,7 @@ describe('settings: organisation', () => {
     host = await startHost()
     browser = await launchBrowser()
     ;({ page, errors } = await openApp(browser, host.url))
+    page.setDefaultTimeout(10_000)
     await chooseClerk(page)
     await goTo(page, 'Paramètres')
     await form().waitFor()
@@ -63,7 +64,7 @@ describe('settings: organisation', () => {
     await expectText(form().getByTestId('form-state'), 'Modifications non enregistrées')
     await save()
     await expectText(page.getByTestId('toast-success'), /Fiche de l’organisme enregistrée/)
-    await expectText(form().getByTestId('form-state'), 'Toutes les modifications sont enregistrées')
+    await expectText(form().getByTestId('form-state'), 'Tout est enregistré')
     // The top bar now names the organisation.
     await page.locator('.topbar__org', { hasText: 'Avenir Formation' }).waitFor()
 

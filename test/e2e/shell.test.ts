@@ -25,6 +25,7 @@ describe('shell', () => {
     host = await startHost()
     browser = await launchBrowser()
     ;({ page, errors } = await openApp(browser, host.url))
+    page.setDefaultTimeout(10_000)
   })
 
   afterAll(async () => {

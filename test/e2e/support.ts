@@ -4,8 +4,12 @@ import type { Locator, Page } from 'playwright-core'
 
 export const SHOTS_DIR = '/tmp/shots'
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** Screenshot with the toasts closed and the content scrolled to the top. */
+export async function shot(page: Page, name: string, options: { keepScroll?: boolean } = {}): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true })
+  await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.toast__close').forEach((b) => b.click()))
+  if (!options.keepScroll) await page.locator('#main-content').evaluate((el) => el.scrollTo(0, 0)).catch(() => undefined)
+  await page.mouse.move(1, 1)
   await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` })
 }
 
@@ -32,6 +36,12 @@ export async function expectCount(locator: Locator, n: number, timeout = 10_000)
   await until(() => locator.count(), (c) => c === n, `${n} × ${locator.toString()}`, timeout)
 }
 
+/** A form control by its label; required fields show "Label *". */
+export function labelled(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`))
+}
+
 /** The first-start screen: type a name and continue, then the dashboard opens. */
 export async function chooseClerk(page: Page, name = 'Claire Martin'): Promise<void> {
   await page.getByRole('heading', { name: 'Qui utilise Passerelle ?' }).waitFor()
@@ -48,11 +58,12 @@ export async function goTo(page: Page, navLabel: string, title = navLabel): Prom
 
 /** A grid cell by row id and column id (pinned and centre containers both carry the row id). */
 export function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${colId}"]`)
+  // A row being filtered out stays in the DOM while it fades: only the visible one counts.
+  return page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${colId}"]`).filter({ visible: true })
 }
 
 export async function rowIdOf(page: Page, colId: string, text: string): Promise<string> {
-  const c = page.locator(`[role="gridcell"][col-id="${colId}"]`, { hasText: text }).first()
+  const c = page.locator(`[role="gridcell"][col-id="${colId}"]`, { hasText: text }).filter({ visible: true }).first()
   await c.waitFor()
   const id = await c.locator('xpath=ancestor::*[@role="row"][1]').getAttribute('row-id')
   if (!id) throw new Error(`no row id for ${text}`)

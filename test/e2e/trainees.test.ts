@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
-import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, rowIdOf, shot } from './support'
+import { apiCall, labelled, cell, chooseClerk, expectCount, expectText, goTo, rowIdOf, shot } from './support'
 
 describe('trainees registry', () => {
   let host: RunningHost
@@ -12,11 +12,12 @@ describe('trainees registry', () => {
   let rowId = ''
 
   const dialog = (): ReturnType<Page['getByTestId']> => page.getByTestId('trainee-dialog')
-  const field = (label: string) => dialog().getByLabel(label, { exact: true })
+  const field = (label: string) => labelled(dialog(), label)
 
   async function open(): Promise<void> {
     const opened = await openApp(browser, `${host.url}#/stagiaires`)
     page = opened.page
+    page.setDefaultTimeout(10_000)
     errorLists.push(opened.errors)
     await expectText(page.getByTestId('screen-title'), 'Stagiaires')
   }
@@ -26,6 +27,7 @@ describe('trainees registry', () => {
     browser = await launchBrowser()
     const opened = await openApp(browser, host.url)
     page = opened.page
+    page.setDefaultTimeout(10_000)
     errorLists.push(opened.errors)
     await chooseClerk(page)
     await goTo(page, 'Stagiaires')
@@ -166,6 +168,20 @@ describe('trainees registry', () => {
     await page.getByText('Aucun stagiaire ne correspond à « zzz »').waitFor()
     await search.fill('')
     await expectText(page.getByTestId('row-count'), '2 stagiaires')
+  })
+
+  it('filters a date column with a French date', async () => {
+    await page.locator('.ag-header-cell[col-id="birthDate"] .ag-header-cell-filter-button').click()
+    const input = page.locator('.ag-filter .grid-date-input input').first()
+    expect(await input.getAttribute('placeholder')).toBe('jj/mm/aaaa')
+    await input.fill('06/03/1990')
+    await expectText(page.getByTestId('row-count'), '1 affiché sur 2 stagiaires')
+    await shot(page, 'trainees-date-filter', { keepScroll: true })
+    await input.fill('')
+    await page.keyboard.press('Escape')
+    await expectText(page.getByTestId('row-count'), '2 stagiaires')
+    // Rows filtered back in fade in: wait until the leaving copies are gone.
+    await expectCount(page.locator('[role="row"][row-id]'), 2)
   })
 
   it('exports the grid to a French CSV', async () => {

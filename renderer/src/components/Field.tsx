@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react'
 
 export type FieldStatus = { kind: 'error' | 'ok' | 'warning'; message: string } | null
 
-type ControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }
+type ControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; 'aria-required': boolean | undefined }
 
 type Props = {
   label: string
@@ -30,7 +30,7 @@ export function Field({ label, required, hint, status, className, children }: Pr
           </span>
         )}
       </label>
-      {children({ id, 'aria-invalid': status?.kind === 'error', 'aria-describedby': describedBy })}
+      {children({ id, 'aria-invalid': status?.kind === 'error', 'aria-describedby': describedBy, 'aria-required': required || undefined })}
       {hintId && (
         <p className="field__hint" id={hintId}>
           {hint}

@@ -37,12 +37,14 @@ type Props<T> = {
   quickFilterText?: string
   noRowsText?: string
   testId?: string
+  /** Registry-sized grids render every column (find-in-page, tests, screen readers); wide month grids may virtualise. */
+  virtualiseColumns?: boolean
 }
 
 const rowSelection: RowSelectionOptions = { mode: 'singleRow', checkboxes: false, enableClickSelection: true }
 
 export function DataGrid<T>(props: Props<T>) {
-  const { rows, columns, getRowId, label, onCellEdit, onRowUpdated, onSelectedRowChanged, onDisplayedCountChanged, onGridReady, quickFilterText, noRowsText, testId } = props
+  const { rows, columns, getRowId, label, onCellEdit, onRowUpdated, onSelectedRowChanged, onDisplayedCountChanged, onGridReady, quickFilterText, noRowsText, testId, virtualiseColumns = false } = props
   const toast = useToast()
 
   const defaultColDef = useMemo<ColDef<T>>(
@@ -105,6 +107,7 @@ export function DataGrid<T>(props: Props<T>) {
           loading: { overlayText: 'Chargement…' }
         }}
         tooltipShowDelay={400}
+        suppressColumnVirtualisation={!virtualiseColumns}
       />
     </div>
   )

@@ -1,4 +1,5 @@
 import type { ColTypeDef } from 'ag-grid-community'
+import { FrenchDateInput } from './FrenchDateInput'
 import {
   compareIsoToFilterDate,
   compareText,
@@ -32,6 +33,7 @@ export const columnTypes: Record<'text' | 'dateFr' | 'hours' | 'euros' | 'intege
     width: 130,
     filter: 'agDateColumnFilter',
     filterParams: { comparator: compareIsoToFilterDate },
+    dateComponent: FrenchDateInput,
     valueFormatter: (p) => formatDateCell(p.value),
     valueParser: (p) => parseDateCell(p.newValue),
     getQuickFilterText: (p) => formatDateCell(p.value),
@@ -73,6 +75,7 @@ export const columnTypes: Record<'text' | 'dateFr' | 'hours' | 'euros' | 'intege
     editable: false,
     filter: 'agDateColumnFilter',
     filterParams: { comparator: (filterDate: Date, value: unknown) => compareIsoToFilterDate(filterDate, timestampDay(value)) },
+    dateComponent: FrenchDateInput,
     valueFormatter: (p) => formatTimestampFr(p.value),
     getQuickFilterText: (p) => formatTimestampFr(p.value),
     comparator: compareText

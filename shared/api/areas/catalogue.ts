@@ -135,9 +135,12 @@ export const SessionInput = z
   .object(sessionFields)
   .strict()
   .refine(endAfterStart, { message: 'La date de fin précède la date de début.', path: ['endDate'] })
+// The defaults of a new session must not apply to a patch: changing the capacity alone would
+// otherwise reset the recruitment state to "open".
 export const SessionPatch = z
   .object(sessionFields)
   .omit({ trainingId: true })
+  .extend({ entryMode: z.enum(ENTRY_MODE_CODES), recruitmentState: z.enum(RECRUITMENT_STATE_CODES) })
   .partial()
   .strict()
 

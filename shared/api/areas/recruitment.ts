@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { command, query } from '../spec'
 import { id, isoDate, optionalIsoDate, optionalText } from '../fields'
 import { TraineeInput } from './trainees'
+import type { EnrolmentStatus } from '../../domain/enrolment'
 import {
   PRESENCE_CODES,
   RECRUITMENT_EVENT_KIND_CODES,
@@ -47,7 +48,7 @@ export type RegistrationRow = {
   /** ICR / ICA / ICN, what an exchange with France Travail carries. */
   resultCode: 'ICR' | 'ICA' | 'ICN' | null
   enrolmentId: number | null
-  enrolmentStatus: string | null
+  enrolmentStatus: EnrolmentStatus | null
   transferredFrom: string | null
   comment: string | null
 }

@@ -17,7 +17,28 @@ const VALID: { [O in Op]: Input<O> } = {
   'trainees:get': { id: 1 },
   'trainees:create': { lastName: 'Lefèvre', firstName: 'Élodie', ftId: '0676932w' },
   'trainees:update': { id: 1, changes: { city: 'Lorient' } },
-  'trainees:delete': { id: 1 }
+  'trainees:delete': { id: 1 },
+  'trainings:list': { search: 'secrétaire' },
+  'trainings:get': { id: 1 },
+  'trainings:create': { title: 'Titre professionnel Secrétaire assistant', formacode: '35054', objectiveCode: 6, certificationKind: 'RNCP', totalHours: 700 },
+  'trainings:update': { id: 1, changes: { totalHours: 735 } },
+  'sessions:list': { trainingId: 1, activeFrom: '2026-11-22', recruitmentState: 'open' },
+  'sessions:get': { id: 1 },
+  'sessions:create': { trainingId: 1, startDate: '2027-01-11', endDate: '2027-06-30', placeName: 'Centre Lorient Sud', placeCity: 'Lorient', capacity: 14 },
+  'sessions:update': { id: 1, changes: { recruitmentState: 'suspended', weeklyHours: [7, 7, 7, 7, 7, 0, 0] } },
+  'recruitment:listEvents': { sessionId: 1, from: '2026-11-22' },
+  'recruitment:createEvents': { sessionId: 1, kind: 'info_session', date: '2026-12-01', startTime: '09:30', endTime: '12:00', capacity: 12, repeatWeekly: 4 },
+  'recruitment:updateEvent': { id: 1, changes: { capacity: 15, comment: 'Salle 2' } },
+  'recruitment:duplicateEvent': { id: 1, date: '2026-12-15' },
+  'recruitment:cancelEvent': { id: 1, reason: 'Formatrice indisponible' },
+  'recruitment:deleteEvent': { id: 1 },
+  'recruitment:warnings': { today: '2026-11-22' },
+  'registrations:list': { eventId: 1, tab: 'presence' },
+  'registrations:book': { eventId: 1, traineeIds: [1, 2], newTrainees: [{ lastName: 'Lefèvre', firstName: 'Élodie' }] },
+  'registrations:setPresence': { ids: [1, 2], presence: 'present' },
+  'registrations:setResult': { ids: [1], result: 'retenu' },
+  'registrations:transfer': { id: 1, toEventId: 2, comment: 'Réunion annulée' },
+  'registrations:remove': { id: 1 }
 }
 
 describe('the API contract', () => {

@@ -162,3 +162,12 @@ describe('CSV export', () => {
     expect(csvFileName('stagiaires', '2026-11-22')).toBe('stagiaires-2026-11-22.csv')
   })
 })
+
+describe('French date filter input', () => {
+  it('turns an ISO day into the local midnight AG Grid expects', async () => {
+    const { isoToLocalDate } = await import('../../../renderer/src/grid/FrenchDateInput')
+    const d = isoToLocalDate('2026-03-29')
+    expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours()]).toEqual([2026, 2, 29, 0])
+    expect(compareIsoToFilterDate(d, '2026-03-29')).toBe(0)
+  })
+})

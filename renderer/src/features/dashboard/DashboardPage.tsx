@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { formatDateLongFr, todayIso } from '../../../../shared/domain/dates'
 import { useAppState, useLoadedAppState } from '../../app/AppStateContext'
 import { DemoCard } from './DemoCard'
@@ -10,6 +11,10 @@ export function DashboardPage() {
   const state = useLoadedAppState()
   const { refresh } = useAppState()
   const { overview, error, reload } = useOverview()
+  // The base may have been filled elsewhere since the shell loaded: "Base vide" must not linger.
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
   const enrolments = overview ? Object.values(overview.enrolmentsByStatus).reduce((a, b) => a + b, 0) : null
 
   return (
@@ -39,12 +44,12 @@ export function DashboardPage() {
         <StatCard label="Sessions" value={overview?.sessions ?? null} icon="attendance" to="/formations" testId="stat-sessions" hint="toutes dates" />
         <StatCard label="Stagiaires" value={overview?.trainees ?? null} icon="trainees" to="/stagiaires" testId="stat-trainees" hint="dans le registre" />
         <StatCard
-          label="Créneaux de recrutement"
+          label="Recrutement"
           value={overview?.recruitmentEvents ?? null}
           icon="recruitment"
           to="/recrutement"
           testId="stat-recruitment"
-          hint="informations collectives, RDV"
+          hint="créneaux (réunions, RDV)"
         />
         <StatCard label="Inscriptions" value={enrolments} icon="enrolments" to="/inscriptions" testId="stat-enrolments" hint="tous statuts" />
       </div>

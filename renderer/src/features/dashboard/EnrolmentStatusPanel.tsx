@@ -28,8 +28,10 @@ export function EnrolmentStatusPanel({ byStatus }: { byStatus: Record<string, nu
           {counts.map((c) => (
             <tr key={c.code} className={c.n === 0 ? 'status-table__row status-table__row--zero' : 'status-table__row'} data-testid={`status-${c.code}`}>
               <th scope="row" className="status-table__label">
-                <span className={`status-dot status-dot--${c.code}`} aria-hidden="true" />
-                {c.label}
+                <span className="status-table__label-inner">
+                  <span className={`status-dot status-dot--${c.code}`} aria-hidden="true" />
+                  {c.label}
+                </span>
               </th>
               <td className="status-table__count">{formatCount(c.n)}</td>
               <td className="status-table__bar-cell" aria-hidden="true">

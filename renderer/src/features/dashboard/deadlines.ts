@@ -26,7 +26,7 @@ export const UPCOMING_COUNTERS: UpcomingCounter[] = [
   },
   {
     title: 'Entrées en retard',
-    rule: 'Même situation depuis 3 jours ou plus : le décret 2019-1386 impose la déclaration dans les 3 jours.'
+    rule: 'Même situation depuis 3 jours ou plus : le décret 2019‑1386 impose la déclaration dans les 3 jours.'
   },
   {
     title: 'Déclarations KAIROS en retard',

@@ -167,7 +167,7 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
 
       <footer className="form__footer">
         <span className={dirty ? 'form__state form__state--dirty' : 'form__state'} data-testid="form-state">
-          {dirty ? 'Modifications non enregistrées' : organisation.updatedAt ? 'Toutes les modifications sont enregistrées' : 'Fiche à compléter'}
+          {dirty ? 'Modifications non enregistrées' : organisation.updatedAt ? 'Tout est enregistré' : 'Fiche à compléter'}
         </span>
         <button type="button" className="button" onClick={() => {
           setValues(saved)

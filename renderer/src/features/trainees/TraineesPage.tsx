@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
-import { countLabel, formatCount } from '../../grid/cellValues'
+import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
 import { exportCsv } from '../../grid/exportCsv'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
@@ -29,14 +29,21 @@ export function TraineesPage() {
   const gridApi = useRef<GridApi<Trainee> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
+  // The grid knows the selection before React re-renders: a fast Ctrl+E after a click still works.
+  const currentRow = (): Trainee | null => gridApi.current?.getSelectedRows()[0] ?? selected
   const openNew = (): void => setForm({ open: true, trainee: null })
   const openEdit = (): void => {
-    if (selected) setForm({ open: true, trainee: selected })
+    const row = currentRow()
+    if (row) setForm({ open: true, trainee: row })
+  }
+  const askDelete = (): void => {
+    const row = currentRow()
+    if (row) setDeleting({ trainee: row, busy: false })
   }
   useShortcut('Ctrl+N', openNew)
   useShortcut('Alt+N', openNew)
   useShortcut('Ctrl+F', () => searchRef.current?.select())
-  useShortcut('Ctrl+E', openEdit, { enabled: selected !== null })
+  useShortcut('Ctrl+E', openEdit)
 
   const onCellEdit = useCallback(
     (edit: CellEdit<Trainee>) => api.call('trainees:update', { id: edit.row.id, changes: { [edit.field]: toPatchValue(edit.field, edit.value) } }),
@@ -83,7 +90,7 @@ export function TraineesPage() {
   }
 
   const total = rows?.length ?? 0
-  const countText = rows === null ? 'Chargement…' : displayed < total ? `${formatCount(displayed)} affichés sur ${countLabel(total, 'stagiaire', 'stagiaires')}` : countLabel(total, 'stagiaire', 'stagiaires')
+  const countText = rows === null ? 'Chargement…' : displayed < total ? `${countLabel(displayed, 'affiché', 'affichés')} sur ${countLabel(total, 'stagiaire', 'stagiaires')}` : countLabel(total, 'stagiaire', 'stagiaires')
 
   return (
     <div className="page page--grid">
@@ -94,7 +101,7 @@ export function TraineesPage() {
             ref={searchRef}
             type="search"
             className="input search-box__input"
-            placeholder="Rechercher un nom, un identifiant, une ville…"
+            placeholder="Nom, identifiant, ville…"
             aria-label="Rechercher un stagiaire"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -118,7 +125,7 @@ export function TraineesPage() {
         <button
           type="button"
           className="button button--danger-ghost"
-          onClick={() => selected && setDeleting({ trainee: selected, busy: false })}
+          onClick={askDelete}
           disabled={!selected}
           title="Supprimer la fiche sélectionnée"
         >

@@ -14,8 +14,8 @@ const civilityFormatter = (p: ValueFormatterParams<Trainee>): string => (p.value
 
 /** The trainee registry's columns; every field but the counters is editable in place. */
 export const traineeColumns: ColDef<Trainee>[] = [
-  { field: 'lastName', headerName: 'Nom', type: 'text', width: 160, pinned: 'left', sort: 'asc', sortIndex: 0 },
-  { field: 'firstName', headerName: 'Prénom', type: 'text', width: 140, sort: 'asc', sortIndex: 1 },
+  { field: 'lastName', headerName: 'Nom', type: 'text', width: 160, pinned: 'left', sort: 'asc' },
+  { field: 'firstName', headerName: 'Prénom', type: 'text', width: 140 },
   {
     field: 'civility',
     headerName: 'Civilité',
@@ -31,14 +31,14 @@ export const traineeColumns: ColDef<Trainee>[] = [
     headerName: 'Identifiant France Travail',
     headerTooltip: 'Identifiant régional France Travail, ex. 0676932W',
     type: 'text',
-    width: 190,
+    width: 225,
     cellClass: 'cell--mono',
     valueParser: (p) => parseCheckedCell(p.newValue, checkFranceTravailId)
   },
-  { field: 'birthDate', headerName: 'Date de naissance', type: 'dateFr', width: 150 },
+  { field: 'birthDate', headerName: 'Date de naissance', type: 'dateFr', width: 175 },
   { field: 'phone', headerName: 'Téléphone', type: 'text', width: 140 },
   { field: 'email', headerName: 'E-mail', type: 'text', width: 220 },
-  { field: 'postalCode', headerName: 'Code postal', type: 'text', width: 115 },
+  { field: 'postalCode', headerName: 'Code postal', type: 'text', width: 130 },
   { field: 'city', headerName: 'Ville', type: 'text', width: 150 },
   {
     field: 'prescriber',
@@ -53,7 +53,7 @@ export const traineeColumns: ColDef<Trainee>[] = [
     valueParser: (p) => p.newValue
   },
   { field: 'adviserName', headerName: 'Conseiller', type: 'text', width: 160 },
-  { field: 'enrolmentCount', headerName: 'Inscriptions', type: 'integer', width: 120, editable: false },
+  { field: 'enrolmentCount', headerName: 'Inscriptions', type: 'integer', width: 135, editable: false },
   { field: 'updatedAt', headerName: 'Modifié le', type: 'timestamp', width: 150, editable: false }
 ]
 

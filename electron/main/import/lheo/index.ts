@@ -1,0 +1,27 @@
+/**
+ * LHEO catalogue reader (CARIF-OREF exchange format, versions 2.2 and 2.3): streaming, validating,
+ * database-free. The catalogue import service builds on `readLheo` / `readLheoFile`.
+ */
+export type {
+  DatePrecision,
+  ExtraNode,
+  LheoAction,
+  LheoCertification,
+  LheoDate,
+  LheoFormation,
+  LheoFunder,
+  LheoOrg,
+  LheoPlace,
+  LheoSession,
+  LheoVersion,
+  LheoWarning,
+  ReadLheoOptions,
+  ReadSummary
+} from './types'
+export { LheoError, isLheoError, ABORT_MESSAGE, type LheoErrorCode } from './errors'
+export { readLheo, readLheoFile, bareParse, READ_CHUNK_BYTES } from './readLheo'
+export { lheoDate, parseLheoDate, type DateBound } from './dates'
+export { richTextToPlain, decodeHtmlEntities } from './richText'
+export { detectEncoding } from './decode'
+export { LHEO_NAMESPACES, loadLheoSchema, compileSchema, setLheoSchemaDir, findSchemaFile } from './schema'
+export { LHEO_TABLES, tableLabel } from './tables'

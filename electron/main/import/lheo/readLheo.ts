@@ -1,0 +1,379 @@
+import { createReadStream } from 'node:fs'
+import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { ChunkDecoder, SNIFF_BYTES, detectEncoding, lineOfInvalidByte, needsMoreBytes, type DetectedEncoding } from './decode'
+import { LheoError, abortError } from './errors'
+import { LheoExtractor } from './extract'
+import { LHEO_NAMESPACES, loadLheoSchema } from './schema'
+import type { LheoFormation, LheoVersion, LheoWarning, ReadLheoOptions, ReadSummary } from './types'
+import { StreamValidator } from './validator'
+
+/*
+ * Streaming LHEO reader: bytes → decoded text (encoding from BOM / XML declaration) → saxes →
+ * validator (schema of the file's version) → extractor → onFormation, one formation at a time.
+ * Nothing is kept once a formation has been handed over.
+ */
+
+const SAXES_OPTIONS = { xmlns: true, position: true } as const
+type Parser = SaxesParser<typeof SAXES_OPTIONS>
+
+export const READ_CHUNK_BYTES = 256 * 1024
+const DEFAULT_MAX_WARNINGS = 1000
+
+const EDOF_NAMESPACE = /moncompteformation/i
+
+// ---------------------------------------------------------------------------------------------
+// Bytes → text
+
+type DecodeState = { encoding: DetectedEncoding | null; bytesRead: number }
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0]
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.byteLength
+  }
+  return out
+}
+
+function startsWithBytes(b: Uint8Array, sig: readonly number[]): boolean {
+  return b.length >= sig.length && sig.every((x, i) => b[i] === x)
+}
+
+function binaryKind(head: Uint8Array): string | null {
+  if (startsWithBytes(head, [0x50, 0x4b, 0x03, 0x04])) return "c'est une archive ZIP (un classeur Excel ou un document Office ?)"
+  if (startsWithBytes(head, [0x25, 0x50, 0x44, 0x46])) return "c'est un document PDF"
+  if (startsWithBytes(head, [0xd0, 0xcf, 0x11, 0xe0])) return "c'est un ancien document Office (Excel 97-2003 ?)"
+  if (startsWithBytes(head, [0x1f, 0x8b])) return "c'est un fichier compressé gzip : décompressez-le d'abord"
+  return null
+}
+
+/** Next value of an async iterator, or an abort error as soon as the signal fires. */
+function nextOrAbort<T>(it: AsyncIterator<T>, signal: AbortSignal | undefined): Promise<IteratorResult<T>> {
+  const next = it.next()
+  if (!signal) return next
+  if (signal.aborted) {
+    next.catch(() => undefined)
+    return Promise.reject(abortError())
+  }
+  return new Promise<IteratorResult<T>>((resolve, reject) => {
+    const onAbort = (): void => {
+      next.catch(() => undefined)
+      reject(abortError())
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    next.then(
+      (r) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(r)
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(e instanceof Error ? e : new Error(String(e)))
+      }
+    )
+  })
+}
+
+/**
+ * Decoded text, one piece per chunk read. Refuses empty files, binary files and bytes that do
+ * not match the encoding. `lineNow` gives the parser's line, to locate a bad byte.
+ */
+async function* decodeChunks(
+  source: AsyncIterable<Uint8Array>,
+  state: DecodeState,
+  signal: AbortSignal | undefined,
+  lineNow: () => number
+): AsyncGenerator<string, void, undefined> {
+  const it = source[Symbol.asyncIterator]()
+  let finished = false
+  try {
+    // 1. Enough bytes to see a BOM and the XML declaration.
+    const head: Uint8Array[] = []
+    let headBytes = 0
+    for (;;) {
+      const probe = concat(head, headBytes)
+      if (headBytes > 0 && !needsMoreBytes(probe)) break
+      if (headBytes >= SNIFF_BYTES) break
+      const r = await nextOrAbort(it, signal)
+      if (r.done) {
+        finished = true
+        break
+      }
+      head.push(r.value)
+      headBytes += r.value.byteLength
+    }
+    if (headBytes === 0) throw new LheoError('EMPTY', 'Le fichier est vide.')
+    const first = concat(head, headBytes)
+    const binary = binaryKind(first)
+    if (binary) throw new LheoError('NOT_XML', `Le fichier n'est pas un XML valide : ${binary}.`, { line: 1 })
+    const encoding = detectEncoding(first)
+    state.encoding = encoding
+    const decoder = new ChunkDecoder(encoding)
+    let sawContent = false
+
+    const decodeOne = (bytes: Uint8Array): string => {
+      const text = decoder.decode(bytes)
+      if (text === null) {
+        const line = lineOfInvalidByte(bytes, encoding, lineNow())
+        if (!sawContent) throw new LheoError('NOT_XML', `Le fichier n'est pas un XML valide : contenu binaire ou encodage inconnu (ligne ${line}).`, { line })
+        throw new LheoError(
+          'ENCODING',
+          `Le fichier déclare l'encodage ${encoding.name} mais contient des octets invalides pour cet encodage (ligne ${line}). Demandez un export en UTF-8, ou corrigez l'en-tête <?xml … encoding="…"?> s'il est en ISO-8859-1.`,
+          { line }
+        )
+      }
+      return text
+    }
+    const check = (text: string): void => {
+      if (sawContent) return
+      const m = /[^ \t\r\n\ufeff]/.exec(text)
+      if (m === null) return
+      sawContent = true
+      if (m[0] !== '<') {
+        let line = lineNow()
+        for (let i = 0; i < m.index; i++) if (text.charCodeAt(i) === 10) line++
+        const start = text.slice(m.index, m.index + 30).split(/\r?\n/)[0] ?? ''
+        throw new LheoError('NOT_XML', `Le fichier n'est pas un XML valide : il commence par « ${start} » au lieu d'une balise « < » (ligne ${line}).`, { line })
+      }
+    }
+
+    for (const chunk of head) {
+      state.bytesRead += chunk.byteLength
+      const text = decodeOne(chunk)
+      check(text)
+      if (text !== '') yield text
+    }
+    while (!finished) {
+      if (signal?.aborted) throw abortError()
+      const r = await nextOrAbort(it, signal)
+      if (r.done) {
+        finished = true
+        break
+      }
+      state.bytesRead += r.value.byteLength
+      const text = decodeOne(r.value)
+      check(text)
+      if (text !== '') yield text
+    }
+    const rest = decoder.end()
+    if (rest === null) {
+      throw new LheoError('ENCODING', `Le fichier se termine au milieu d'un caractère ${encoding.name} (fichier tronqué ?).`, { line: lineNow() })
+    }
+    check(rest)
+    if (rest !== '') yield rest
+    if (!sawContent) throw new LheoError('EMPTY', 'Le fichier est vide.')
+  } finally {
+    if (!finished) await it.return?.().catch(() => undefined)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML errors
+
+function translateSaxes(message: string): string {
+  const m = /^(?:\d+:\d+: )?(.*)$/s.exec(message)
+  const raw = (m?.[1] ?? message).trim()
+  const rules: [RegExp, (g: RegExpExecArray) => string][] = [
+    [/^text data outside of root node\.$/, () => 'du texte se trouve en dehors de l’élément racine'],
+    [/^unclosed tag: (.*)$/, (g) => `la balise <${g[1] ?? ''}> n'est jamais fermée (fichier incomplet ?)`],
+    [/^unmatched closing tag: (.*)\.$/, (g) => `balise fermante </${g[1] ?? ''}> sans balise ouvrante correspondante`],
+    [/^unexpected close tag\.$/, () => 'balise fermante inattendue'],
+    [/^undefined entity\.$/, () => 'entité inconnue (en XML seules &amp; &lt; &gt; &quot; &apos; et les références numériques &#…; existent ; &nbsp; ou &eacute; sont du HTML)'],
+    [/^disallowed character\.$/, () => 'caractère interdit en XML'],
+    [/^document must contain a root element\.$/, () => 'aucun élément XML'],
+    [/^documents may contain only one root\.$/, () => 'plusieurs éléments racines'],
+    [/^duplicate attribute: (.*)\.$/, (g) => `attribut ${g[1] ?? ''} en double`],
+    [/^unbound namespace prefix: (.*)\.$/, (g) => `préfixe d'espace de noms ${g[1] ?? ''} non déclaré`],
+    [/^unquoted attribute value\.$|^value must be quoted\.$/, () => "valeur d'attribut sans guillemets"],
+    [/^attribute without value\.$/, () => 'attribut sans valeur'],
+    [/^malformed comment\.$/, () => 'commentaire mal formé'],
+    [/^the string "\]\]>" is disallowed in char data\.$/, () => 'la séquence « ]]> » est interdite dans le texte'],
+    [/^disallowed character in (tag name|closing tag|attribute name).*$/, () => 'caractère interdit dans un nom de balise ou d’attribut'],
+    [/^XML declaration/, () => "déclaration <?xml …?> incomplète ou mal formée"],
+    [/^(an|the) XML declaration must (appear|be) at the start of the document\.$/, () => 'la déclaration <?xml …?> doit être tout au début du fichier'],
+    [/^unexpected end\.$/, () => 'fin de fichier inattendue (fichier incomplet ?)']
+  ]
+  for (const [re, fmt] of rules) {
+    const g = re.exec(raw)
+    if (g) return fmt(g)
+  }
+  return raw
+}
+
+// ---------------------------------------------------------------------------------------------
+// Root element → version
+
+function detectVersion(tag: SaxesTagNS): LheoVersion {
+  const { uri, local } = tag
+  if (EDOF_NAMESPACE.test(uri)) {
+    throw new LheoError(
+      'EDOF',
+      `Ce fichier est au format EDOF (Mon Compte Formation, espace de noms « ${uri} ») : c'est un catalogue destiné à la Caisse des Dépôts, pas un catalogue LHEO CARIF-OREF. Importez l'export LHEO de votre CARIF-OREF.`,
+      { element: local, line: 1 }
+    )
+  }
+  for (const v of ['2.2', '2.3'] as const) {
+    if (uri === LHEO_NAMESPACES[v]) {
+      if (local !== 'lheo') {
+        throw new LheoError('NOT_LHEO', `Le fichier n'est pas un catalogue LHEO complet : il commence par <${local}> au lieu de <lheo>.`, { element: local })
+      }
+      return v
+    }
+  }
+  if (local === 'lheo' || local === 'offre-formation' || local === 'offres' || /lheo/i.test(uri)) {
+    const num = /(\d+(?:\.\d+)+)\/?$/.exec(uri)?.[1]
+    const which = num ?? (uri === '' ? 'sans espace de noms' : uri)
+    throw new LheoError(
+      'UNSUPPORTED_VERSION',
+      `Version LHEO non prise en charge (${which}) : version 2.2 ou 2.3 attendue (espace de noms ${LHEO_NAMESPACES['2.2']} ou ${LHEO_NAMESPACES['2.3']}). Demandez à votre CARIF-OREF un export LHEO récent.`,
+      { element: local }
+    )
+  }
+  throw new LheoError(
+    'NOT_LHEO',
+    `Le fichier n'est pas un catalogue LHEO : l'élément racine est <${tag.name}>${uri === '' ? '' : ` (espace de noms « ${uri} »)`}, <lheo> attendu.`,
+    { element: tag.name }
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader
+
+/**
+ * Reads an LHEO 2.2 / 2.3 catalogue as a stream, validating it against the schema of its
+ * version, and hands over each formation as soon as it is complete.
+ * Rejects with an LheoError (see its `code`) when the file is refused or the signal fires;
+ * an error thrown by `onFormation` is passed through unchanged.
+ */
+export async function readLheo(source: AsyncIterable<Uint8Array>, options: ReadLheoOptions): Promise<ReadSummary> {
+  const { onFormation, onProgress, onWarning, signal } = options
+  const maxWarnings = options.maxWarnings ?? DEFAULT_MAX_WARNINGS
+  if (signal?.aborted) throw abortError()
+
+  const parser: Parser = new SaxesParser(SAXES_OPTIONS)
+  const state: DecodeState = { encoding: null, bytesRead: 0 }
+  const warnings: LheoWarning[] = []
+  let warningCount = 0
+  const warn = (w: LheoWarning): void => {
+    warningCount++
+    if (warnings.length < maxWarnings) warnings.push(w)
+    onWarning?.(w)
+  }
+  const pending: LheoFormation[] = []
+  const extractor = new LheoExtractor((f) => pending.push(f), warn)
+
+  // In an object: TypeScript does not see assignments made inside the parser callbacks.
+  const doc: { version: LheoVersion | null; namespace: string; validator: StreamValidator | null } = { version: null, namespace: '', validator: null }
+
+  parser.on('opentag', (tag) => {
+    const line = parser.line
+    let validator = doc.validator
+    if (validator === null) {
+      const version = detectVersion(tag)
+      doc.version = version
+      doc.namespace = tag.uri
+      validator = new StreamValidator(loadLheoSchema(version, options.schemaDir))
+      doc.validator = validator
+    }
+    const name = tag.uri === doc.namespace ? tag.local : tag.name
+    validator.open(tag.uri, tag.local, tag.name, tag.attributes, line, parser.column)
+    extractor.open(name, tag.attributes, line)
+  })
+  parser.on('text', (t) => {
+    doc.validator?.text(t, parser.line)
+  })
+  parser.on('cdata', (t) => {
+    doc.validator?.text(t, parser.line)
+  })
+  parser.on('closetag', (tag) => {
+    const validator = doc.validator
+    if (validator === null) return
+    const line = parser.line
+    const text = validator.close(line)
+    extractor.close(tag.uri === doc.namespace ? tag.local : tag.name, text, line)
+  })
+  parser.on('error', (e) => {
+    const line = parser.line
+    const column = parser.column
+    throw new LheoError('NOT_XML', `Le fichier n'est pas un XML valide : ${translateSaxes(e.message)} (ligne ${line}).`, { line, column })
+  })
+
+  const drain = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const f = pending.shift()
+      if (f === undefined) break
+      const r = onFormation(f)
+      if (r !== undefined) await r
+      if (signal?.aborted) throw abortError()
+    }
+  }
+
+  for await (const text of decodeChunks(source, state, signal, () => parser.line)) {
+    parser.write(text)
+    await drain()
+    onProgress?.(state.bytesRead)
+  }
+  parser.close()
+  await drain()
+  if (signal?.aborted) throw abortError()
+
+  const { version, namespace } = doc
+  if (version === null || state.encoding === null) {
+    throw new LheoError('NOT_XML', "Le fichier n'est pas un XML valide : aucun élément XML.")
+  }
+  return {
+    version,
+    namespace,
+    encoding: state.encoding.name,
+    formations: extractor.formations,
+    actions: extractor.actions,
+    sessions: extractor.sessions,
+    warnings,
+    warningCount,
+    bytesRead: state.bytesRead
+  }
+}
+
+function fileSource(path: string): AsyncIterable<Uint8Array> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })
+      try {
+        for await (const chunk of stream) yield chunk as Uint8Array
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code
+        const why = code === 'ENOENT' ? 'fichier introuvable' : code === 'EACCES' || code === 'EPERM' ? 'accès refusé' : code === 'EISDIR' ? "c'est un dossier" : e instanceof Error ? e.message : String(e)
+        throw new LheoError('READ', `Lecture du fichier impossible (${why}) : ${path}`)
+      } finally {
+        stream.destroy()
+      }
+    }
+  }
+}
+
+/** `readLheo` over a file read in chunks of 256 KiB. */
+export function readLheoFile(path: string, options: ReadLheoOptions): Promise<ReadSummary> {
+  return readLheo(fileSource(path), options)
+}
+
+/**
+ * Benchmark baseline: the same byte decoding and the same saxes options as `readLheo`,
+ * counting elements and nothing else (no validation, no extraction).
+ */
+export async function bareParse(source: AsyncIterable<Uint8Array> | string): Promise<{ elements: number; bytes: number }> {
+  const parser: Parser = new SaxesParser(SAXES_OPTIONS)
+  let elements = 0
+  parser.on('opentag', () => {
+    elements++
+  })
+  parser.on('error', (e) => {
+    throw e
+  })
+  const state: DecodeState = { encoding: null, bytesRead: 0 }
+  const input = typeof source === 'string' ? fileSource(source) : source
+  for await (const text of decodeChunks(input, state, undefined, () => parser.line)) parser.write(text)
+  parser.close()
+  return { elements, bytes: state.bytesRead }
+}

@@ -1,0 +1,396 @@
+import type { SaxesAttributeNS } from 'saxes'
+import { LheoError } from './errors'
+import type { CompiledSchema, ContentModel, ElementDecl, SimpleType } from './schema'
+
+/*
+ * Streaming validation against the LHEO schema of the file's version.
+ *
+ * DECISION — a file that breaks the schema is REFUSED as a whole, and nothing is written:
+ * the reader maps elements to columns by their place in the LHEO structure, so a misspelt or
+ * misplaced element (Anotea's `coordonneFs`, an `adresse` after `web`) would silently send
+ * values to the wrong fields or drop them, and a SIRET of 15 digits is not a SIRET. The clerk
+ * gets the element, the line and what was expected, and asks the CARIF-OREF for a corrected
+ * export (the catalogue is corrected at the source, never locally).
+ * The first error stops the read (LheoError, code 'INVALID').
+ *
+ * What the schema itself accepts is imported, with a warning when a value is outside the LHEO
+ * code tables or marked obsolete there (e.g. a financeur code the tables do not list) —
+ * that check is the reader's, not this validator's.
+ *
+ * Checked here, as an XSD validator would (libxml2 `xmllint --schema` gives the same verdict on
+ * the reference files):
+ * - element names and namespace, order and number of occurrences in each sequence, missing
+ *   required children (at the closing tag), the repeated choice of `extras`;
+ * - text in element-only content (anything but white space), elements inside text-only elements;
+ * - simple values: length / minLength / maxLength (in characters), pattern, enumeration, xs:long,
+ *   after the white-space normalisation of the type (xs:token and xs:long are collapsed,
+ *   xs:string is kept as is: " 8242…" is 15 characters);
+ * - attributes: undeclared ones, required ones, and the xs:ID / xs:dateTime / xs:anyURI types,
+ *   IDs unique in the document. xsi:schemaLocation is allowed anywhere;
+ * - `extra` is xs:anyType: any content and attributes, but LHEO elements met inside it are
+ *   validated (lax processing, as libxml2 does).
+ * Not checked: IDREF targets (libxml2 does not either).
+ */
+
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
+const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance'
+const NOT_WHITESPACE = /[^ \t\n\r]/
+
+const Mode = { Sequence: 0, Choice: 1, Simple: 2, Any: 3, Empty: 4 } as const
+type Mode = (typeof Mode)[keyof typeof Mode]
+
+type Frame = {
+  decl: ElementDecl | null
+  name: string
+  line: number
+  mode: Mode
+  /** Sequence: index of the current particle (-1 before the first); choice: unused. */
+  pos: number
+  /** Occurrences of the current particle (sequence) or repetitions (choice). */
+  count: number
+  text: string
+}
+
+function modeOf(content: ContentModel): Mode {
+  switch (content.kind) {
+    case 'sequence':
+      return Mode.Sequence
+    case 'choice':
+      return Mode.Choice
+    case 'simple':
+      return Mode.Simple
+    case 'any':
+      return Mode.Any
+    default:
+      return Mode.Empty
+  }
+}
+
+function quote(v: string): string {
+  const s = v.length > 60 ? `${v.slice(0, 57)}…` : v
+  return `« ${s.replace(/\n/g, '↵')} »`
+}
+
+function tag(name: string): string {
+  return `<${name}>`
+}
+
+function listTags(names: string[]): string {
+  if (names.length === 1) return tag(names[0] ?? '')
+  return `l'un de ${names.map(tag).join(', ')}`
+}
+
+function collapse(v: string): string {
+  return v.replace(/[ \t\n\r]+/g, ' ').trim()
+}
+
+/** Length in characters (code points), as XSD counts. */
+function charLength(v: string): number {
+  let n = v.length
+  if (/[\ud800-\udbff]/.test(v)) for (let i = 0; i < v.length; i++) if ((v.charCodeAt(i) & 0xfc00) === 0xd800) n--
+  return n
+}
+
+const NCNAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
+const NCNAME_RE = new RegExp(`^[${NCNAME_START}][${NCNAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`, 'u')
+const NMTOKEN_RE = new RegExp(`^[${NCNAME_START}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]+$`, 'u')
+const DATETIME_RE = /^-?(\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/
+const DATE_RE = /^-?(\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$/
+
+function validDayOfMonth(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+/** Returns null when the value is valid, else the French explanation (without location). */
+export function checkSimpleValue(type: SimpleType, raw: string): string | null {
+  const v = type.whiteSpace === 'preserve' ? raw : type.whiteSpace === 'collapse' ? collapse(raw) : raw.replace(/[\t\n\r]/g, ' ')
+  switch (type.primitive) {
+    case 'long':
+    case 'int':
+    case 'integer': {
+      if (!/^[+-]?\d+$/.test(v)) return `${quote(v)} n'est pas un nombre entier`
+      const n = BigInt(v)
+      if ((type.minInclusive !== null && n < type.minInclusive) || (type.maxInclusive !== null && n > type.maxInclusive)) {
+        return `${quote(v)} est hors des limites permises`
+      }
+      break
+    }
+    case 'decimal':
+      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v)) return `${quote(v)} n'est pas un nombre décimal (point comme séparateur)`
+      break
+    case 'boolean':
+      if (!/^(true|false|1|0)$/.test(v)) return `${quote(v)} n'est pas un booléen`
+      break
+    case 'dateTime': {
+      const m = DATETIME_RE.exec(v)
+      if (!m || !validDayOfMonth(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 24 || Number(m[5]) > 59 || Number(m[6]) > 59) {
+        return `${quote(v)} n'est pas une date-heure ISO 8601 (AAAA-MM-JJThh:mm:ss)`
+      }
+      break
+    }
+    case 'date': {
+      const m = DATE_RE.exec(v)
+      if (!m || !validDayOfMonth(Number(m[1]), Number(m[2]), Number(m[3]))) return `${quote(v)} n'est pas une date ISO 8601 (AAAA-MM-JJ)`
+      break
+    }
+    case 'ID':
+    case 'IDREF':
+    case 'NCName':
+      if (!NCNAME_RE.test(v)) return `${quote(v)} n'est pas un identifiant XML valide (il doit commencer par une lettre ou « _ »)`
+      break
+    case 'NMTOKEN':
+      if (!NMTOKEN_RE.test(v)) return `${quote(v)} n'est pas un jeton XML valide`
+      break
+    default:
+      break
+  }
+  if (type.length !== null || type.minLength !== null || type.maxLength !== null) {
+    const len = charLength(v)
+    if (type.length !== null && len !== type.length) {
+      return `${quote(v)} fait ${len} caractère${len > 1 ? 's' : ''}, ${type.length} attendu${type.length > 1 ? 's' : ''}`
+    }
+    if (type.minLength !== null && len < type.minLength) {
+      return len === 0 ? `valeur vide, au moins ${type.minLength} caractère${type.minLength > 1 ? 's' : ''} attendu${type.minLength > 1 ? 's' : ''}` : `${quote(v)} fait ${len} caractère${len > 1 ? 's' : ''}, au moins ${type.minLength} attendus`
+    }
+    if (type.maxLength !== null && len > type.maxLength) {
+      return `${quote(v)} fait ${len} caractères, ${type.maxLength} au plus`
+    }
+  }
+  if (type.patterns.length > 0 && !type.patterns.some((p) => p.re.test(v))) {
+    const source = type.patterns[0]?.source ?? ''
+    if (source === '[0-9][0-9][0-9][0-9][019][0-9][01239][0-9]') return `${quote(v)} n'est pas une date LHEO AAAAMMJJ`
+    return `${quote(v)} ne respecte pas le format ${type.patterns.map((p) => p.source).join(' ou ')}`
+  }
+  if (type.enumeration !== null && !type.enumeration.has(v)) {
+    const allowed = [...type.enumeration]
+    const shown = allowed.length > 25 ? `${allowed.slice(0, 25).join(', ')}…` : allowed.join(', ')
+    return `${quote(v)} n'est pas une valeur permise (valeurs possibles : ${shown})`
+  }
+  return null
+}
+
+/** The per-element state machine. One instance per file. */
+export class StreamValidator {
+  private readonly elements: ReadonlyMap<string, ElementDecl>
+  private readonly ns: string
+  private readonly stack: Frame[] = []
+  private depth = 0
+  private readonly ids = new Set<string>()
+
+  constructor(schema: CompiledSchema) {
+    this.elements = schema.elements
+    this.ns = schema.namespace
+  }
+
+  private fail(message: string, element: string | null, line: number | null, column: number | null = null): never {
+    throw new LheoError('INVALID', message, { element, line, column })
+  }
+
+  /** Allowed next children of a sequence frame, for messages; `end` when the element may close. */
+  private expected(frame: Frame): { names: string[]; end: boolean } {
+    const content = frame.decl?.content
+    if (!content) return { names: [], end: true }
+    if (content.kind === 'choice') return { names: content.optionList, end: frame.count >= content.min }
+    if (content.kind !== 'sequence') return { names: [], end: true }
+    const names: string[] = []
+    const { particles } = content
+    const cur = frame.pos >= 0 ? particles[frame.pos] : undefined
+    if (cur && frame.count < cur.max) names.push(cur.name)
+    if (cur && frame.count < cur.min) return { names, end: false }
+    for (let k = frame.pos + 1; k < particles.length; k++) {
+      const p = particles[k]
+      if (!p) break
+      names.push(p.name)
+      if (p.min > 0) return { names, end: false }
+    }
+    return { names, end: true }
+  }
+
+  private expectedText(frame: Frame): string {
+    const { names, end } = this.expected(frame)
+    if (names.length === 0) return end ? `la fin de ${tag(frame.name)}` : 'rien'
+    return `${listTags(names)}${end ? ` ou la fin de ${tag(frame.name)}` : ''}`
+  }
+
+  private push(decl: ElementDecl | null, name: string, line: number): Frame {
+    let f = this.stack[this.depth]
+    const mode = decl ? modeOf(decl.content) : Mode.Any
+    if (f === undefined) {
+      f = { decl, name, line, mode, pos: -1, count: 0, text: '' }
+      this.stack[this.depth] = f
+    } else {
+      f.decl = decl
+      f.name = name
+      f.line = line
+      f.mode = mode
+      f.pos = -1
+      f.count = 0
+      f.text = ''
+    }
+    this.depth++
+    return f
+  }
+
+  /** Current depth (0 before the root). */
+  get level(): number {
+    return this.depth
+  }
+
+  open(uri: string, local: string, qname: string, attributes: Record<string, SaxesAttributeNS>, line: number, column: number): void {
+    const parent = this.depth > 0 ? this.stack[this.depth - 1] : undefined
+    const inLheo = uri === this.ns
+    let decl: ElementDecl | null = null
+    const shown = inLheo ? local : qname
+    if (parent === undefined) {
+      decl = inLheo ? (this.elements.get(local) ?? null) : null
+      if (decl === null) this.fail(`Élément racine inattendu ${tag(shown)} ligne ${line} : ${tag('lheo')} attendu.`, shown, line, column)
+    } else {
+      switch (parent.mode) {
+        case Mode.Sequence: {
+          const content = parent.decl?.content
+          if (content?.kind !== 'sequence') break
+          const j = inLheo ? content.index.get(local) : undefined
+          if (j === undefined) {
+            this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${this.expectedText(parent)}.`, shown, line, column)
+          }
+          if (j === parent.pos) {
+            const p = content.particles[j]
+            if (p && parent.count >= p.max) {
+              this.fail(
+                `Élément ${tag(shown)} en trop ligne ${line} dans ${tag(parent.name)} : ${p.max} au plus${this.expected(parent).names.length > 0 ? ` ; attendu ${this.expectedText(parent)}` : ''}.`,
+                shown,
+                line,
+                column
+              )
+            }
+            parent.count++
+          } else if (j > parent.pos) {
+            const cur = parent.pos >= 0 ? content.particles[parent.pos] : undefined
+            const firstRequired = content.requiredAfter[parent.pos + 1] ?? content.particles.length
+            if ((cur && parent.count < cur.min) || firstRequired < j) {
+              this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${this.expectedText(parent)}.`, shown, line, column)
+            }
+            parent.pos = j
+            parent.count = 1
+          } else {
+            const after = content.particles[parent.pos]?.name ?? ''
+            this.fail(
+              `Élément ${tag(shown)} mal placé ligne ${line} dans ${tag(parent.name)} : il doit venir avant ${tag(after)} ; attendu ${this.expectedText(parent)}.`,
+              shown,
+              line,
+              column
+            )
+          }
+          decl = this.elements.get(local) ?? null
+          break
+        }
+        case Mode.Choice: {
+          const content = parent.decl?.content
+          if (content?.kind !== 'choice') break
+          if (!inLheo || !content.options.has(local)) {
+            this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${listTags(content.optionList)}.`, shown, line, column)
+          }
+          if (parent.count >= content.max) this.fail(`Élément ${tag(shown)} en trop ligne ${line} dans ${tag(parent.name)}.`, shown, line, column)
+          parent.count++
+          decl = this.elements.get(local) ?? null
+          break
+        }
+        case Mode.Simple:
+          this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)}, qui ne contient que du texte.`, shown, line, column)
+          break
+        case Mode.Empty:
+          this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)}, qui doit rester vide.`, shown, line, column)
+          break
+        default:
+          // xs:anyType: lax — LHEO elements with a declaration are validated, others are free.
+          decl = inLheo ? (this.elements.get(local) ?? null) : null
+      }
+    }
+    this.push(decl, shown, line)
+    if (decl !== null) this.checkAttributes(decl, shown, attributes, line, column)
+  }
+
+  private checkAttributes(decl: ElementDecl, name: string, attributes: Record<string, SaxesAttributeNS>, line: number, column: number): void {
+    let seen = 0
+    for (const key in attributes) {
+      const a = attributes[key]
+      if (a === undefined || a.uri === XMLNS_NS) continue
+      if (a.uri === XSI_NS) {
+        if (a.local === 'schemaLocation' || a.local === 'noNamespaceSchemaLocation') continue
+        this.fail(`Attribut ${a.name} non pris en charge sur ${tag(name)} ligne ${line}.`, name, line, column)
+      }
+      const attr = a.uri === '' ? decl.attributes.get(a.local) : undefined
+      if (attr === undefined) {
+        if (decl.anyAttribute) continue
+        this.fail(`Attribut inattendu « ${a.name} » sur ${tag(name)} ligne ${line}.`, name, line, column)
+      }
+      if (attr.required) seen++
+      if (attr.type.primitive === 'string' && attr.type.patterns.length === 0 && attr.type.enumeration === null && attr.type.minLength === null && attr.type.maxLength === null && attr.type.length === null) continue
+      const problem = checkSimpleValue(attr.type, a.value)
+      if (problem !== null) this.fail(`Valeur invalide pour l'attribut « ${a.name} » de ${tag(name)} ligne ${line} : ${problem}.`, name, line, column)
+      if (attr.type.primitive === 'ID') {
+        const id = collapse(a.value)
+        if (this.ids.has(id)) this.fail(`Identifiant « ${id} » en double (attribut ${a.name} de ${tag(name)} ligne ${line}).`, name, line, column)
+        this.ids.add(id)
+      }
+    }
+    if (seen < decl.required.length) {
+      const missing = decl.required.filter((r) => !Object.values(attributes).some((a) => a.uri === '' && a.local === r))
+      this.fail(`Attribut obligatoire « ${missing.join(', ')} » absent sur ${tag(name)} ligne ${line}.`, name, line, column)
+    }
+  }
+
+  /** Character data (text or CDATA) of the current element; `line` is the parser line after it. */
+  text(t: string, line: number): void {
+    const f = this.stack[this.depth - 1]
+    if (f === undefined) return
+    if (f.mode === Mode.Simple || f.mode === Mode.Any) {
+      f.text = f.text === '' ? t : f.text + t
+      return
+    }
+    const bad = NOT_WHITESPACE.exec(t)
+    if (bad === null) return
+    // Line where the offending text starts.
+    let newlinesAfter = 0
+    for (let i = bad.index; i < t.length; i++) if (t.charCodeAt(i) === 10) newlinesAfter++
+    const at = line - newlinesAfter
+    const snippet = collapse(t)
+    const where = f.mode === Mode.Empty ? 'qui doit rester vide' : `qui ne contient que des éléments (attendu ${this.expectedText(f)})`
+    this.fail(`Texte inattendu ${quote(snippet)} ligne ${at} dans ${tag(f.name)}, ${where}.`, f.name, at)
+  }
+
+  /** Closes the current element; returns its text content ('' for element-only content). */
+  close(line: number): string {
+    const f = this.stack[this.depth - 1]
+    if (f === undefined) return ''
+    const content = f.decl?.content
+    if (content !== undefined) {
+      if (content.kind === 'sequence') {
+        const cur = f.pos >= 0 ? content.particles[f.pos] : undefined
+        let missing: string | null = null
+        if (cur && f.count < cur.min) missing = cur.name
+        else {
+          const k = content.requiredAfter[f.pos + 1] ?? content.particles.length
+          if (k < content.particles.length) missing = content.particles[k]?.name ?? null
+        }
+        if (missing !== null) {
+          this.fail(
+            `Élément ${tag(missing)} manquant dans ${tag(f.name)} (ouvert ligne ${f.line}, fermé ligne ${line}) : attendu ${this.expectedText(f)}.`,
+            f.name,
+            f.line
+          )
+        }
+      } else if (content.kind === 'choice') {
+        if (f.count < content.min) this.fail(`Contenu manquant dans ${tag(f.name)} ligne ${f.line} : attendu ${listTags(content.optionList)}.`, f.name, f.line)
+      } else if (content.kind === 'simple') {
+        const problem = checkSimpleValue(content.type, f.text)
+        if (problem !== null) this.fail(`Valeur invalide dans ${tag(f.name)} ligne ${f.line} : ${problem}.`, f.name, f.line)
+      }
+    }
+    this.depth--
+    const text = f.text
+    f.text = ''
+    return text
+  }
+}

@@ -651,8 +651,17 @@ export class LheoExtractor {
         return
       }
       case 'session': {
-        const { start, end, ...rest } = s
-        a.sessions.push({ ...rest, start: start ?? EMPTY_DATE(''), end: end ?? EMPTY_DATE('') })
+        a.sessions.push({
+          intercarifId: s.intercarifId,
+          start: s.start ?? EMPTY_DATE(''),
+          end: s.end ?? EMPTY_DATE(''),
+          registrationStart: s.registrationStart,
+          registrationEnd: s.registrationEnd,
+          place: s.place,
+          recruitmentState: s.recruitmentState,
+          extras: s.extras,
+          line: s.line
+        })
         this.sessions++
         this.session = null
         this.sessionDepth = 0
@@ -684,16 +693,32 @@ export class LheoExtractor {
   private finishAction(a: ActionDraft): void {
     const f = this.formation
     if (f === null) return
-    const { trainerContacts, fraisRestants, ...rest } = a
     const funderPlaces = a.funders.map((x) => x.places).filter((p): p is number => p !== null)
-    const trainers = trainerContacts.map(personName).filter((n): n is string => n !== null)
-    const priceDetails = [a.priceDetails, fraisRestants === null ? null : `Frais restants : ${fraisRestants}`].filter((p): p is string => p !== null)
+    const trainers = a.trainerContacts.map(personName).filter((n): n is string => n !== null)
+    const priceDetails = [a.priceDetails, a.fraisRestants === null ? null : `Frais restants : ${a.fraisRestants}`].filter((p): p is string => p !== null)
     f.actions.push({
-      ...rest,
+      intercarifId: a.intercarifId,
       places: funderPlaces.length > 0 ? funderPlaces.reduce((x, y) => x + y, 0) : null,
-      trainers: trainers.length > 0 ? trainers.join(', ') : null,
+      hoursTotal: a.hoursTotal,
+      hoursCentre: a.hoursCentre,
+      hoursCompany: a.hoursCompany,
+      rhythm: a.rhythm,
+      entryMode: a.entryMode,
+      teachingModality: a.teachingModality,
+      admissionConditions: a.admissionConditions,
+      prerequisites: a.prerequisites,
+      priceTotalCents: a.priceTotalCents,
+      priceHourlyCents: a.priceHourlyCents,
       priceDetails: priceDetails.length > 0 ? priceDetails.join('\n\n') : null,
-      place: a.trainingPlaces[0] ?? null
+      funders: a.funders,
+      trainerOrg: a.trainerOrg,
+      trainers: trainers.length > 0 ? trainers.join(', ') : null,
+      place: a.trainingPlaces[0] ?? null,
+      trainingPlaces: a.trainingPlaces,
+      registrationPlace: a.registrationPlace,
+      sessions: a.sessions,
+      extras: a.extras,
+      line: a.line
     })
     this.actions++
     this.action = null

@@ -108,6 +108,8 @@ async function* decodeChunks(
     const first = concat(head, headBytes)
     const binary = binaryKind(first)
     if (binary) throw new LheoError('NOT_XML', `Le fichier n'est pas un XML valide : ${binary}.`, { line: 1 })
+    // XML text starts with "<" (after an optional BOM / white space) in every ASCII-compatible encoding.
+    const looksLikeXml = /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\x00]*<(?:\x00)?[?!a-zA-Z_]/.test(String.fromCharCode(...first.subarray(0, 64)))
     const encoding = detectEncoding(first)
     state.encoding = encoding
     const decoder = new ChunkDecoder(encoding)
@@ -117,7 +119,7 @@ async function* decodeChunks(
       const text = decoder.decode(bytes)
       if (text === null) {
         const line = lineOfInvalidByte(bytes, encoding, lineNow())
-        if (!sawContent) throw new LheoError('NOT_XML', `Le fichier n'est pas un XML valide : contenu binaire ou encodage inconnu (ligne ${line}).`, { line })
+        if (!sawContent && !looksLikeXml) throw new LheoError('NOT_XML', `Le fichier n'est pas un XML valide : contenu binaire ou encodage inconnu (ligne ${line}).`, { line })
         throw new LheoError(
           'ENCODING',
           `Le fichier déclare l'encodage ${encoding.name} mais contient des octets invalides pour cet encodage (ligne ${line}). Demandez un export en UTF-8, ou corrigez l'en-tête <?xml … encoding="…"?> s'il est en ISO-8859-1.`,
@@ -177,7 +179,7 @@ function translateSaxes(message: string): string {
   const raw = (m?.[1] ?? message).trim()
   const rules: [RegExp, (g: RegExpExecArray) => string][] = [
     [/^text data outside of root node\.$/, () => 'du texte se trouve en dehors de l’élément racine'],
-    [/^unclosed tag: (.*)$/, (g) => `la balise <${g[1] ?? ''}> n'est jamais fermée (fichier incomplet ?)`],
+    [/^unclosed tag: (.*)$/, (g) => `la balise <${g[1] ?? ''}> n'est jamais fermée, le fichier semble incomplet`],
     [/^unmatched closing tag: (.*)\.$/, (g) => `balise fermante </${g[1] ?? ''}> sans balise ouvrante correspondante`],
     [/^unexpected close tag\.$/, () => 'balise fermante inattendue'],
     [/^undefined entity\.$/, () => 'entité inconnue (en XML seules &amp; &lt; &gt; &quot; &apos; et les références numériques &#…; existent ; &nbsp; ou &eacute; sont du HTML)'],
@@ -193,7 +195,7 @@ function translateSaxes(message: string): string {
     [/^disallowed character in (tag name|closing tag|attribute name).*$/, () => 'caractère interdit dans un nom de balise ou d’attribut'],
     [/^XML declaration/, () => "déclaration <?xml …?> incomplète ou mal formée"],
     [/^(an|the) XML declaration must (appear|be) at the start of the document\.$/, () => 'la déclaration <?xml …?> doit être tout au début du fichier'],
-    [/^unexpected end\.$/, () => 'fin de fichier inattendue (fichier incomplet ?)']
+    [/^unexpected end\.$/, () => 'fin de fichier inattendue, le fichier semble incomplet']
   ]
   for (const [re, fmt] of rules) {
     const g = re.exec(raw)
@@ -205,19 +207,19 @@ function translateSaxes(message: string): string {
 // ---------------------------------------------------------------------------------------------
 // Root element → version
 
-function detectVersion(tag: SaxesTagNS): LheoVersion {
+function detectVersion(tag: SaxesTagNS, line: number): LheoVersion {
   const { uri, local } = tag
   if (EDOF_NAMESPACE.test(uri)) {
     throw new LheoError(
       'EDOF',
       `Ce fichier est au format EDOF (Mon Compte Formation, espace de noms « ${uri} ») : c'est un catalogue destiné à la Caisse des Dépôts, pas un catalogue LHEO CARIF-OREF. Importez l'export LHEO de votre CARIF-OREF.`,
-      { element: local, line: 1 }
+      { element: local, line }
     )
   }
   for (const v of ['2.2', '2.3'] as const) {
     if (uri === LHEO_NAMESPACES[v]) {
       if (local !== 'lheo') {
-        throw new LheoError('NOT_LHEO', `Le fichier n'est pas un catalogue LHEO complet : il commence par <${local}> au lieu de <lheo>.`, { element: local })
+        throw new LheoError('NOT_LHEO', `Le fichier n'est pas un catalogue LHEO complet : il commence par <${local}> au lieu de <lheo> (ligne ${line}).`, { element: local, line })
       }
       return v
     }
@@ -228,13 +230,13 @@ function detectVersion(tag: SaxesTagNS): LheoVersion {
     throw new LheoError(
       'UNSUPPORTED_VERSION',
       `Version LHEO non prise en charge (${which}) : version 2.2 ou 2.3 attendue (espace de noms ${LHEO_NAMESPACES['2.2']} ou ${LHEO_NAMESPACES['2.3']}). Demandez à votre CARIF-OREF un export LHEO récent.`,
-      { element: local }
+      { element: local, line }
     )
   }
   throw new LheoError(
     'NOT_LHEO',
     `Le fichier n'est pas un catalogue LHEO : l'élément racine est <${tag.name}>${uri === '' ? '' : ` (espace de noms « ${uri} »)`}, <lheo> attendu.`,
-    { element: tag.name }
+    { element: tag.name, line }
   )
 }
 
@@ -271,7 +273,7 @@ export async function readLheo(source: AsyncIterable<Uint8Array>, options: ReadL
     const line = parser.line
     let validator = doc.validator
     if (validator === null) {
-      const version = detectVersion(tag)
+      const version = detectVersion(tag, line)
       doc.version = version
       doc.namespace = tag.uri
       validator = new StreamValidator(loadLheoSchema(version, options.schemaDir))

@@ -36,11 +36,12 @@ const SELECT = `
 
 export function listTrainees(db: Db, search?: string): Trainee[] {
   // Every word must match somewhere, accents and case ignored: "dupre mar" finds DUPRÉ Marie.
+  // Ordered by the folded text (last name first) so that DUPRÉ sorts among the D, not after Z.
   const terms = foldForSearch(search ?? '').split(/\s+/).filter(Boolean).slice(0, 6)
   const conditions = ['t.anonymised_at IS NULL', ...terms.map(() => `t.search_text LIKE ? ESCAPE '\\'`)]
   const params = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
   return db
-    .prepare(`${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id`)
+    .prepare(`${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.search_text, t.id`)
     .all(...params) as Trainee[]
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appOps } from './areas/app'
 import { catalogueOps } from './areas/catalogue'
+import { lheoOps } from './areas/lheo'
 import { organisationOps } from './areas/organisation'
 import { recruitmentOps } from './areas/recruitment'
 import { traineeOps } from './areas/trainees'
@@ -12,7 +13,8 @@ export const contract = {
   ...organisationOps,
   ...traineeOps,
   ...catalogueOps,
-  ...recruitmentOps
+  ...recruitmentOps,
+  ...lheoOps
 } satisfies Record<string, OpSpec>
 
 export type Contract = typeof contract

@@ -21,7 +21,18 @@ const PATHS = {
   sparkles: 'M12 3.5 13.8 9 19.5 11 13.8 13 12 18.5 10.2 13 4.5 11 10.2 9zM18.5 3v3.5M16.8 4.7h3.4',
   alert: 'M12 4 21 19.5H3zM12 10v4.5M12 17h.01',
   check: 'M5 12.5l4.5 4.5L19 7.5',
-  refresh: 'M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4.5v4.5H15'
+  refresh: 'M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4.5v4.5H15',
+  upload: 'M12 15V4M7.5 8.5 12 4l4.5 4.5M5 19.5h14',
+  copy: 'M9 9h10v11H9zM15 9V5H5v11h4',
+  ban: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM5.7 5.7l12.6 12.6',
+  calendar: 'M4 6h16v14H4zM4 10h16M8 3.5V7M16 3.5V7',
+  transfer: 'M4 8h13M13.5 4.5 17 8l-3.5 3.5M20 16H7M10.5 12.5 7 16l3.5 3.5',
+  lock: 'M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3',
+  file: 'M6 3h8l5 5v13H6zM13.5 3v5.5H19',
+  arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
+  userPlus: 'M10 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2.5 20.5c.8-4 3.8-6 7.5-6 1.5 0 2.9.3 4 1M18 14v6M15 17h6',
+  info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v5.5M12 7.5h.01',
+  x: 'M6 6l12 12M18 6 6 18'
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -1,11 +1,14 @@
 import { AgGridReact } from 'ag-grid-react'
 import type {
+  CellDoubleClickedEvent,
   CellEditRequestEvent,
   CellFocusedEvent,
+  CellKeyDownEvent,
   ColDef,
   GetRowIdParams,
   GridApi,
   GridReadyEvent,
+  RowClassParams,
   RowSelectionOptions
 } from 'ag-grid-community'
 import { useCallback, useMemo } from 'react'
@@ -32,6 +35,13 @@ type Props<T> = {
   onCellEdit?: (edit: CellEdit<T>) => Promise<Result<T>>
   onRowUpdated?: (row: T) => void
   onSelectedRowChanged?: (row: T | null) => void
+  /** 'multiple': a checkbox column, Ctrl+click and Shift+click select several rows (bulk actions). */
+  selection?: 'single' | 'multiple'
+  onSelectionChanged?: (rows: T[]) => void
+  /** Enter or double-click on a cell that is not editable: open the row (its detail page). */
+  onRowActivated?: (row: T) => void
+  /** Extra CSS class of a row (e.g. a cancelled event greyed out). */
+  rowClass?: (row: T) => string | undefined
   onDisplayedCountChanged?: (count: number) => void
   onGridReady?: (api: GridApi<T>) => void
   quickFilterText?: string
@@ -41,10 +51,30 @@ type Props<T> = {
   virtualiseColumns?: boolean
 }
 
-const rowSelection: RowSelectionOptions = { mode: 'singleRow', checkboxes: false, enableClickSelection: true }
+const singleSelection: RowSelectionOptions = { mode: 'singleRow', checkboxes: false, enableClickSelection: true }
+const multipleSelection: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: true }
+const selectionColumn: ColDef = { width: 44, minWidth: 44, maxWidth: 44, pinned: 'left', resizable: false, sortable: false, filter: false, suppressHeaderMenuButton: true }
 
 export function DataGrid<T>(props: Props<T>) {
-  const { rows, columns, getRowId, label, onCellEdit, onRowUpdated, onSelectedRowChanged, onDisplayedCountChanged, onGridReady, quickFilterText, noRowsText, testId, virtualiseColumns = false } = props
+  const {
+    rows,
+    columns,
+    getRowId,
+    label,
+    onCellEdit,
+    onRowUpdated,
+    onSelectedRowChanged,
+    selection = 'single',
+    onSelectionChanged,
+    onRowActivated,
+    rowClass,
+    onDisplayedCountChanged,
+    onGridReady,
+    quickFilterText,
+    noRowsText,
+    testId,
+    virtualiseColumns = false
+  } = props
   const toast = useToast()
 
   const defaultColDef = useMemo<ColDef<T>>(
@@ -69,12 +99,35 @@ export function DataGrid<T>(props: Props<T>) {
     [onCellEdit, onRowUpdated, toast]
   )
 
-  const handleCellFocused = useCallback((e: CellFocusedEvent<T>) => {
-    // Keyboard users select the row they are on, so toolbar actions apply to it.
-    if (e.rowIndex == null || e.rowPinned) return
-    const node = e.api.getDisplayedRowAtIndex(e.rowIndex)
-    if (node && !node.isSelected()) node.setSelected(true, true)
-  }, [])
+  const multiple = selection === 'multiple'
+  const handleCellFocused = useCallback(
+    (e: CellFocusedEvent<T>) => {
+      // Keyboard users select the row they are on, so toolbar actions apply to it. With several
+      // rows selectable, the selection is the user's own (Space, Ctrl/Shift+click, checkboxes).
+      if (multiple || e.rowIndex == null || e.rowPinned) return
+      const node = e.api.getDisplayedRowAtIndex(e.rowIndex)
+      if (node && !node.isSelected()) node.setSelected(true, true)
+    },
+    [multiple]
+  )
+
+  const handleKeyDown = useCallback(
+    (e: CellKeyDownEvent<T>) => {
+      const key = e.event instanceof KeyboardEvent ? e.event.key : null
+      if (key !== 'Enter' || !onRowActivated || !e.data || !e.node) return
+      if (e.column.isCellEditable(e.node) || e.api.getEditingCells().length > 0) return
+      onRowActivated(e.data)
+    },
+    [onRowActivated]
+  )
+  const handleDoubleClick = useCallback(
+    (e: CellDoubleClickedEvent<T>) => {
+      if (!onRowActivated || !e.data || e.column.isCellEditable(e.node)) return
+      onRowActivated(e.data)
+    },
+    [onRowActivated]
+  )
+  const getRowClass = useCallback((p: RowClassParams<T>) => (rowClass && p.data ? rowClass(p.data) : undefined), [rowClass])
 
   return (
     <div className="data-grid" data-testid={testId} role="region" aria-label={label}>
@@ -93,9 +146,17 @@ export function DataGrid<T>(props: Props<T>) {
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         singleClickEdit={false}
-        rowSelection={rowSelection}
+        rowSelection={multiple ? multipleSelection : singleSelection}
+        selectionColumnDef={multiple ? selectionColumn : undefined}
         onCellFocused={handleCellFocused}
-        onSelectionChanged={(e) => onSelectedRowChanged?.(e.api.getSelectedRows()[0] ?? null)}
+        onCellKeyDown={handleKeyDown}
+        onCellDoubleClicked={handleDoubleClick}
+        getRowClass={rowClass ? getRowClass : undefined}
+        onSelectionChanged={(e) => {
+          const selected = e.api.getSelectedRows()
+          onSelectedRowChanged?.(selected[0] ?? null)
+          onSelectionChanged?.(selected)
+        }}
         onModelUpdated={(e) => onDisplayedCountChanged?.(e.api.getDisplayedRowCount())}
         onGridReady={(e: GridReadyEvent<T>) => onGridReady?.(e.api)}
         quickFilterText={quickFilterText}

@@ -34,6 +34,32 @@ export const parseDateCell = (raw: unknown): CellParse<string> => parseWith(raw,
 export const parseHoursCell = (raw: unknown): CellParse<number> => parseWith(raw, (s) => parseHours(s))
 export const parseEurosCell = (raw: unknown): CellParse<number> => parseWith(raw, parseEuros)
 
+/** A whole number typed in a cell ("12", " 12 "), within bounds; blank means null. */
+export function parseIntegerCell(raw: unknown, label: string, min: number, max: number): CellParse<number> {
+  const text = raw == null ? '' : String(raw).trim().replace(/[\s\u202F\u00A0]/g, '')
+  if (text === '') return null
+  if (!/^\d+$/.test(text)) return invalidInput(`${label} : nombre entier attendu (« ${String(raw).trim()} »).`, String(raw))
+  const n = Number(text)
+  if (n < min || n > max) return invalidInput(`${label} : entre ${min} et ${formatCount(max)}.`, String(raw))
+  return n
+}
+
+/**
+ * A time of day typed the French way ("9h30", "9:30", "9 h", "0930", "9") → "09:30"; blank means
+ * null. Minutes 00–59, hours 00–23.
+ */
+export function parseTimeOfDay(raw: unknown): CellParse<string> {
+  const shown = raw == null ? '' : String(raw).trim()
+  if (shown === '') return null
+  const s = shown.toLowerCase().replace(/\s+/g, '')
+  const m = /^(\d{1,2})(?:[h:.]?(\d{2})?|h)$/.exec(s) ?? /^(\d{2})(\d{2})$/.exec(s)
+  if (!m) return invalidInput(`Heure « ${shown} » illisible : tapez par exemple 9h30 ou 14:00.`, shown)
+  const hours = Number(m[1])
+  const minutes = Number(m[2] ?? '0')
+  if (hours > 23 || minutes > 59) return invalidInput(`L’heure « ${shown} » n’existe pas.`, shown)
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
+}
+
 /** Free text: trimmed, kept as typed ('' stays '' so the server can say the field is required). */
 export function parseTextCell(raw: unknown): string {
   return raw == null ? '' : String(raw).trim()

@@ -38,7 +38,11 @@ const VALID: { [O in Op]: Input<O> } = {
   'registrations:setPresence': { ids: [1, 2], presence: 'present' },
   'registrations:setResult': { ids: [1], result: 'retenu' },
   'registrations:transfer': { id: 1, toEventId: 2, comment: 'Réunion annulée' },
-  'registrations:remove': { id: 1 }
+  'registrations:remove': { id: 1 },
+  'lheo:preview': { fileName: 'catalogue.xml', base64: 'PGxoZW8vPg==' },
+  'lheo:apply': { jobId: 'a1b2' },
+  'lheo:job': { jobId: 'a1b2' },
+  'lheo:cancel': { jobId: 'a1b2' }
 }
 
 describe('the API contract', () => {

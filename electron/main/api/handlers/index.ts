@@ -1,6 +1,7 @@
 import type { Handlers } from '../types'
 import { appHandlers } from './app'
 import { catalogueHandlers } from './catalogue'
+import { lheoHandlers } from './lheo'
 import { organisationHandlers } from './organisation'
 import { recruitmentHandlers } from './recruitment'
 import { traineeHandlers } from './trainees'
@@ -11,7 +12,8 @@ export const handlers: Handlers = {
   ...organisationHandlers,
   ...traineeHandlers,
   ...catalogueHandlers,
-  ...recruitmentHandlers
+  ...recruitmentHandlers,
+  ...lheoHandlers
 }
 
 export type { Backend, CallContext, Handlers, HostInfo } from '../types'

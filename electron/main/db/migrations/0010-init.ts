@@ -69,6 +69,7 @@ CREATE TABLE partner_org (
   updated_at        TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX partner_org_intercarif ON partner_org (kind, intercarif_org_id) WHERE intercarif_org_id IS NOT NULL;
+CREATE INDEX partner_org_name ON partner_org (kind, name);
 
 CREATE TABLE place (
   id                  INTEGER PRIMARY KEY,
@@ -84,6 +85,7 @@ CREATE TABLE place (
   accessible          INTEGER ${BOOL('accessible')},
   created_at          TEXT NOT NULL
 ) STRICT;
+CREATE INDEX place_name ON place (name, city);
 
 CREATE TABLE training (
   id                        INTEGER PRIMARY KEY,

@@ -3,6 +3,7 @@ import { checkSiret } from '../../../../shared/domain/siret'
 import { attributeDate, describeDateProblem, parseLheoDate, type DateBound } from './dates'
 import { cleanLine, richTextToPlain } from './richText'
 import { OBSOLETE_LABEL, tableLabel } from './tables'
+import type { CompiledSchema } from './schema'
 import type { ExtraNode, LheoAction, LheoCertification, LheoDate, LheoFormation, LheoFunder, LheoOrg, LheoPlace, LheoSession, LheoWarning } from './types'
 
 /*
@@ -13,6 +14,100 @@ import type { ExtraNode, LheoAction, LheoCertification, LheoDate, LheoFormation,
  */
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
+
+/** Elements the extractor looks at; every other element has code 0. */
+const ELEMENT_NAMES = [
+  'SIRET',
+  'SIRET-formateur',
+  'SIRET-organisme-formation',
+  'action',
+  'adresse',
+  'adresse-information',
+  'adresse-inscription',
+  'certifiante',
+  'certification',
+  'civilite',
+  'code-FORMACODE',
+  'code-INSEE-commune',
+  'code-NSF',
+  'code-RNCP',
+  'code-ROME',
+  'code-RS',
+  'code-financeur',
+  'code-niveau-entree',
+  'code-niveau-sortie',
+  'codepostal',
+  'conditions-specifiques',
+  'contact-formateur',
+  'contact-organisme',
+  'contenu-formation',
+  'coordonnees',
+  'coordonnees-organisme',
+  'courriel',
+  'debut',
+  'denomination',
+  'detail-conditions-prise-en-charge',
+  'domaine-formation',
+  'etat-recrutement',
+  'extras',
+  'fin',
+  'formation',
+  'frais-restants',
+  'intitule-formation',
+  'latitude',
+  'lieu-de-formation',
+  'ligne',
+  'longitude',
+  'modalites-enseignement',
+  'modalites-entrees-sorties',
+  'modalites-recrutement',
+  'nb-places-financees',
+  'nom',
+  'nom-organisme',
+  'nombre-heures-centre',
+  'nombre-heures-entreprise',
+  'nombre-heures-total',
+  'numero-activite',
+  'numtel',
+  'objectif-formation',
+  'objectif-general-formation',
+  'organisme-financeur',
+  'organisme-formateur',
+  'organisme-formation-responsable',
+  'periode',
+  'periode-inscription',
+  'portable',
+  'prenom',
+  'prix-horaire-TTC',
+  'prix-total-TTC',
+  'raison-sociale',
+  'raison-sociale-formateur',
+  'region',
+  'resultats-attendus',
+  'rythme-formation',
+  'session',
+  'telfixe',
+  'url-formation',
+  'urlweb',
+  'ville',
+  'web',
+] as const
+type ElementName = (typeof ELEMENT_NAMES)[number]
+const C = Object.fromEntries(ELEMENT_NAMES.map((n, i) => [n, i + 1])) as Record<ElementName, number>
+const CODE_BY_NAME: ReadonlyMap<string, number> = new Map(ELEMENT_NAMES.map((n, i) => [n, i + 1]))
+
+const codeCache = new WeakMap<CompiledSchema, Int32Array>()
+
+/** Extractor code of each element declaration of a schema, indexed by `ElementDecl.index`. */
+export function extractorCodes(schema: CompiledSchema): Int32Array {
+  let codes = codeCache.get(schema)
+  if (codes === undefined) {
+    codes = new Int32Array(schema.elements.size)
+    for (const decl of schema.elements.values()) codes[decl.index] = CODE_BY_NAME.get(decl.name) ?? 0
+    codeCache.set(schema, codes)
+  }
+  return codes
+}
 
 type AddressDraft = {
   denomination: string | null
@@ -159,13 +254,15 @@ function personName(c: CoordDraft): string | null {
   return parts.length > 0 ? parts.join(' ') : null
 }
 
-function attr(attributes: Record<string, SaxesAttributeNS>, name: string): string | undefined {
-  const a = attributes[name]
-  return a === undefined ? undefined : a.value
+function attr(attributes: readonly SaxesAttributeNS[], name: string): string | undefined {
+  for (const a of attributes) if (a.local === name && a.uri === '') return a.value
+  return undefined
 }
 
 export class LheoExtractor {
-  private readonly path: string[] = []
+  /** Codes and names of the open elements (index = depth - 1). */
+  private readonly path: number[] = []
+  private readonly names: string[] = []
   private depth = 0
 
   private formation: FormationDraft | null = null
@@ -199,15 +296,17 @@ export class LheoExtractor {
     this.warn({ message, element, line })
   }
 
-  open(name: string, attributes: Record<string, SaxesAttributeNS>, line: number): void {
-    this.path[this.depth] = name
+  /** `code` comes from `extractorCodes` (0 for elements the extractor ignores). */
+  open(code: number, name: string, attributes: readonly SaxesAttributeNS[], line: number): void {
+    this.path[this.depth] = code
+    this.names[this.depth] = name
     this.depth++
-    if (this.extraStack.length > 0 || name === 'extras') {
+    if (this.extraStack.length > 0 || code === C['extras']) {
       this.openExtra(name, attributes)
       return
     }
-    switch (name) {
-      case 'formation':
+    switch (code) {
+      case C['formation']:
         this.formationDepth = this.depth
         this.formation = {
           numero: cleanLine(attr(attributes, 'numero')),
@@ -232,7 +331,7 @@ export class LheoExtractor {
           extras: []
         }
         break
-      case 'action':
+      case C['action']:
         if (this.formation === null) break
         this.actionDepth = this.depth
         this.action = {
@@ -259,7 +358,7 @@ export class LheoExtractor {
           line
         }
         break
-      case 'session':
+      case C['session']:
         if (this.action === null) break
         this.sessionDepth = this.depth
         this.session = {
@@ -274,8 +373,8 @@ export class LheoExtractor {
           line
         }
         break
-      case 'organisme-formation-responsable':
-      case 'organisme-formateur': {
+      case C['organisme-formation-responsable']:
+      case C['organisme-formateur']: {
         const draft: OrgDraft = {
           numero: cleanLine(attr(attributes, 'numero')),
           line,
@@ -287,20 +386,20 @@ export class LheoExtractor {
           coords: null,
           contacts: []
         }
-        if (name === 'organisme-formateur') this.trainer = draft
+        if (code === C['organisme-formateur']) this.trainer = draft
         else this.org = draft
         break
       }
-      case 'organisme-financeur':
+      case C['organisme-financeur']:
         this.funder = { code: '', label: null, places: null, extras: [] }
         break
-      case 'coordonnees':
+      case C['coordonnees']:
         this.coord = newCoord()
         break
-      case 'adresse':
+      case C['adresse']:
         this.address = newAddress()
         break
-      case 'code-FORMACODE':
+      case C['code-FORMACODE']:
         this.formacodeAttrs = { ref: cleanLine(attr(attributes, 'ref')), principal: attr(attributes, 'tag')?.trim() === 'principal' }
         break
       default:
@@ -308,12 +407,9 @@ export class LheoExtractor {
     }
   }
 
-  private openExtra(name: string, attributes: Record<string, SaxesAttributeNS>): void {
+  private openExtra(name: string, attributes: readonly SaxesAttributeNS[]): void {
     const attrs: Record<string, string> = {}
-    for (const key in attributes) {
-      const a = attributes[key]
-      if (a !== undefined && a.uri !== XMLNS_NS) attrs[a.name] = a.value
-    }
+    for (const a of attributes) if (a.uri !== XMLNS_NS) attrs[a.name] = a.value
     const node: ExtraNode = { name, attributes: attrs, text: null, children: [] }
     const parent = this.extraStack[this.extraStack.length - 1]
     if (parent) parent.children.push(node)
@@ -328,8 +424,8 @@ export class LheoExtractor {
     node.text = t === '' ? null : t
     if (this.extraStack.length > 0) return
     // The root `extras` is complete: give it to its owner.
-    const parentName = this.depth >= 2 ? this.path[this.depth - 2] : undefined
-    if (parentName === 'organisme-financeur' && this.funder) {
+    const parentCode = this.depth >= 2 ? this.path[this.depth - 2] : 0
+    if (parentCode === C['organisme-financeur'] && this.funder) {
       this.funder.extras.push(node)
       return
     }
@@ -349,20 +445,21 @@ export class LheoExtractor {
     // Extras deeper than their owner keep the way there, e.g. lieu-de-formation › extras.
     let wrapped = node
     for (let d = this.extrasDepth - 2; d >= ownerDepth; d--) {
-      wrapped = { name: this.path[d] ?? '', attributes: {}, text: null, children: [wrapped] }
+      wrapped = { name: this.names[d] ?? '', attributes: {}, text: null, children: [wrapped] }
     }
     owner.push(wrapped)
   }
 
-  close(name: string, text: string, line: number): void {
+  /** The innermost open element closes; `text` is its character content. */
+  close(text: string, line: number): void {
     if (this.extraStack.length > 0) {
       this.closeExtra(text)
       this.depth--
       return
     }
-    const parent = this.depth >= 2 ? this.path[this.depth - 2] : undefined
-    const grand = this.depth >= 3 ? this.path[this.depth - 3] : undefined
-    this.closeElement(name, parent, grand, text, line)
+    const d = this.depth
+    const code = this.path[d - 1] ?? 0
+    if (code !== 0) this.closeElement(code, this.names[d - 1] ?? '', d >= 2 ? (this.path[d - 2] ?? 0) : 0, d >= 3 ? (this.path[d - 3] ?? 0) : 0, text, line)
     this.depth--
   }
 
@@ -397,94 +494,94 @@ export class LheoExtractor {
     return s
   }
 
-  private closeElement(name: string, parent: string | undefined, grand: string | undefined, text: string, line: number): void {
+  private closeElement(code: number, name: string, parent: number, grand: number, text: string, line: number): void {
     const f = this.formation
     if (f === null) return
     const a = this.action
-    switch (name) {
+    switch (code) {
       // --- formation ------------------------------------------------------------------------
-      case 'code-FORMACODE': {
+      case C['code-FORMACODE']: {
         const code = cleanLine(text)
-        if (parent === 'domaine-formation' && code !== null) {
+        if (parent === C['domaine-formation'] && code !== null) {
           f.formacodes.push({ code, ref: this.formacodeAttrs?.ref ?? null, principal: this.formacodeAttrs?.principal ?? false })
         }
         this.formacodeAttrs = null
         return
       }
-      case 'code-NSF':
-        if (parent === 'domaine-formation') pushClean(f.nsf, text)
+      case C['code-NSF']:
+        if (parent === C['domaine-formation']) pushClean(f.nsf, text)
         return
-      case 'code-ROME':
-        if (parent === 'domaine-formation') pushClean(f.rome, text)
+      case C['code-ROME']:
+        if (parent === C['domaine-formation']) pushClean(f.rome, text)
         return
-      case 'intitule-formation':
+      case C['intitule-formation']:
         f.title = cleanLine(text) ?? ''
         return
-      case 'objectif-formation':
+      case C['objectif-formation']:
         f.objectives = richTextToPlain(text)
         return
-      case 'resultats-attendus':
+      case C['resultats-attendus']:
         f.expectedResults = richTextToPlain(text)
         return
-      case 'contenu-formation':
+      case C['contenu-formation']:
         f.content = richTextToPlain(text)
         return
-      case 'certifiante':
+      case C['certifiante']:
         f.certifying = text.trim() === '1' ? true : text.trim() === '0' ? false : null
         return
-      case 'objectif-general-formation': {
-        const code = text.trim()
-        this.code('dict-AIS', code, name, line, "d'objectif général")
-        f.objectiveCode = Number(code)
+      case C['objectif-general-formation']: {
+        const value = text.trim()
+        this.code('dict-AIS', value, name, line, "d'objectif général")
+        f.objectiveCode = Number(value)
         return
       }
-      case 'code-niveau-entree': {
+      case C['code-niveau-entree']: {
         f.accessLevelCode = text.trim()
         return
       }
-      case 'code-niveau-sortie':
-        if (parent === 'formation') f.exitLevelCode = text.trim()
+      case C['code-niveau-sortie']:
+        if (parent === C['formation']) f.exitLevelCode = text.trim()
         return
-      case 'code-RNCP':
-      case 'code-RS': {
-        if (parent !== 'certification') return
-        const kind = name === 'code-RNCP' ? 'RNCP' : 'RS'
-        const code = certCode(kind, text)
-        if (code !== null) f.certifications.push({ kind, code })
+      case C['code-RNCP']:
+      case C['code-RS']: {
+        if (parent !== C['certification']) return
+        const kind = code === C['code-RNCP'] ? 'RNCP' : 'RS'
+        const value = certCode(kind, text)
+        if (value !== null) f.certifications.push({ kind, code: value })
         return
       }
-      case 'urlweb': {
+      case C['urlweb']: {
         const url = cleanLine(text)
-        if (parent === 'url-formation' && grand === 'formation') f.url ??= url
-        else if (parent === 'web' && this.coord) this.coord.web ??= url
+        if (parent === C['url-formation'] && grand === C['formation']) f.url ??= url
+        else if (parent === C['web'] && this.coord) this.coord.web ??= url
         return
       }
-      case 'formation':
+      case C['formation']:
         this.finishFormation(f)
         return
       // --- organisations ----------------------------------------------------------------------
-      case 'numero-activite':
+      case C['numero-activite']:
         if (this.org) this.org.nda = cleanCode(text)
         return
-      case 'SIRET': {
-        const target = parent === 'SIRET-organisme-formation' ? this.org : parent === 'SIRET-formateur' ? this.trainer : null
-        if (target) target.siret = this.siret(text, parent ?? name, line)
+      case C['SIRET']: {
+        const target = parent === C['SIRET-organisme-formation'] ? this.org : parent === C['SIRET-formateur'] ? this.trainer : null
+        if (target) target.siret = this.siret(text, this.names[this.depth - 2] ?? name, line)
         return
       }
-      case 'nom-organisme':
+      case C['nom-organisme']:
         if (this.org) this.org.nomOrganisme = cleanLine(text)
         return
-      case 'raison-sociale':
+      case C['raison-sociale']:
         if (this.org) this.org.raisonSociale = cleanLine(text)
         return
-      case 'raison-sociale-formateur':
+      case C['raison-sociale-formateur']:
         if (this.trainer) this.trainer.raisonSociale = cleanLine(text)
         return
-      case 'organisme-formation-responsable':
+      case C['organisme-formation-responsable']:
         if (this.org) f.responsibleOrg = this.finishOrg(this.org)
         this.org = null
         return
-      case 'organisme-formateur':
+      case C['organisme-formateur']:
         if (a && this.trainer) {
           if (a.trainerOrg === null) {
             a.trainerOrg = this.finishOrg(this.trainer)
@@ -496,133 +593,133 @@ export class LheoExtractor {
         this.trainer = null
         return
       // --- coordinates and addresses ----------------------------------------------------------
-      case 'civilite':
-        if (this.coord && parent === 'coordonnees') this.coord.civilite = text
+      case C['civilite']:
+        if (this.coord && parent === C['coordonnees']) this.coord.civilite = text
         return
-      case 'nom':
-        if (this.coord && parent === 'coordonnees') this.coord.nom = text
+      case C['nom']:
+        if (this.coord && parent === C['coordonnees']) this.coord.nom = text
         return
-      case 'prenom':
-        if (this.coord && parent === 'coordonnees') this.coord.prenom = text
+      case C['prenom']:
+        if (this.coord && parent === C['coordonnees']) this.coord.prenom = text
         return
-      case 'ligne':
-        if (parent === 'adresse' && this.address) this.address.lines.push(text)
-        else if (parent === 'coordonnees' && this.coord) this.coord.lines.push(text)
+      case C['ligne']:
+        if (parent === C['adresse'] && this.address) this.address.lines.push(text)
+        else if (parent === C['coordonnees'] && this.coord) this.coord.lines.push(text)
         return
-      case 'denomination':
+      case C['denomination']:
         if (this.address) this.address.denomination = text
         return
-      case 'codepostal':
+      case C['codepostal']:
         if (this.address) this.address.postalCode = text
         return
-      case 'ville':
+      case C['ville']:
         if (this.address) this.address.city = text
         return
-      case 'code-INSEE-commune':
+      case C['code-INSEE-commune']:
         if (this.address) this.address.insee = text
         return
-      case 'region':
+      case C['region']:
         if (this.address) this.address.region = text
         return
-      case 'latitude':
-      case 'longitude': {
+      case C['latitude']:
+      case C['longitude']: {
         if (!this.address) return
-        const v = parseCoordinate(text, name === 'latitude' ? 90 : 180)
+        const v = parseCoordinate(text, code === C['latitude'] ? 90 : 180)
         if (v === 'invalid') {
           this.warning(`Coordonnée GPS illisible « ${text.trim()} » dans <${name}> ligne ${line} : ignorée.`, name, line)
           return
         }
-        if (name === 'latitude') this.address.latitude = v
+        if (code === C['latitude']) this.address.latitude = v
         else this.address.longitude = v
         return
       }
-      case 'numtel':
+      case C['numtel']:
         if (!this.coord) return
-        if (parent === 'telfixe') this.coord.telfixe ??= cleanLine(text)
-        else if (parent === 'portable') this.coord.portable ??= cleanLine(text)
+        if (parent === C['telfixe']) this.coord.telfixe ??= cleanLine(text)
+        else if (parent === C['portable']) this.coord.portable ??= cleanLine(text)
         return
-      case 'courriel':
+      case C['courriel']:
         if (this.coord) this.coord.email = cleanLine(text)
         return
-      case 'adresse': {
+      case C['adresse']: {
         const addr = this.address
         this.address = null
         if (addr === null) return
-        if (parent === 'coordonnees' && this.coord) this.coord.address = addr
-        else if (parent === 'adresse-inscription' && this.session) this.session.place = placeFrom(null, addr)
-        else if (parent === 'adresse-information' && a) a.registrationPlace = placeFrom(null, addr)
+        if (parent === C['coordonnees'] && this.coord) this.coord.address = addr
+        else if (parent === C['adresse-inscription'] && this.session) this.session.place = placeFrom(null, addr)
+        else if (parent === C['adresse-information'] && a) a.registrationPlace = placeFrom(null, addr)
         return
       }
-      case 'coordonnees': {
+      case C['coordonnees']: {
         const c = this.coord
         this.coord = null
         if (c === null) return
-        if (parent === 'lieu-de-formation' && a) a.trainingPlaces.push(placeFrom(c, c.address))
-        else if (parent === 'coordonnees-organisme' && this.org) this.org.coords = c
-        else if (parent === 'contact-organisme' && this.org) this.org.contacts.push(c)
-        else if (parent === 'contact-formateur' && this.trainer) this.trainer.contacts.push(c)
+        if (parent === C['lieu-de-formation'] && a) a.trainingPlaces.push(placeFrom(c, c.address))
+        else if (parent === C['coordonnees-organisme'] && this.org) this.org.coords = c
+        else if (parent === C['contact-organisme'] && this.org) this.org.contacts.push(c)
+        else if (parent === C['contact-formateur'] && this.trainer) this.trainer.contacts.push(c)
         return
       }
       default:
         break
     }
     if (a === null) return
-    switch (name) {
+    switch (code) {
       // --- action -----------------------------------------------------------------------------
-      case 'rythme-formation':
+      case C['rythme-formation']:
         a.rhythm = richTextToPlain(text)
         return
-      case 'modalites-enseignement':
+      case C['modalites-enseignement']:
         a.teachingModality = this.code('dict-modalites-enseignement', text.trim(), name, line, "de modalité d'enseignement")
         return
-      case 'conditions-specifiques':
+      case C['conditions-specifiques']:
         a.prerequisites = richTextToPlain(text)
         return
-      case 'modalites-recrutement':
-        if (parent === 'action') a.admissionConditions = richTextToPlain(text)
+      case C['modalites-recrutement']:
+        if (parent === C['action']) a.admissionConditions = richTextToPlain(text)
         return
-      case 'modalites-entrees-sorties': {
+      case C['modalites-entrees-sorties']: {
         const v = text.trim()
         a.entryMode = v === '0' ? 'fixed' : v === '1' ? 'permanent' : null
         return
       }
-      case 'prix-total-TTC':
-      case 'prix-horaire-TTC': {
+      case C['prix-total-TTC']:
+      case C['prix-horaire-TTC']: {
         const cents = parseEuroCents(text)
         if (cents === null) this.warning(`Prix illisible « ${text.trim()} » dans <${name}> ligne ${line} : ignoré.`, name, line)
-        if (name === 'prix-total-TTC') a.priceTotalCents = cents
+        if (code === C['prix-total-TTC']) a.priceTotalCents = cents
         else a.priceHourlyCents = cents
         return
       }
-      case 'detail-conditions-prise-en-charge':
+      case C['detail-conditions-prise-en-charge']:
         a.priceDetails = richTextToPlain(text)
         return
-      case 'frais-restants':
+      case C['frais-restants']:
         a.fraisRestants = richTextToPlain(text)
         return
-      case 'nombre-heures-centre':
+      case C['nombre-heures-centre']:
         a.hoursCentre = this.int(text, name, line)
         return
-      case 'nombre-heures-entreprise':
+      case C['nombre-heures-entreprise']:
         a.hoursCompany = this.int(text, name, line)
         return
-      case 'nombre-heures-total':
+      case C['nombre-heures-total']:
         a.hoursTotal = this.int(text, name, line)
         return
-      case 'code-financeur':
+      case C['code-financeur']:
         if (this.funder) {
           this.funder.code = text.trim()
           this.funder.label = this.code('dict-financeurs', this.funder.code, name, line, 'financeur')
         }
         return
-      case 'nb-places-financees':
+      case C['nb-places-financees']:
         if (this.funder) this.funder.places = this.int(text, name, line)
         return
-      case 'organisme-financeur':
+      case C['organisme-financeur']:
         if (this.funder) a.funders.push(this.funder)
         this.funder = null
         return
-      case 'action':
+      case C['action']:
         this.finishAction(a)
         return
       default:
@@ -630,27 +727,27 @@ export class LheoExtractor {
     }
     const s = this.session
     if (s === null) return
-    switch (name) {
+    switch (code) {
       // --- session ----------------------------------------------------------------------------
-      case 'debut':
-      case 'fin': {
-        if (parent !== 'periode') return
-        const bound = name === 'debut' ? 'start' : 'end'
-        if (grand === 'session') {
+      case C['debut']:
+      case C['fin']: {
+        if (parent !== C['periode']) return
+        const bound = code === C['debut'] ? 'start' : 'end'
+        if (grand === C['session']) {
           if (bound === 'start') s.start = this.date(text, bound, name, line)
           else s.end = this.date(text, bound, name, line)
-        } else if (grand === 'periode-inscription') {
+        } else if (grand === C['periode-inscription']) {
           if (bound === 'start') s.registrationStart = this.date(text, bound, name, line)
           else s.registrationEnd = this.date(text, bound, name, line)
         }
         return
       }
-      case 'etat-recrutement': {
+      case C['etat-recrutement']: {
         const v = text.trim()
         s.recruitmentState = v === '1' ? 'open' : v === '2' ? 'closed' : v === '3' ? 'suspended' : null
         return
       }
-      case 'session': {
+      case C['session']: {
         a.sessions.push({
           intercarifId: s.intercarifId,
           start: s.start ?? EMPTY_DATE(''),

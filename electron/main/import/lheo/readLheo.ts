@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs'
-import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes'
 import { ChunkDecoder, SNIFF_BYTES, detectEncoding, lineOfInvalidByte, needsMoreBytes, type DetectedEncoding } from './decode'
 import { LheoError, abortError } from './errors'
-import { LheoExtractor } from './extract'
+import { LheoExtractor, extractorCodes } from './extract'
 import { LHEO_NAMESPACES, loadLheoSchema } from './schema'
 import type { LheoFormation, LheoVersion, LheoWarning, ReadLheoOptions, ReadSummary } from './types'
 import { StreamValidator } from './validator'
@@ -269,19 +269,31 @@ export async function readLheo(source: AsyncIterable<Uint8Array>, options: ReadL
   // In an object: TypeScript does not see assignments made inside the parser callbacks.
   const doc: { version: LheoVersion | null; namespace: string; validator: StreamValidator | null } = { version: null, namespace: '', validator: null }
 
+  // Attributes of the tag being read, as a list: saxes gives them as a dictionary object, slow to
+  // enumerate. These are the objects saxes completes (namespace uri) before 'opentag'.
+  let attributes: SaxesAttributeNS[] = []
+  const NO_ATTRIBUTES: SaxesAttributeNS[] = []
+  parser.on('attribute', (a) => {
+    if (attributes === NO_ATTRIBUTES) attributes = []
+    attributes.push(a as SaxesAttributeNS)
+  })
+  let codes: Int32Array = new Int32Array(0)
   parser.on('opentag', (tag) => {
     const line = parser.line
+    const attrs = attributes
+    attributes = NO_ATTRIBUTES
     let validator = doc.validator
     if (validator === null) {
       const version = detectVersion(tag, line)
       doc.version = version
       doc.namespace = tag.uri
-      validator = new StreamValidator(loadLheoSchema(version, options.schemaDir))
+      const schema = loadLheoSchema(version, options.schemaDir)
+      codes = extractorCodes(schema)
+      validator = new StreamValidator(schema)
       doc.validator = validator
     }
-    const name = tag.uri === doc.namespace ? tag.local : tag.name
-    validator.open(tag.uri, tag.local, tag.name, tag.attributes, line, parser.column)
-    extractor.open(name, tag.attributes, line)
+    const decl = validator.open(tag.uri, tag.local, tag.name, attrs, line, parser.column)
+    extractor.open(decl === null ? 0 : (codes[decl.index] ?? 0), decl === null ? tag.name : tag.local, attrs, line)
   })
   parser.on('text', (t) => {
     doc.validator?.text(t, parser.line)
@@ -289,12 +301,11 @@ export async function readLheo(source: AsyncIterable<Uint8Array>, options: ReadL
   parser.on('cdata', (t) => {
     doc.validator?.text(t, parser.line)
   })
-  parser.on('closetag', (tag) => {
+  parser.on('closetag', () => {
     const validator = doc.validator
     if (validator === null) return
     const line = parser.line
-    const text = validator.close(line)
-    extractor.close(tag.uri === doc.namespace ? tag.local : tag.name, text, line)
+    extractor.close(validator.close(line), line)
   })
   parser.on('error', (e) => {
     const line = parser.line

@@ -75,10 +75,14 @@ export function looksLikeHtml(s: string): boolean {
   return false
 }
 
+const DROP_TEST_RE = /<(?:script|style|head)\b/i
+
 function htmlToLines(s: string): string {
-  const withoutBlocks = s.replace(COMMENT_RE, '').replace(DROP_BLOCKS_RE, ' ')
+  let html = s
+  if (html.includes('<!--')) html = html.replace(COMMENT_RE, '')
+  if (DROP_TEST_RE.test(html)) html = html.replace(DROP_BLOCKS_RE, ' ')
   // In HTML, source line breaks are spaces.
-  const flat = withoutBlocks.replace(/[ \t\r\n\f]+/g, ' ')
+  const flat = html.replace(/[ \t\r\n\f\v]+/g, ' ')
   return flat.replace(TAG_RE, (whole: string, slash: string, rawName: string) => {
     const name = rawName.toLowerCase()
     if (!HTML_TAGS.has(name)) return whole
@@ -92,6 +96,9 @@ function htmlToLines(s: string): string {
   })
 }
 
+const INVISIBLE_RE = /[\u00ad\u200b\ufeff]/
+const INVISIBLE_G = /[\u00ad\u200b\ufeff]/g
+
 /** Placeholders producers put in mandatory text fields. */
 export function isPlaceholder(s: string): boolean {
   return /^[\s\-–—_.•·*]*$/.test(s)
@@ -103,15 +110,18 @@ export function isPlaceholder(s: string): boolean {
  */
 export function richTextToPlain(input: string | null | undefined): string | null {
   if (input === null || input === undefined) return null
-  let s = looksLikeHtml(input) ? htmlToLines(input) : input.replace(/\r\n?/g, '\n')
-  s = decodeHtmlEntities(s).replace(/[\u00ad\u200b\ufeff]/g, '')
+  let s = looksLikeHtml(input) ? htmlToLines(input) : input.indexOf('\r') >= 0 ? input.replace(/\r\n?/g, '\n') : input
+  s = decodeHtmlEntities(s)
+  if (INVISIBLE_RE.test(s)) s = s.replace(INVISIBLE_G, '')
+  // Spaces are collapsed once for the whole text; lines are then only trimmed.
+  s = s.replace(/[ \t\f\v]{2,}|[\t\f\v]/g, ' ')
   const out: string[] = []
   let blank = false
   // A bullet left alone on its line (<li><p>text</p></li>) is glued to the next text line.
   let bullet: { afterBlank: boolean } | null = null
   for (const rawLine of s.split('\n')) {
     // trim() also removes no-break spaces at the ends; inner ones are kept (French typography).
-    const line = rawLine.replace(/[ \t\f\v]+/g, ' ').trim()
+    const line = rawLine.trim()
     if (line === '•') {
       bullet ??= { afterBlank: blank }
       blank = false
@@ -134,6 +144,7 @@ export function richTextToPlain(input: string | null | undefined): string | null
 /** One-line text (titles, names, codes): trimmed, inner white space collapsed; placeholders → null. */
 export function cleanLine(input: string | null | undefined): string | null {
   if (input === null || input === undefined) return null
-  const s = input.replace(/[ \t\r\n]+/g, ' ').trim()
+  let s = input.trim()
+  if (/[\t\r\n]| {2}/.test(s)) s = s.replace(/[ \t\r\n]+/g, ' ')
   return s === '' || isPlaceholder(s) ? null : s
 }

@@ -55,7 +55,13 @@ export type SimpleType = {
   maxInclusive: bigint | null
 }
 
-export type Particle = { name: string; min: number; max: number }
+export type Particle = {
+  name: string
+  min: number
+  max: number
+  /** The referenced element (set once every element is compiled). */
+  decl: ElementDecl | null
+}
 
 export type ContentModel =
   | {
@@ -66,15 +72,23 @@ export type ContentModel =
       /** requiredAfter[i + 1] = index of the first particle after i with minOccurs > 0 (particles.length if none); i from -1. */
       requiredAfter: Int32Array
     }
-  | { kind: 'choice'; options: ReadonlySet<string>; optionList: string[]; min: number; max: number }
+  | { kind: 'choice'; options: Map<string, ElementDecl | null>; optionList: string[]; min: number; max: number }
   | { kind: 'simple'; type: SimpleType }
   | { kind: 'any' }
   | { kind: 'empty' }
 
-export type AttributeDecl = { name: string; type: SimpleType; required: boolean }
+export type AttributeDecl = {
+  name: string
+  type: SimpleType
+  required: boolean
+  /** xs:string without facets: any value is valid, no check needed. */
+  free: boolean
+}
 
 export type ElementDecl = {
   name: string
+  /** 0-based position among the schema's declarations (for per-element lookup tables). */
+  index: number
   content: ContentModel
   /** Unqualified attributes (the LHEO schemas declare no qualified ones). */
   attributes: ReadonlyMap<string, AttributeDecl>
@@ -384,7 +398,10 @@ class Compiler {
         const type = this.simpleType(q.uri, q.local, c)
         const use = c.attrs.use ?? 'optional'
         if (use === 'prohibited') into.delete(name)
-        else into.set(name, { name, type, required: use === 'required' })
+        else {
+          const free = type.primitive === 'string' && type.patterns.length === 0 && type.enumeration === null && type.length === null && type.minLength === null && type.maxLength === null
+          into.set(name, { name, type, required: use === 'required', free })
+        }
       } else if (c.local === 'attributeGroup') {
         const ref = c.attrs.ref
         if (!ref) this.fail(c, 'groupe d’attributs sans ref')
@@ -404,7 +421,7 @@ class Compiler {
       if (c.local !== 'element' || !c.attrs.ref) this.fail(c, `seules les références d'éléments sont prises en charge dans xs:${group.local}`)
       const q = this.qname(c, c.attrs.ref)
       if (q.uri !== this.target) this.fail(c, `élément d'un autre espace de noms : ${c.attrs.ref}`)
-      list.push({ name: q.local, ...this.occurs(c) })
+      list.push({ name: q.local, ...this.occurs(c), decl: null })
     }
     const groupOccurs = this.occurs(group)
     if (group.local === 'sequence') {
@@ -425,12 +442,12 @@ class Compiler {
     }
     if (group.local === 'choice') {
       for (const p of list) if (p.min !== 1 || p.max !== 1) this.fail(group, 'choix entre éléments répétés')
-      return { kind: 'choice', options: new Set(list.map((p) => p.name)), optionList: list.map((p) => p.name), ...groupOccurs }
+      return { kind: 'choice', options: new Map(list.map((p) => [p.name, null])), optionList: list.map((p) => p.name), ...groupOccurs }
     }
     this.fail(group, `groupe non pris en charge : xs:${group.local}`)
   }
 
-  private complexType(node: XNode): Omit<ElementDecl, 'name'> {
+  private complexType(node: XNode): Omit<ElementDecl, 'name' | 'index'> {
     if (node.attrs.mixed === 'true') this.fail(node, 'contenu mixte')
     const attributes = new Map<string, AttributeDecl>()
     const state = { anyAttribute: false }
@@ -475,16 +492,22 @@ class Compiler {
       const q = this.qname(node, typeAttr)
       const complexNode = q.uri === this.target ? this.complexNodes.get(q.local) : undefined
       if (complexNode) {
-        out.set(name, { name, ...this.complexType(complexNode) })
+        out.set(name, { name, index: out.size, ...this.complexType(complexNode) })
       } else {
         const type = this.simpleType(q.uri, q.local, node)
-        out.set(name, { name, content: { kind: 'simple', type }, attributes: new Map(), required: [], anyAttribute: false })
+        out.set(name, { name, index: out.size, content: { kind: 'simple', type }, attributes: new Map(), required: [], anyAttribute: false })
       }
     }
-    // Every reference must resolve.
+    // Every reference must resolve; link each reference to its declaration.
+    const resolveRef = (n: string): ElementDecl => {
+      const d = out.get(n)
+      if (!d) throw new LheoError('SCHEMA', `Schéma LHEO incohérent (${this.file}) : <${n}> référencé mais non déclaré.`)
+      return d
+    }
     for (const decl of out.values()) {
-      const names = decl.content.kind === 'sequence' ? decl.content.particles.map((p) => p.name) : decl.content.kind === 'choice' ? decl.content.optionList : []
-      for (const n of names) if (!out.has(n)) throw new LheoError('SCHEMA', `Schéma LHEO incohérent (${this.file}) : <${n}> référencé mais non déclaré.`)
+      const c = decl.content
+      if (c.kind === 'sequence') for (const p of c.particles) p.decl = resolveRef(p.name)
+      else if (c.kind === 'choice') for (const n of c.optionList) c.options.set(n, resolveRef(n))
     }
     return out
   }

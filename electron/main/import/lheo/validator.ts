@@ -41,6 +41,7 @@ type Mode = (typeof Mode)[keyof typeof Mode]
 
 type Frame = {
   decl: ElementDecl | null
+  content: ContentModel | null
   name: string
   line: number
   mode: Mode
@@ -80,8 +81,10 @@ function listTags(names: string[]): string {
   return `l'un de ${names.map(tag).join(', ')}`
 }
 
+const NEEDS_COLLAPSE = /[\t\n\r]| {2}|^ | $/
+
 function collapse(v: string): string {
-  return v.replace(/[ \t\n\r]+/g, ' ').trim()
+  return NEEDS_COLLAPSE.test(v) ? v.replace(/[ \t\n\r]+/g, ' ').trim() : v
 }
 
 /** Length in characters (code points), as XSD counts. */
@@ -146,7 +149,9 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
       break
   }
   if (type.length !== null || type.minLength !== null || type.maxLength !== null) {
-    const len = charLength(v)
+    // Characters ≤ UTF-16 units ≤ 2 × characters: count exactly only when it could change the verdict.
+    let len = v.length
+    if (type.length !== null || (type.minLength !== null && len < 2 * type.minLength) || (type.maxLength !== null && len > type.maxLength)) len = charLength(v)
     if (type.length !== null && len !== type.length) {
       return `${quote(v)} fait ${len} caractère${len > 1 ? 's' : ''}, ${type.length} attendu${type.length > 1 ? 's' : ''}`
     }
@@ -173,7 +178,9 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
 /** The per-element state machine. One instance per file. */
 export class StreamValidator {
   private readonly elements: ReadonlyMap<string, ElementDecl>
-  private readonly ns: string
+  /** The namespace; replaced by the document's own string object once seen, so that the
+   * comparison on every element is a pointer comparison. */
+  private ns: string
   private readonly stack: Frame[] = []
   private depth = 0
   private readonly ids = new Set<string>()
@@ -189,7 +196,7 @@ export class StreamValidator {
 
   /** Allowed next children of a sequence frame, for messages; `end` when the element may close. */
   private expected(frame: Frame): { names: string[]; end: boolean } {
-    const content = frame.decl?.content
+    const content = frame.content
     if (!content) return { names: [], end: true }
     if (content.kind === 'choice') return { names: content.optionList, end: frame.count >= content.min }
     if (content.kind !== 'sequence') return { names: [], end: true }
@@ -216,11 +223,13 @@ export class StreamValidator {
   private push(decl: ElementDecl | null, name: string, line: number): Frame {
     let f = this.stack[this.depth]
     const mode = decl ? modeOf(decl.content) : Mode.Any
+    const content = decl ? decl.content : null
     if (f === undefined) {
-      f = { decl, name, line, mode, pos: -1, count: 0, text: '' }
+      f = { decl, content, name, line, mode, pos: -1, count: 0, text: '' }
       this.stack[this.depth] = f
     } else {
       f.decl = decl
+      f.content = content
       f.name = name
       f.line = line
       f.mode = mode
@@ -237,85 +246,96 @@ export class StreamValidator {
     return this.depth
   }
 
-  open(uri: string, local: string, qname: string, attributes: Record<string, SaxesAttributeNS>, line: number, column: number): void {
+  /**
+   * An element starts; returns its declaration (null inside xs:anyType for undeclared elements).
+   * `attributes` is the tag's attribute list (an array: saxes' attribute dictionary is slow to
+   * enumerate).
+   */
+  open(uri: string, local: string, qname: string, attributes: readonly SaxesAttributeNS[], line: number, column: number): ElementDecl | null {
     const parent = this.depth > 0 ? this.stack[this.depth - 1] : undefined
-    const inLheo = uri === this.ns
-    let decl: ElementDecl | null = null
+    let inLheo = uri === this.ns
+    if (inLheo) this.ns = uri
     const shown = inLheo ? local : qname
+    let decl: ElementDecl | null = null
     if (parent === undefined) {
       decl = inLheo ? (this.elements.get(local) ?? null) : null
       if (decl === null) this.fail(`Élément racine inattendu ${tag(shown)} ligne ${line} : ${tag('lheo')} attendu.`, shown, line, column)
     } else {
-      switch (parent.mode) {
-        case Mode.Sequence: {
-          const content = parent.decl?.content
-          if (content?.kind !== 'sequence') break
-          const j = inLheo ? content.index.get(local) : undefined
-          if (j === undefined) {
-            this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${this.expectedText(parent)}.`, shown, line, column)
+      const content = parent.content
+      if (parent.mode === Mode.Sequence && content !== null && content.kind === 'sequence') {
+        // The next child is nearly always the current particle again or one just after it:
+        // comparing a few names is cheaper than hashing the name for the map.
+        let j: number | undefined
+        if (inLheo) {
+          const ps = content.particles
+          const from = parent.pos < 0 ? 0 : parent.pos
+          const to = Math.min(ps.length, from + 3)
+          for (let k = from; k < to; k++) {
+            if (ps[k]?.name === local) {
+              j = k
+              break
+            }
           }
-          if (j === parent.pos) {
-            const p = content.particles[j]
-            if (p && parent.count >= p.max) {
-              this.fail(
-                `Élément ${tag(shown)} en trop ligne ${line} dans ${tag(parent.name)} : ${p.max} au plus${this.expected(parent).names.length > 0 ? ` ; attendu ${this.expectedText(parent)}` : ''}.`,
-                shown,
-                line,
-                column
-              )
-            }
-            parent.count++
-          } else if (j > parent.pos) {
-            const cur = parent.pos >= 0 ? content.particles[parent.pos] : undefined
-            const firstRequired = content.requiredAfter[parent.pos + 1] ?? content.particles.length
-            if ((cur && parent.count < cur.min) || firstRequired < j) {
-              this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${this.expectedText(parent)}.`, shown, line, column)
-            }
-            parent.pos = j
-            parent.count = 1
-          } else {
-            const after = content.particles[parent.pos]?.name ?? ''
+          if (j === undefined) j = content.index.get(local)
+        }
+        if (j === undefined) {
+          this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${this.expectedText(parent)}.`, shown, line, column)
+        }
+        const p = content.particles[j]
+        if (p === undefined) throw new Error('schéma compilé incohérent')
+        if (j === parent.pos) {
+          if (parent.count >= p.max) {
             this.fail(
-              `Élément ${tag(shown)} mal placé ligne ${line} dans ${tag(parent.name)} : il doit venir avant ${tag(after)} ; attendu ${this.expectedText(parent)}.`,
+              `Élément ${tag(shown)} en trop ligne ${line} dans ${tag(parent.name)} : ${p.max} au plus${this.expected(parent).names.length > 0 ? ` ; attendu ${this.expectedText(parent)}` : ''}.`,
               shown,
               line,
               column
             )
           }
-          decl = this.elements.get(local) ?? null
-          break
-        }
-        case Mode.Choice: {
-          const content = parent.decl?.content
-          if (content?.kind !== 'choice') break
-          if (!inLheo || !content.options.has(local)) {
-            this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${listTags(content.optionList)}.`, shown, line, column)
-          }
-          if (parent.count >= content.max) this.fail(`Élément ${tag(shown)} en trop ligne ${line} dans ${tag(parent.name)}.`, shown, line, column)
           parent.count++
-          decl = this.elements.get(local) ?? null
-          break
+        } else if (j > parent.pos) {
+          const cur = parent.pos >= 0 ? content.particles[parent.pos] : undefined
+          if ((cur !== undefined && parent.count < cur.min) || (content.requiredAfter[parent.pos + 1] ?? 0) < j) {
+            this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${this.expectedText(parent)}.`, shown, line, column)
+          }
+          parent.pos = j
+          parent.count = 1
+        } else {
+          const after = content.particles[parent.pos]?.name ?? ''
+          this.fail(
+            `Élément ${tag(shown)} mal placé ligne ${line} dans ${tag(parent.name)} : il doit venir avant ${tag(after)} ; attendu ${this.expectedText(parent)}.`,
+            shown,
+            line,
+            column
+          )
         }
-        case Mode.Simple:
-          this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)}, qui ne contient que du texte.`, shown, line, column)
-          break
-        case Mode.Empty:
-          this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)}, qui doit rester vide.`, shown, line, column)
-          break
-        default:
-          // xs:anyType: lax — LHEO elements with a declaration are validated, others are free.
-          decl = inLheo ? (this.elements.get(local) ?? null) : null
+        decl = p.decl
+      } else if (parent.mode === Mode.Choice && content !== null && content.kind === 'choice') {
+        const d = inLheo ? content.options.get(local) : undefined
+        if (d === undefined) {
+          this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)} : attendu ${listTags(content.optionList)}.`, shown, line, column)
+        }
+        if (parent.count >= content.max) this.fail(`Élément ${tag(shown)} en trop ligne ${line} dans ${tag(parent.name)}.`, shown, line, column)
+        parent.count++
+        decl = d
+      } else if (parent.mode === Mode.Simple) {
+        this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)}, qui ne contient que du texte.`, shown, line, column)
+      } else if (parent.mode === Mode.Empty) {
+        this.fail(`Élément inattendu ${tag(shown)} ligne ${line} dans ${tag(parent.name)}, qui doit rester vide.`, shown, line, column)
+      } else {
+        // xs:anyType: lax — LHEO elements with a declaration are validated, others are free.
+        decl = inLheo ? (this.elements.get(local) ?? null) : null
       }
     }
     this.push(decl, shown, line)
-    if (decl !== null) this.checkAttributes(decl, shown, attributes, line, column)
+    if (decl !== null && (attributes.length > 0 || decl.required.length > 0)) this.checkAttributes(decl, shown, attributes, line, column)
+    return decl
   }
 
-  private checkAttributes(decl: ElementDecl, name: string, attributes: Record<string, SaxesAttributeNS>, line: number, column: number): void {
+  private checkAttributes(decl: ElementDecl, name: string, attributes: readonly SaxesAttributeNS[], line: number, column: number): void {
     let seen = 0
-    for (const key in attributes) {
-      const a = attributes[key]
-      if (a === undefined || a.uri === XMLNS_NS) continue
+    for (const a of attributes) {
+      if (a.uri === XMLNS_NS) continue
       if (a.uri === XSI_NS) {
         if (a.local === 'schemaLocation' || a.local === 'noNamespaceSchemaLocation') continue
         this.fail(`Attribut ${a.name} non pris en charge sur ${tag(name)} ligne ${line}.`, name, line, column)
@@ -326,7 +346,7 @@ export class StreamValidator {
         this.fail(`Attribut inattendu « ${a.name} » sur ${tag(name)} ligne ${line}.`, name, line, column)
       }
       if (attr.required) seen++
-      if (attr.type.primitive === 'string' && attr.type.patterns.length === 0 && attr.type.enumeration === null && attr.type.minLength === null && attr.type.maxLength === null && attr.type.length === null) continue
+      if (attr.free) continue
       const problem = checkSimpleValue(attr.type, a.value)
       if (problem !== null) this.fail(`Valeur invalide pour l'attribut « ${a.name} » de ${tag(name)} ligne ${line} : ${problem}.`, name, line, column)
       if (attr.type.primitive === 'ID') {
@@ -336,7 +356,7 @@ export class StreamValidator {
       }
     }
     if (seen < decl.required.length) {
-      const missing = decl.required.filter((r) => !Object.values(attributes).some((a) => a.uri === '' && a.local === r))
+      const missing = decl.required.filter((r) => !attributes.some((a) => a.uri === '' && a.local === r))
       this.fail(`Attribut obligatoire « ${missing.join(', ')} » absent sur ${tag(name)} ligne ${line}.`, name, line, column)
     }
   }
@@ -364,8 +384,8 @@ export class StreamValidator {
   close(line: number): string {
     const f = this.stack[this.depth - 1]
     if (f === undefined) return ''
-    const content = f.decl?.content
-    if (content !== undefined) {
+    const content = f.content
+    if (content !== null) {
       if (content.kind === 'sequence') {
         const cur = f.pos >= 0 ? content.particles[f.pos] : undefined
         let missing: string | null = null

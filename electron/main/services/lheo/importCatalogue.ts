@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
+import { AppError } from '../../../../shared/api/result'
+import { readLheoFile, type LheoFormation, type ReadSummary } from '../../import/lheo'
+import { recordAudit } from '../audit/recordAudit'
+import { nowIso, type ServiceContext } from '../context'
+import { CatalogueWriter, type WriteCounters } from './catalogueWriter'
+import type { ReaderMessage } from './readerWorker'
+import { StagedFile } from './stagedFile'
+
+export type StagedCatalogue = { file: StagedFile; read: ReadSummary; dir: string; remove: () => void }
+type ImportOptions = { dryRun: boolean; fileName: string; sha256: string }
+
+/**
+ * Step 1 of the app's import, async and cancellable: reads and validates the file as a stream,
+ * parking each formation on disk. Nothing touches the database, so a refused or cancelled file
+ * writes nothing, and the main process keeps answering the window meanwhile.
+ */
+export async function stageLheoFile(
+  path: string,
+  options: { signal?: AbortSignal; onProgress?: (bytesRead: number) => void } = {}
+): Promise<StagedCatalogue> {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-lheo-'))
+  const file = new StagedFile(join(dir, 'formations.jsonl'))
+  const remove = (): void => {
+    file.remove()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    const read = await readLheoFile(path, { onFormation: (f) => file.append(f), onProgress: options.onProgress, signal: options.signal })
+    file.close()
+    return { file, read, dir, remove }
+  } catch (e) {
+    remove()
+    throw e
+  }
+}
+
+/**
+ * Step 2, synchronous: writes the staged formations in ONE transaction (better-sqlite3 must never
+ * await inside one), or computes exactly what it would write and rolls back, for the preview.
+ */
+export function applyStaged(ctx: ServiceContext, staged: StagedCatalogue, options: ImportOptions): LheoImportSummary {
+  const write = new CatalogueWrite(ctx, options)
+  write.begin()
+  try {
+    for (const f of staged.file.records<LheoFormation>()) write.formation(f)
+    return write.end(staged.read)
+  } catch (e) {
+    write.abort()
+    throw e
+  }
+}
+
+/**
+ * One catalogue write as a transaction opened by hand: the staged path runs it synchronously;
+ * the command line's pipelined path feeds it from a reader thread, on a connection nothing else
+ * uses, so no other write can slip into it.
+ */
+class CatalogueWrite {
+  private writer: CatalogueWriter | null = null
+  private readonly counters: WriteCounters = {
+    formations: { created: 0, updated: 0, unchanged: 0 },
+    actions: { created: 0, updated: 0, unchanged: 0 },
+    sessions: { created: 0, updated: 0, unchanged: 0 },
+    warnings: []
+  }
+  private readonly now: string
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly options: ImportOptions
+  ) {
+    this.now = nowIso(ctx.clock)
+  }
+
+  begin(): void {
+    CatalogueWriter.prepareConnection(this.ctx.db)
+    this.ctx.db.exec('BEGIN IMMEDIATE')
+    this.writer = new CatalogueWriter(this.ctx.db, this.now, this.counters)
+  }
+
+  formation(f: LheoFormation): void {
+    if (!this.writer) throw new Error('catalogue write not started')
+    this.writer.write(f)
+  }
+
+  end(read: ReadSummary): LheoImportSummary {
+    if (!this.writer) throw new Error('catalogue write not started')
+    this.writer.stampVersion(read.version)
+    const summary: LheoImportSummary = {
+      formations: this.counters.formations,
+      actions: this.counters.actions,
+      sessions: this.counters.sessions,
+      missingSessions: this.writer.flagMissing(),
+      warnings: warningsOf(read, this.counters.warnings)
+    }
+    if (this.options.dryRun) {
+      this.ctx.db.exec('ROLLBACK')
+      return summary
+    }
+    this.ctx.db
+      .prepare(
+        `INSERT INTO catalogue_import (file_name, sha256, lheo_version, imported_at, imported_by, summary_json, warnings_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(this.options.fileName, this.options.sha256, read.version, this.now, this.ctx.actor.name, JSON.stringify({ ...summary, warnings: undefined }), JSON.stringify(summary.warnings))
+    recordAudit(this.ctx, {
+      operation: 'lheo.import',
+      entity: 'catalogue',
+      entityId: null,
+      after: { fileName: this.options.fileName, version: read.version, ...summary, warnings: summary.warnings.length }
+    })
+    this.ctx.db.exec('COMMIT')
+    return summary
+  }
+
+  abort(): void {
+    if (this.ctx.db.inTransaction) this.ctx.db.exec('ROLLBACK')
+  }
+}
+
+function warningsOf(read: ReadSummary, written: string[]): string[] {
+  const all = [...read.warnings.map((w) => w.message), ...written]
+  const more = read.warningCount - read.warnings.length
+  if (more > 0) all.push(`… et ${more} autres avertissements de lecture.`)
+  return all
+}
+
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256')
+    createReadStream(path)
+      .on('data', (c) => hash.update(c))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject)
+  })
+}
+
+/**
+ * Read + write in one go, for the command line and the benchmark: the file is parsed in a worker
+ * thread while this thread writes, inside one transaction on a connection nobody else uses.
+ */
+export async function importLheoFile(
+  ctx: ServiceContext,
+  path: string,
+  options: { dryRun?: boolean } = {}
+): Promise<{ summary: LheoImportSummary; read: ReadSummary }> {
+  if (ctx.db.inTransaction) throw new AppError('refused', 'Une autre écriture est en cours sur cette base : réessayez.')
+  const sha256 = await sha256File(path).catch(() => '')
+  const write = new CatalogueWrite(ctx, { dryRun: options.dryRun ?? false, fileName: basename(path), sha256 })
+  const worker = startReaderWorker(path)
+  write.begin()
+  try {
+    const read = await new Promise<ReadSummary>((resolve, reject) => {
+      worker.on('message', (m: ReaderMessage) => {
+        try {
+          if (m.type === 'batch') {
+            for (const f of m.formations) write.formation(f)
+            worker.postMessage('ack')
+          } else if (m.type === 'done') resolve(m.read)
+          else if (m.type === 'error') reject(new AppError('refused', m.message))
+        } catch (e) {
+          worker.postMessage('abort')
+          reject(e)
+        }
+      })
+      worker.on('error', reject)
+      worker.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`lecteur LHEO arrêté (code ${code})`))
+      })
+    })
+    return { summary: write.end(read), read }
+  } catch (e) {
+    write.abort()
+    throw e
+  } finally {
+    await worker.terminate()
+  }
+}
+
+/**
+ * The command line and the benchmark run from TypeScript sources through tsx: the worker then
+ * registers tsx itself before loading the reader (a worker does not inherit the parent's loader).
+ */
+function startReaderWorker(path: string): Worker {
+  const workerData = { path }
+  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'readerWorker.js'), { workerData })
+  const entry = JSON.stringify(join(__dirname, 'readerWorker.ts'))
+  return new Worker(`require('tsx/cjs/api').register(); require(${entry})`, { eval: true, workerData })
+}

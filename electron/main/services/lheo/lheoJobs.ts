@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { createHash } from 'node:crypto'
+import type { LheoJob } from '../../../../shared/api/areas/lheo'
+import { AppError } from '../../../../shared/api/result'
+import { isLheoError } from '../../import/lheo'
+import type { Db } from '../../db/open'
+import type { ServiceContext } from '../context'
+import { applyStaged, stageLheoFile, type StagedCatalogue } from './importCatalogue'
+
+type JobRecord = {
+  job: LheoJob
+  controller: AbortController
+  staged: StagedCatalogue | null
+  sha256: string
+  upload: string
+  finishedAt: number | null
+}
+
+/** Preview jobs kept this long after they finish, for the clerk to look at and apply. */
+const KEEP_MS = 60 * 60 * 1000
+
+/**
+ * Catalogue imports run as jobs the renderer polls: reading a large file takes seconds, shows a
+ * progress bar and can be cancelled; the main process answers other calls in the meantime.
+ */
+export class LheoJobs {
+  private readonly jobs = new Map<string, JobRecord>()
+
+  /** Starts reading the uploaded file; the comparison with the database follows in the same job. */
+  startPreview(ctx: ServiceContext, fileName: string, bytes: Buffer): LheoJob {
+    this.sweep()
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-upload-'))
+    const upload = join(dir, 'catalogue.xml')
+    writeFileSync(upload, bytes)
+    const record: JobRecord = {
+      job: { id: randomUUID(), kind: 'preview', state: 'running', progress: 0, fileName, version: null, summary: null, error: null },
+      controller: new AbortController(),
+      staged: null,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      upload: dir,
+      finishedAt: null
+    }
+    this.jobs.set(record.job.id, record)
+    const total = Math.max(1, bytes.length)
+    void stageLheoFile(upload, {
+      signal: record.controller.signal,
+      onProgress: (read) => (record.job.progress = Math.min(0.95, (read / total) * 0.95))
+    })
+      .then((staged) => {
+        record.staged = staged
+        record.job.version = staged.read.version
+        record.job.summary = applyStaged(ctx, staged, { dryRun: true, fileName, sha256: record.sha256 })
+        this.finish(record, 'done')
+      })
+      .catch((e: unknown) => {
+        const aborted = isLheoError(e) && e.aborted
+        record.job.error = aborted ? 'Import annulé : rien n’a été enregistré.' : messageOf(e)
+        this.finish(record, aborted ? 'cancelled' : 'failed')
+      })
+    return { ...record.job }
+  }
+
+  /** Writes a finished preview in one transaction; the preview's staged file is then discarded. */
+  apply(ctx: ServiceContext, previewId: string): LheoJob {
+    const preview = this.record(previewId)
+    if (preview.job.kind !== 'preview' || preview.job.state !== 'done' || !preview.staged) {
+      throw new AppError('refused', 'Cet aperçu n’est pas prêt ou a déjà été importé : relancez l’import du fichier.')
+    }
+    const job: LheoJob = { ...preview.job, id: randomUUID(), kind: 'apply', state: 'running', progress: 0, summary: null }
+    try {
+      job.summary = applyStaged(ctx, preview.staged, { dryRun: false, fileName: preview.job.fileName, sha256: preview.sha256 })
+      job.state = 'done'
+      job.progress = 1
+    } catch (e) {
+      job.state = 'failed'
+      job.error = `${messageOf(e)} Rien n’a été enregistré.`
+    }
+    this.discard(preview)
+    preview.job.state = 'cancelled'
+    const record: JobRecord = { job, controller: new AbortController(), staged: null, sha256: preview.sha256, upload: '', finishedAt: Date.now() }
+    this.jobs.set(job.id, record)
+    return { ...job }
+  }
+
+  get(id: string): LheoJob {
+    return { ...this.record(id).job }
+  }
+
+  cancel(id: string): LheoJob {
+    const record = this.record(id)
+    if (record.job.state === 'running') record.controller.abort()
+    else if (record.job.kind === 'preview' && record.job.state === 'done') {
+      this.discard(record)
+      record.job.state = 'cancelled'
+      record.job.error = 'Import abandonné : rien n’a été enregistré.'
+    }
+    return { ...record.job }
+  }
+
+  private record(id: string): JobRecord {
+    const r = this.jobs.get(id)
+    if (!r) throw new AppError('not_found', 'Cet import est introuvable (il a peut-être expiré) : relancez-le.')
+    return r
+  }
+
+  private finish(record: JobRecord, state: LheoJob['state']): void {
+    record.job.state = state
+    record.job.progress = state === 'done' ? 1 : record.job.progress
+    record.finishedAt = Date.now()
+    if (state !== 'done') this.discard(record)
+  }
+
+  private discard(record: JobRecord): void {
+    record.staged?.remove()
+    record.staged = null
+    if (record.upload) rmSync(record.upload, { recursive: true, force: true })
+    record.upload = ''
+  }
+
+  private sweep(): void {
+    const limit = Date.now() - KEEP_MS
+    for (const [id, r] of this.jobs) {
+      if (r.finishedAt !== null && r.finishedAt < limit) {
+        this.discard(r)
+        this.jobs.delete(id)
+      }
+    }
+  }
+}
+
+function messageOf(e: unknown): string {
+  if (isLheoError(e) || e instanceof AppError) return e.message
+  return `Import impossible : ${e instanceof Error ? e.message : String(e)}.`
+}
+
+const registries = new WeakMap<Db, LheoJobs>()
+/** One registry per open database (the app has one; tests open many). */
+export function lheoJobsFor(db: Db): LheoJobs {
+  let jobs = registries.get(db)
+  if (!jobs) {
+    jobs = new LheoJobs()
+    registries.set(db, jobs)
+  }
+  return jobs
+}

@@ -1,0 +1,272 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { SessionDetail, TrainingRow } from '../../../../shared/api/areas/catalogue'
+import { ENTRY_MODES, ENTRY_MODE_CODES, RECRUITMENT_STATES, RECRUITMENT_STATE_CODES } from '../../../../shared/domain/recruitment'
+import { useApi } from '../../api/ApiContext'
+import { Field, type FieldStatus } from '../../components/Field'
+import { Icon } from '../../components/Icon'
+import { Modal } from '../../components/Modal'
+import { WEEKDAYS_SHORT } from './catalogueFormat'
+import {
+  CARIF_LOCK_EXPLANATION,
+  LHEO_LOCKED_SESSION_FIELDS,
+  checkSessionField,
+  emptySessionForm,
+  formToSessionInput,
+  sessionChanges,
+  sessionIssuesToErrors,
+  sessionToForm,
+  validateSessionForm,
+  type SessionField,
+  type SessionFormErrors,
+  type SessionFormValues
+} from './sessionForm'
+
+type Props = {
+  open: boolean
+  /** null: a new session (of `trainingId` when given). */
+  sessionId: number | null
+  trainingId?: number | null
+  onClose: () => void
+  onSaved: (session: SessionDetail, created: boolean) => void
+}
+
+const FORM_ID = 'session-form'
+type TextField = Exclude<SessionField, 'weeklyHours'>
+
+/** Create a session by hand, or edit one; on an imported session the CARIF-OREF fields are read-only. */
+export function SessionFormDialog({ open, sessionId, trainingId = null, onClose, onSaved }: Props) {
+  const api = useApi()
+  const [trainings, setTrainings] = useState<TrainingRow[] | null>(null)
+  const [detail, setDetail] = useState<SessionDetail | null>(null)
+  const [values, setValues] = useState<SessionFormValues>(() => emptySessionForm())
+  const [errors, setErrors] = useState<SessionFormErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!open) return
+    setErrors({})
+    setFormError(null)
+    setDetail(null)
+    setValues(emptySessionForm(trainingId))
+    let live = true
+    void api.call('trainings:list', {}).then((r) => {
+      if (live && r.ok) setTrainings(r.value)
+    })
+    if (sessionId !== null) {
+      void api.call('sessions:get', { id: sessionId }).then((r) => {
+        if (!live) return
+        if (r.ok) {
+          setDetail(r.value)
+          setValues(sessionToForm(r.value))
+        } else setFormError(r.error.message)
+      })
+    }
+    return () => {
+      live = false
+    }
+  }, [open, sessionId, trainingId, api])
+
+  const fromCarif = detail?.source === 'lheo'
+  const locked: readonly SessionField[] = fromCarif ? LHEO_LOCKED_SESSION_FIELDS : detail ? ['trainingId'] : []
+  const isLocked = (f: SessionField): boolean => fromCarif && locked.includes(f)
+
+  const set = (field: TextField, value: string): void => {
+    const next = { ...values, [field]: value }
+    setValues(next)
+    if (errors[field] && !checkSessionField(field, next, locked)) setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+  const setDay = (i: number, value: string): void => {
+    const week = [...values.weeklyHours] as SessionFormValues['weeklyHours']
+    week[i] = value
+    const next = { ...values, weeklyHours: week }
+    setValues(next)
+    if (errors.weeklyHours && !checkSessionField('weeklyHours', next, locked)) setErrors((e) => ({ ...e, weeklyHours: undefined }))
+  }
+  const blur = (field: SessionField): void => setErrors((e) => ({ ...e, [field]: checkSessionField(field, values, locked) ?? undefined }))
+  const status = (field: SessionField): FieldStatus => (errors[field] ? { kind: 'error', message: errors[field] ?? '' } : null)
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    const found = validateSessionForm(values, locked)
+    if (Object.values(found).some(Boolean)) {
+      setErrors(found)
+      setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
+      return
+    }
+    setBusy(true)
+    const r = detail
+      ? await api.call('sessions:update', { id: detail.id, changes: sessionChanges(detail, values, locked) })
+      : await api.call('sessions:create', formToSessionInput(values))
+    setBusy(false)
+    if (r.ok) {
+      onSaved(r.value, !detail)
+      return
+    }
+    setErrors(sessionIssuesToErrors(r.error.issues))
+    setFormError(r.error.message)
+  }
+
+  const text = (field: TextField, label: string, extra: { required?: boolean; placeholder?: string; hint?: string; className: string; mono?: boolean; numeric?: boolean }) => (
+    <Field
+      label={label}
+      required={extra.required}
+      hint={isLocked(field) ? undefined : extra.hint}
+      status={status(field)}
+      className={extra.className}
+      locked={isLocked(field) ? CARIF_LOCK_EXPLANATION : undefined}
+    >
+      {(control) => (
+        <input
+          {...control}
+          className={`input${extra.mono ? ' input--mono' : ''}`}
+          name={field}
+          value={values[field]}
+          placeholder={isLocked(field) ? undefined : extra.placeholder}
+          readOnly={isLocked(field)}
+          inputMode={extra.numeric ? 'numeric' : undefined}
+          autoComplete="off"
+          onChange={(ev) => set(field, ev.target.value)}
+          onBlur={() => blur(field)}
+        />
+      )}
+    </Field>
+  )
+
+  const title = detail ? `Modifier la session${detail.intercarifSessionId ? ` n° ${detail.intercarifSessionId}` : ''}` : 'Nouvelle session'
+  const loading = sessionId !== null && detail === null && !formError
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onClose={onClose}
+      size="large"
+      testId="session-dialog"
+      footer={
+        <>
+          <span className="modal__footer-hint">Les champs marqués * sont obligatoires. Dates au format jj/mm/aaaa.</span>
+          <button type="button" className="button" onClick={onClose}>
+            Annuler
+          </button>
+          <button type="submit" form={FORM_ID} className="button button--primary" disabled={busy || loading}>
+            {busy ? 'Enregistrement…' : detail ? 'Enregistrer' : 'Créer la session'}
+          </button>
+        </>
+      }
+    >
+      <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate aria-busy={loading}>
+        {fromCarif && (
+          <div className="notice notice--info" data-testid="carif-notice">
+            <Icon name="lock" size={16} />
+            <div>
+              <strong>Session du catalogue CARIF-OREF.</strong> Les champs marqués d’un cadenas (dates, lieu, numéro CARIF, mode d’entrée,
+              période d’inscription) : {CARIF_LOCK_EXPLANATION.charAt(0).toLowerCase() + CARIF_LOCK_EXPLANATION.slice(1)} La capacité, l’état
+              du recrutement, les heures, le planning, le formateur et le référent restent modifiables ici.
+            </div>
+          </div>
+        )}
+        {formError && (
+          <p className="form-error" role="alert" data-testid="form-error">
+            {formError}
+          </p>
+        )}
+        <fieldset className="form__section">
+          <legend>Session</legend>
+          <div className="form__grid">
+            <Field label="Formation" required status={status('trainingId')} className="span-12" locked={isLocked('trainingId') ? CARIF_LOCK_EXPLANATION : undefined}>
+              {(control) => (
+                <select
+                  {...control}
+                  className="input"
+                  name="trainingId"
+                  value={values.trainingId}
+                  disabled={detail !== null}
+                  onChange={(ev) => set('trainingId', ev.target.value)}
+                  onBlur={() => blur('trainingId')}
+                >
+                  <option value="">{trainings === null ? 'Chargement…' : '— Choisissez la formation —'}</option>
+                  {(trainings ?? []).map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.intercarifFormationId ? `${t.title} (${t.intercarifFormationId})` : t.title}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {text('label', 'Libellé', { className: 'span-8', placeholder: 'ex. Plaquiste — Orléans, printemps 2027', hint: 'Facultatif : nom court affiché dans les listes.' })}
+            {text('intercarifSessionId', 'N° de session CARIF', { className: 'span-4', placeholder: 'ex. 103725', mono: true })}
+            {text('startDate', 'Date de début', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+            {text('endDate', 'Date de fin', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+            <Field label="Mode d’entrée" status={status('entryMode')} className="span-6" locked={isLocked('entryMode') ? CARIF_LOCK_EXPLANATION : undefined}>
+              {(control) => (
+                <select {...control} className="input" name="entryMode" value={values.entryMode} disabled={isLocked('entryMode')} onChange={(ev) => set('entryMode', ev.target.value)}>
+                  {ENTRY_MODE_CODES.map((c) => (
+                    <option key={c} value={c}>
+                      {ENTRY_MODES[c]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {text('registrationStartDate', 'Début des inscriptions', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+            {text('registrationEndDate', 'Fin des inscriptions', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+          </div>
+        </fieldset>
+        <fieldset className="form__section">
+          <legend>Lieu, places et recrutement</legend>
+          <div className="form__grid">
+            {text('placeName', 'Lieu', { className: 'span-5', placeholder: 'ex. Centre AFPA d’Olivet' })}
+            {text('placeCity', 'Ville', { className: 'span-3', placeholder: 'ex. Olivet' })}
+            {text('capacity', 'Capacité (places)', { className: 'span-2', placeholder: 'ex. 12', numeric: true })}
+            <Field label="Recrutement" status={status('recruitmentState')} className="span-2">
+              {(control) => (
+                <select {...control} className="input" name="recruitmentState" value={values.recruitmentState} onChange={(ev) => set('recruitmentState', ev.target.value)}>
+                  {RECRUITMENT_STATE_CODES.map((c) => (
+                    <option key={c} value={c}>
+                      {RECRUITMENT_STATES[c]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset className="form__section">
+          <legend>Heures et encadrement</legend>
+          <div className="form__grid">
+            {text('hoursCentre', 'Heures en centre', { className: 'span-3', placeholder: 'ex. 560' })}
+            {text('hoursCompany', 'Heures en entreprise', { className: 'span-3', placeholder: 'ex. 140' })}
+            {text('trainerName', 'Formateur', { className: 'span-3' })}
+            {text('referentName', 'Référent', { className: 'span-3' })}
+            <div className={`field span-12${errors.weeklyHours ? ' field--error' : ''}`} role="group" aria-labelledby="weekly-hours-label">
+              <span className="field__label" id="weekly-hours-label">
+                Planning hebdomadaire (heures par jour)
+              </span>
+              <div className="week-inputs">
+                {WEEKDAYS_SHORT.map((day, i) => (
+                  <label key={day} className="week-inputs__day">
+                    <span>{day}</span>
+                    <input
+                      className="input"
+                      value={values.weeklyHours[i] ?? ''}
+                      placeholder="0"
+                      aria-label={`Heures le ${['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'][i]}`}
+                      onChange={(ev) => setDay(i, ev.target.value)}
+                      onBlur={() => blur('weeklyHours')}
+                    />
+                  </label>
+                ))}
+              </div>
+              {errors.weeklyHours && (
+                <p className="field__message field__message--error" role="alert">
+                  {errors.weeklyHours}
+                </p>
+              )}
+            </div>
+          </div>
+        </fieldset>
+      </form>
+    </Modal>
+  )
+}

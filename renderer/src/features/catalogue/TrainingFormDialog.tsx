@@ -1,0 +1,264 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { TrainingDetail } from '../../../../shared/api/areas/catalogue'
+import { formatDateFr } from '../../../../shared/domain/dates'
+import { formatEuros } from '../../../../shared/domain/money'
+import { LHEO_OBJECTIVES } from '../../../../shared/domain/recruitment'
+import { useApi } from '../../api/ApiContext'
+import { Field, type FieldStatus } from '../../components/Field'
+import { Icon } from '../../components/Icon'
+import { Modal } from '../../components/Modal'
+import { formatTimestampFr } from '../../grid/cellValues'
+import { entryModeLabel, hoursText } from './catalogueFormat'
+import { CARIF_LOCK_EXPLANATION } from './sessionForm'
+import {
+  checkTrainingField,
+  emptyTrainingForm,
+  formToTrainingInput,
+  trainingChanges,
+  trainingIssuesToErrors,
+  trainingToForm,
+  validateTrainingForm,
+  type TrainingField,
+  type TrainingFormErrors,
+  type TrainingFormValues
+} from './trainingForm'
+
+type Props = {
+  open: boolean
+  /** null: a new training; else the id of the training to show or edit. */
+  trainingId: number | null
+  onClose: () => void
+  onSaved: (training: TrainingDetail, created: boolean) => void
+  onNewSession?: (trainingId: number) => void
+}
+
+const FORM_ID = 'training-form'
+const OBJECTIVE_CODES = Object.keys(LHEO_OBJECTIVES).map(Number)
+
+/**
+ * A training created by hand is edited here; one imported from the CARIF-OREF (LHEO) is shown
+ * read-only, with its actions: its description is corrected at the source and re-imported.
+ */
+export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSession }: Props) {
+  const api = useApi()
+  const [detail, setDetail] = useState<TrainingDetail | null>(null)
+  const [values, setValues] = useState<TrainingFormValues>(emptyTrainingForm)
+  const [errors, setErrors] = useState<TrainingFormErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!open) return
+    setErrors({})
+    setFormError(null)
+    setDetail(null)
+    if (trainingId === null) {
+      setValues(emptyTrainingForm())
+      return
+    }
+    let live = true
+    void api.call('trainings:get', { id: trainingId }).then((r) => {
+      if (!live) return
+      if (r.ok) {
+        setDetail(r.value)
+        setValues(trainingToForm(r.value))
+      } else setFormError(r.error.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [open, trainingId, api])
+
+  const fromCarif = detail?.source === 'lheo'
+  const loading = trainingId !== null && detail === null && !formError
+  const locked = fromCarif ? CARIF_LOCK_EXPLANATION : undefined
+
+  const set = (field: TrainingField, value: string): void => {
+    setValues((v) => ({ ...v, [field]: value }))
+    if (errors[field] && !checkTrainingField(field, value)) setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+  const blur = (field: TrainingField): void => setErrors((e) => ({ ...e, [field]: checkTrainingField(field, values[field]) ?? undefined }))
+  const status = (field: TrainingField): FieldStatus => (errors[field] ? { kind: 'error', message: errors[field] ?? '' } : null)
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    const found = validateTrainingForm(values)
+    if (Object.values(found).some(Boolean)) {
+      setErrors(found)
+      setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
+      return
+    }
+    setBusy(true)
+    const r = detail
+      ? await api.call('trainings:update', { id: detail.id, changes: trainingChanges(detail, values) })
+      : await api.call('trainings:create', formToTrainingInput(values))
+    setBusy(false)
+    if (r.ok) {
+      onSaved(r.value, !detail)
+      return
+    }
+    setErrors(trainingIssuesToErrors(r.error.issues))
+    setFormError(r.error.message)
+  }
+
+  const text = (field: TrainingField, label: string, extra: { required?: boolean; placeholder?: string; hint?: string; className?: string; mono?: boolean } = {}) => (
+    <Field label={label} required={extra.required} hint={fromCarif ? undefined : extra.hint} status={status(field)} className={extra.className} locked={locked}>
+      {(control) => (
+        <input
+          {...control}
+          className={`input${extra.mono ? ' input--mono' : ''}`}
+          name={field}
+          value={values[field]}
+          placeholder={fromCarif ? undefined : extra.placeholder}
+          readOnly={fromCarif}
+          autoComplete="off"
+          onChange={(ev) => set(field, ev.target.value)}
+          onBlur={() => blur(field)}
+        />
+      )}
+    </Field>
+  )
+  const select = (field: TrainingField, label: string, options: [string, string][], className: string) => (
+    <Field label={label} status={status(field)} className={className} locked={locked}>
+      {(control) => (
+        <select {...control} className="input" name={field} value={values[field]} disabled={fromCarif} onChange={(ev) => set(field, ev.target.value)}>
+          {options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+
+  const title = trainingId === null ? 'Nouvelle formation' : detail ? detail.title : 'Formation'
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onClose={onClose}
+      size="large"
+      testId="training-dialog"
+      footer={
+        <>
+          {detail && onNewSession && (
+            <button type="button" className="button button--ghost modal__footer-left" onClick={() => onNewSession(detail.id)}>
+              <Icon name="plus" size={16} />
+              Nouvelle session de cette formation
+            </button>
+          )}
+          {!fromCarif && <span className="modal__footer-hint">Les champs marqués * sont obligatoires.</span>}
+          <button type="button" className="button" onClick={onClose}>
+            {fromCarif ? 'Fermer' : 'Annuler'}
+          </button>
+          {!fromCarif && (
+            <button type="submit" form={FORM_ID} className="button button--primary" disabled={busy || loading}>
+              {busy ? 'Enregistrement…' : detail ? 'Enregistrer' : 'Créer la formation'}
+            </button>
+          )}
+        </>
+      }
+    >
+      <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate aria-busy={loading}>
+        {fromCarif && detail && (
+          <div className="notice notice--info" data-testid="carif-notice">
+            <Icon name="lock" size={16} />
+            <div>
+              <strong>Formation du catalogue CARIF-OREF</strong> (import LHEO
+              {detail.lheoImportedAt ? ` du ${formatTimestampFr(detail.lheoImportedAt)}` : ''}). {CARIF_LOCK_EXPLANATION} Les sessions,
+              inscriptions et l’assiduité saisies ici sont conservées à chaque import.
+              {detail.missingFromSource && <> Cette formation était absente du dernier fichier importé.</>}
+            </div>
+          </div>
+        )}
+        {formError && (
+          <p className="form-error" role="alert" data-testid="form-error">
+            {formError}
+          </p>
+        )}
+        <fieldset className="form__section">
+          <legend>Identification</legend>
+          <div className="form__grid">
+            {text('title', 'Intitulé', { required: true, className: 'span-12', placeholder: 'ex. Titre professionnel plaquiste' })}
+            {text('intercarifFormationId', 'N° de formation InterCarif', { className: 'span-4', placeholder: 'ex. 20_1262663', mono: true })}
+            {text('formacode', 'Formacode principal', { className: 'span-3', placeholder: '5 chiffres', mono: true, hint: detail?.formacodeVersion ? `Version ${detail.formacodeVersion}` : undefined })}
+            {select('objectiveCode', 'Objectif général', [['', '—'], ...OBJECTIVE_CODES.map((c): [string, string] => [String(c), `${c} · ${LHEO_OBJECTIVES[c] ?? ''}`])], 'span-5')}
+          </div>
+        </fieldset>
+        <fieldset className="form__section">
+          <legend>Certification et durée</legend>
+          <div className="form__grid">
+            {select('certificationKind', 'Répertoire', [['', '—'], ['RNCP', 'RNCP'], ['RS', 'RS (répertoire spécifique)']], 'span-3')}
+            {text('certificationCode', 'Code', { className: 'span-3', placeholder: 'ex. 35042', mono: true })}
+            {select('certificationLevel', 'Niveau', [['', '—'], ...[1, 2, 3, 4, 5, 6, 7, 8].map((n): [string, string] => [String(n), `Niveau ${n}`])], 'span-3')}
+            {text('totalHours', 'Durée totale (heures)', { className: 'span-3', placeholder: 'ex. 697' })}
+          </div>
+        </fieldset>
+        <fieldset className="form__section">
+          <legend>Description</legend>
+          <div className="form__grid">
+            {(['objectives', 'content'] as const).map((field) => (
+              <Field key={field} label={field === 'objectives' ? 'Objectifs' : 'Contenu'} status={status(field)} className="span-12" locked={locked}>
+                {(control) => (
+                  <textarea
+                    {...control}
+                    className="input textarea"
+                    name={field}
+                    rows={field === 'content' ? 4 : 3}
+                    value={values[field]}
+                    readOnly={fromCarif}
+                    onChange={(ev) => set(field, ev.target.value)}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+        {detail && detail.actions.length > 0 && (
+          <fieldset className="form__section">
+            <legend>Actions de formation ({detail.actions.length})</legend>
+            <div className="mini-table-wrap">
+              <table className="mini-table" data-testid="training-actions">
+                <thead>
+                  <tr>
+                    <th scope="col">N° action</th>
+                    <th scope="col">Lieu</th>
+                    <th scope="col">Places</th>
+                    <th scope="col">Heures</th>
+                    <th scope="col">Rythme</th>
+                    <th scope="col">Entrée</th>
+                    <th scope="col">Prix</th>
+                    <th scope="col">Financeurs</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {detail.actions.map((a) => (
+                    <tr key={a.id}>
+                      <td className="cell--mono">{a.intercarifActionId ?? '—'}</td>
+                      <td>{a.placeLabel ?? '—'}</td>
+                      <td className="num">{a.places ?? '—'}</td>
+                      <td className="num">{hoursText(a.hoursTotal ?? (a.hoursCentre !== null || a.hoursCompany !== null ? (a.hoursCentre ?? 0) + (a.hoursCompany ?? 0) : null)) || '—'}</td>
+                      <td>{a.rhythm ?? '—'}</td>
+                      <td>{entryModeLabel(a.entryMode) || '—'}</td>
+                      <td className="num">{a.priceTotalCents !== null ? formatEuros(a.priceTotalCents) : '—'}</td>
+                      <td>{a.funders.map((f) => f.label ?? f.code).join(', ') || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </fieldset>
+        )}
+        {detail && (
+          <p className="form__meta">
+            Formation n° {detail.id} · {detail.sessionCount} session{detail.sessionCount > 1 ? 's' : ''}
+            {detail.nextStart ? ` · prochaine entrée le ${formatDateFr(detail.nextStart)}` : ''}
+            {detail.responsibleOrgName ? ` · organisme responsable : ${detail.responsibleOrgName}` : ''} · modifiée le {formatTimestampFr(detail.updatedAt)}
+          </p>
+        )}
+      </form>
+    </Modal>
+  )
+}

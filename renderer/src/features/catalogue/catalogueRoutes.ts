@@ -1,0 +1,20 @@
+/** Paths of the catalogue screens (hash routes). */
+export type SessionTab = 'synthese' | 'recrutement' | 'inscrits' | 'entrees' | 'assiduite' | 'bilans' | 'devis'
+
+export const SESSION_TABS: { id: SessionTab; label: string }[] = [
+  { id: 'synthese', label: 'Synthèse' },
+  { id: 'recrutement', label: 'Recrutement' },
+  { id: 'inscrits', label: 'Inscrits' },
+  { id: 'entrees', label: 'Entrées' },
+  { id: 'assiduite', label: 'Assiduité' },
+  { id: 'bilans', label: 'Bilans' },
+  { id: 'devis', label: 'Devis' }
+]
+
+export function sessionPath(id: number, tab: SessionTab = 'synthese'): string {
+  return tab === 'synthese' ? `/sessions/${id}` : `/sessions/${id}/${tab}`
+}
+
+export function isSessionTab(s: string | undefined): s is SessionTab {
+  return SESSION_TABS.some((t) => t.id === s)
+}

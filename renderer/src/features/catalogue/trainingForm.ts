@@ -1,0 +1,121 @@
+import type { z } from 'zod'
+import type { TrainingDetail, TrainingInput } from '../../../../shared/api/areas/catalogue'
+import { formatHours, parseHours } from '../../../../shared/domain/hours'
+
+/** What the training form edits, every field as typed. */
+export type TrainingFormValues = {
+  title: string
+  intercarifFormationId: string
+  formacode: string
+  objectiveCode: string
+  certificationKind: string
+  certificationCode: string
+  certificationLevel: string
+  totalHours: string
+  objectives: string
+  content: string
+}
+export type TrainingField = keyof TrainingFormValues
+export type TrainingFormErrors = Partial<Record<TrainingField, string>>
+type TrainingPayload = z.input<typeof TrainingInput>
+
+export function emptyTrainingForm(): TrainingFormValues {
+  return {
+    title: '',
+    intercarifFormationId: '',
+    formacode: '',
+    objectiveCode: '',
+    certificationKind: '',
+    certificationCode: '',
+    certificationLevel: '',
+    totalHours: '',
+    objectives: '',
+    content: ''
+  }
+}
+
+export function trainingToForm(t: TrainingDetail): TrainingFormValues {
+  return {
+    title: t.title,
+    intercarifFormationId: t.intercarifFormationId ?? '',
+    formacode: t.formacode ?? '',
+    objectiveCode: t.objectiveCode === null ? '' : String(t.objectiveCode),
+    certificationKind: t.certificationKind ?? '',
+    certificationCode: t.certificationCode ?? '',
+    certificationLevel: t.certificationLevel === null ? '' : String(t.certificationLevel),
+    totalHours: t.totalHours === null ? '' : formatHours(t.totalHours),
+    objectives: t.objectives ?? '',
+    content: t.content ?? ''
+  }
+}
+
+const blank = (s: string): boolean => s.trim() === ''
+
+export function checkTrainingField(field: TrainingField, value: string): string | null {
+  switch (field) {
+    case 'title':
+      return blank(value) ? 'L’intitulé est obligatoire.' : null
+    case 'formacode':
+      return blank(value) || /^\d{5}$/.test(value.trim()) ? null : 'Le formacode comporte 5 chiffres (ex. 22403).'
+    case 'certificationCode':
+      return blank(value) || /^[A-Za-z]*\s*\d+$/.test(value.trim()) ? null : 'Le code de certification est un nombre (ex. 35042).'
+    case 'totalHours': {
+      if (blank(value)) return null
+      const r = parseHours(value, { max: 10_000 })
+      return r.ok ? null : r.message
+    }
+    default:
+      return null
+  }
+}
+
+export function validateTrainingForm(values: TrainingFormValues): TrainingFormErrors {
+  const errors: TrainingFormErrors = {}
+  for (const field of Object.keys(values) as TrainingField[]) {
+    const message = checkTrainingField(field, values[field])
+    if (message) errors[field] = message
+  }
+  return errors
+}
+
+const orNull = (s: string): string | null => (blank(s) ? null : s.trim())
+const intOrNull = (s: string): number | null => (blank(s) ? null : Number(s))
+
+/** The contract's input; "RNCP 35042" typed in the code field keeps only the digits. Call after validation. */
+export function formToTrainingInput(v: TrainingFormValues): TrainingPayload {
+  const hours = blank(v.totalHours) ? null : parseHours(v.totalHours, { max: 10_000 })
+  const kind = v.certificationKind === 'RNCP' || v.certificationKind === 'RS' ? v.certificationKind : null
+  return {
+    title: v.title.trim(),
+    intercarifFormationId: orNull(v.intercarifFormationId),
+    formacode: orNull(v.formacode),
+    objectiveCode: intOrNull(v.objectiveCode),
+    certificationKind: kind,
+    certificationCode: blank(v.certificationCode) ? null : v.certificationCode.trim().replace(/^[A-Za-z]+\s*/, ''),
+    certificationLevel: intOrNull(v.certificationLevel),
+    totalHours: hours && hours.ok ? hours.value : null,
+    objectives: orNull(v.objectives),
+    content: orNull(v.content)
+  }
+}
+
+/** Only what changed, for trainings:update. */
+export function trainingChanges(before: TrainingDetail, v: TrainingFormValues): Partial<TrainingPayload> {
+  const next = formToTrainingInput(v)
+  const current = formToTrainingInput(trainingToForm(before))
+  const changes: Partial<TrainingPayload> = {}
+  for (const k of Object.keys(next) as (keyof TrainingPayload)[]) {
+    if (next[k] !== current[k]) Object.assign(changes, { [k]: next[k] })
+  }
+  return changes
+}
+
+export function trainingIssuesToErrors(issues: { path: string; message: string }[] | undefined): TrainingFormErrors {
+  const errors: TrainingFormErrors = {}
+  const fields = Object.keys(emptyTrainingForm())
+  for (const issue of issues ?? []) {
+    const field = issue.path.replace(/^changes\./, '')
+    if (fields.includes(field) && !errors[field as TrainingField]) errors[field as TrainingField] = issue.message
+  }
+  return errors
+}

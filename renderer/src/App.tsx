@@ -2,7 +2,10 @@ import { Navigate, Route, Routes } from 'react-router-dom'
 import { useAppState } from './app/AppStateContext'
 import { WelcomeScreen } from './features/clerk/WelcomeScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
+import { CataloguePage } from './features/catalogue/CataloguePage'
 import { PlaceholderPage } from './features/placeholders/PlaceholderPage'
+import { RecruitmentPage } from './features/recruitment/RecruitmentPage'
+import { SessionPage } from './features/sessions/SessionPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { TraineesPage } from './features/trainees/TraineesPage'
 import { Shell } from './layout/Shell'
@@ -40,8 +43,10 @@ export function App() {
     <Shell state={state} onStateChanged={onChanged}>
       <Routes>
         <Route path="/" element={<DashboardPage />} />
-        <Route path="/formations" element={<PlaceholderPage id="trainings" />} />
-        <Route path="/recrutement" element={<PlaceholderPage id="recruitment" />} />
+        <Route path="/formations" element={<CataloguePage />} />
+        <Route path="/sessions/:id" element={<SessionPage />} />
+        <Route path="/sessions/:id/:tab" element={<SessionPage />} />
+        <Route path="/recrutement" element={<RecruitmentPage />} />
         <Route path="/inscriptions" element={<PlaceholderPage id="enrolments" />} />
         <Route path="/assiduite" element={<PlaceholderPage id="attendance" />} />
         <Route path="/stagiaires" element={<TraineesPage />} />

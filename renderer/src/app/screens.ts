@@ -10,12 +10,14 @@ export type Screen = {
   icon: IconName
   /** Sidebar group heading. */
   group: 'pilotage' | 'parcours' | 'gestion'
+  /** Other paths that belong to this screen (a session page belongs to « Formations & sessions »). */
+  subPaths?: string[]
 }
 
 /** Every screen of domain.md §5, in sidebar order; Alt+1…Alt+9 follow this order. */
 export const SCREENS: Screen[] = [
   { id: 'dashboard', path: '/', title: 'Tableau de bord', navLabel: 'Tableau de bord', icon: 'dashboard', group: 'pilotage' },
-  { id: 'trainings', path: '/formations', title: 'Formations & sessions', navLabel: 'Formations & sessions', icon: 'trainings', group: 'parcours' },
+  { id: 'trainings', path: '/formations', title: 'Formations & sessions', navLabel: 'Formations & sessions', icon: 'trainings', group: 'parcours', subPaths: ['/sessions'] },
   { id: 'recruitment', path: '/recrutement', title: 'Recrutement', navLabel: 'Recrutement', icon: 'recruitment', group: 'parcours' },
   { id: 'enrolments', path: '/inscriptions', title: 'Inscriptions', navLabel: 'Inscriptions', icon: 'enrolments', group: 'parcours' },
   { id: 'attendance', path: '/assiduite', title: 'Assiduité mensuelle', navLabel: 'Assiduité mensuelle', icon: 'attendance', group: 'parcours' },
@@ -32,5 +34,10 @@ export const GROUP_LABELS: Record<Screen['group'], string> = {
 }
 
 export function screenForPath(pathname: string): Screen | undefined {
-  return SCREENS.find((s) => s.path === pathname) ?? SCREENS.find((s) => s.path !== '/' && pathname.startsWith(`${s.path}/`))
+  const under = (base: string): boolean => pathname === base || pathname.startsWith(`${base}/`)
+  return (
+    SCREENS.find((s) => s.path === pathname) ??
+    SCREENS.find((s) => s.path !== '/' && under(s.path)) ??
+    SCREENS.find((s) => (s.subPaths ?? []).some(under))
+  )
 }

@@ -6,7 +6,7 @@ type Props = {
   onClose: () => void
   children: ReactNode
   footer?: ReactNode
-  size?: 'small' | 'medium' | 'large'
+  size?: 'small' | 'medium' | 'large' | 'xlarge'
   testId?: string
 }
 

@@ -1,10 +1,11 @@
-import { NavLink } from 'react-router-dom'
+import { NavLink, useLocation } from 'react-router-dom'
 import { Icon } from '../components/Icon'
-import { GROUP_LABELS, SCREENS, type Screen } from '../app/screens'
+import { GROUP_LABELS, SCREENS, screenForPath, type Screen } from '../app/screens'
 
 const groups = Object.keys(GROUP_LABELS) as Screen['group'][]
 
 export function Sidebar({ version }: { version: string }) {
+  const current = screenForPath(useLocation().pathname)
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -23,7 +24,7 @@ export function Sidebar({ version }: { version: string }) {
                   <NavLink
                     to={s.path}
                     end={s.path === '/'}
-                    className={({ isActive }) => (isActive ? 'nav-link nav-link--active' : 'nav-link')}
+                    className={({ isActive }) => (isActive || current?.id === s.id ? 'nav-link nav-link--active' : 'nav-link')}
                     title={`${s.title} (Alt+${SCREENS.indexOf(s) + 1})`}
                     data-testid={`nav-${s.id}`}
                   >

@@ -274,7 +274,6 @@ export class LheoExtractor {
   private coord: CoordDraft | null = null
   private address: AddressDraft | null = null
   private formacodeAttrs: { ref: string | null; principal: boolean } | null = null
-  private certKind: 'RNCP' | 'RS' | null = null
 
   /** Open extras subtree: stack of nodes, and the depth of its `extras` root. */
   private readonly extraStack: ExtraNode[] = []

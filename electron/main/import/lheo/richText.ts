@@ -117,6 +117,7 @@ export function richTextToPlain(input: string | null | undefined): string | null
   s = s.replace(/[ \t\f\v]{2,}|[\t\f\v]/g, ' ')
   const out: string[] = []
   let blank = false
+  let lastWasBullet = false
   // A bullet left alone on its line (<li><p>text</p></li>) is glued to the next text line.
   let bullet: { afterBlank: boolean } | null = null
   for (const rawLine of s.split('\n')) {
@@ -131,9 +132,12 @@ export function richTextToPlain(input: string | null | undefined): string | null
       blank = true
       continue
     }
-    const paragraphBreak = bullet === null ? blank : bullet.afterBlank
+    const isBullet = bullet !== null || line.startsWith('• ')
+    // Items of one list stay on consecutive lines; elsewhere a blank line makes a paragraph.
+    const paragraphBreak = isBullet && lastWasBullet ? false : bullet === null ? blank : bullet.afterBlank || blank
     if (out.length > 0) out.push(paragraphBreak ? '\n\n' : '\n')
     out.push(bullet !== null && !line.startsWith('•') ? `• ${line}` : line)
+    lastWasBullet = isBullet
     blank = false
     bullet = null
   }

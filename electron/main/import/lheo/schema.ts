@@ -254,7 +254,7 @@ class Compiler {
   private readonly target: string
 
   constructor(
-    private readonly root: XNode,
+    root: XNode,
     private readonly file: string
   ) {
     if (root.uri !== XS || root.local !== 'schema') this.fail(root, "ce n'est pas un schéma XSD")

@@ -98,7 +98,7 @@ export type LheoSession = {
   /** `etat-recrutement`: 1 ouvert, 2 fermé, 3 suspendu. */
   recruitmentState: 'open' | 'closed' | 'suspended' | null
   extras: ExtraNode[]
-  /** Line of the `<session>` start tag. */
+  /** Line of the `<session>` start tag (of its end, for a tag spread over several lines). */
   line: number
 }
 
@@ -227,7 +227,8 @@ export type ReadLheoOptions = {
    * awaited before reading on. The reader keeps nothing once the callback has returned.
    *
    * A formation handed over is not final until `readLheo` resolves: a later schema error
-   * rejects the whole file, so write inside a transaction and roll back on rejection.
+   * rejects the whole file, so commit nothing before that (stage the formations, or write in a
+   * transaction rolled back on rejection).
    */
   onFormation: (f: LheoFormation) => void | Promise<void>
   /** Bytes consumed so far, after each chunk. */

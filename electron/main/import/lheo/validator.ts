@@ -11,7 +11,10 @@ import type { CompiledSchema, ContentModel, ElementDecl, SimpleType } from './sc
  * values to the wrong fields or drop them, and a SIRET of 15 digits is not a SIRET. The clerk
  * gets the element, the line and what was expected, and asks the CARIF-OREF for a corrected
  * export (the catalogue is corrected at the source, never locally).
- * The first error stops the read (LheoError, code 'INVALID').
+ * The first error stops the read (LheoError, code 'INVALID'). Formations handed over before the
+ * error are not final: callers commit nothing before `readLheo` resolves (the import service
+ * parks them on disk and writes them in one transaction afterwards), so a refused file leaves
+ * the database as it was.
  *
  * What the schema itself accepts is imported, with a warning when a value is outside the LHEO
  * code tables or marked obsolete there (e.g. a financeur code the tables do not list) —
@@ -25,11 +28,17 @@ import type { CompiledSchema, ContentModel, ElementDecl, SimpleType } from './sc
  * - simple values: length / minLength / maxLength (in characters), pattern, enumeration, xs:long,
  *   after the white-space normalisation of the type (xs:token and xs:long are collapsed,
  *   xs:string is kept as is: " 8242…" is 15 characters);
- * - attributes: undeclared ones, required ones, and the xs:ID / xs:dateTime / xs:anyURI types,
- *   IDs unique in the document. xsi:schemaLocation is allowed anywhere;
+ * - attributes: undeclared ones, required ones, the xs:ID and xs:dateTime types, IDs unique in
+ *   the document (xs:anyURI is not checked: libxml2 accepts almost anything there too).
+ *   xsi:schemaLocation is allowed anywhere;
  * - `extra` is xs:anyType: any content and attributes, but LHEO elements met inside it are
  *   validated (lax processing, as libxml2 does).
  * Not checked: IDREF targets (libxml2 does not either).
+ *
+ * Cross-checked against `xmllint --schema` on ~1 500 random mutations of the reference files
+ * (elements removed, duplicated, swapped, renamed, values and attributes changed): same verdict
+ * everywhere except one libxml2 quirk: it refuses " 40 " in an xs:long element, which the XSD
+ * specification (whiteSpace collapse, fixed for xs:long) accepts, and so do we.
  */
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
@@ -148,6 +157,11 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
     default:
       break
   }
+  if (type.patterns.length > 0 && !type.patterns.some((p) => p.re.test(v))) {
+    const source = type.patterns[0]?.source ?? ''
+    if (source === '[0-9][0-9][0-9][0-9][019][0-9][01239][0-9]') return `${quote(v)} n'est pas une date LHEO AAAAMMJJ`
+    return `${quote(v)} ne respecte pas le format ${type.patterns.map((p) => p.source).join(' ou ')}`
+  }
   if (type.length !== null || type.minLength !== null || type.maxLength !== null) {
     // Characters ≤ UTF-16 units ≤ 2 × characters: count exactly only when it could change the verdict.
     let len = v.length
@@ -161,11 +175,6 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
     if (type.maxLength !== null && len > type.maxLength) {
       return `${quote(v)} fait ${len} caractères, ${type.maxLength} au plus`
     }
-  }
-  if (type.patterns.length > 0 && !type.patterns.some((p) => p.re.test(v))) {
-    const source = type.patterns[0]?.source ?? ''
-    if (source === '[0-9][0-9][0-9][0-9][019][0-9][01239][0-9]') return `${quote(v)} n'est pas une date LHEO AAAAMMJJ`
-    return `${quote(v)} ne respecte pas le format ${type.patterns.map((p) => p.source).join(' ou ')}`
   }
   if (type.enumeration !== null && !type.enumeration.has(v)) {
     const allowed = [...type.enumeration]

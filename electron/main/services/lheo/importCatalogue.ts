@@ -73,9 +73,14 @@ class CatalogueWrite {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly options: ImportOptions
+    private options: ImportOptions
   ) {
     this.now = nowIso(ctx.clock)
+  }
+
+  /** The pipelined import hashes the file while it is being read. */
+  setSha256(sha256: string): void {
+    this.options = { ...this.options, sha256 }
   }
 
   begin(): void {
@@ -151,8 +156,8 @@ export async function importLheoFile(
   options: { dryRun?: boolean } = {}
 ): Promise<{ summary: LheoImportSummary; read: ReadSummary }> {
   if (ctx.db.inTransaction) throw new AppError('refused', 'Une autre écriture est en cours sur cette base : réessayez.')
-  const sha256 = await sha256File(path).catch(() => '')
-  const write = new CatalogueWrite(ctx, { dryRun: options.dryRun ?? false, fileName: basename(path), sha256 })
+  const hashing = sha256File(path).catch(() => '')
+  const write = new CatalogueWrite(ctx, { dryRun: options.dryRun ?? false, fileName: basename(path), sha256: '' })
   const worker = startReaderWorker(path)
   write.begin()
   try {
@@ -160,7 +165,7 @@ export async function importLheoFile(
       worker.on('message', (m: ReaderMessage) => {
         try {
           if (m.type === 'batch') {
-            for (const f of m.formations) write.formation(f)
+            for (const f of JSON.parse(m.json) as LheoFormation[]) write.formation(f)
             worker.postMessage('ack')
           } else if (m.type === 'done') resolve(m.read)
           else if (m.type === 'error') reject(new AppError('refused', m.message))
@@ -174,6 +179,7 @@ export async function importLheoFile(
         if (code !== 0) reject(new Error(`lecteur LHEO arrêté (code ${code})`))
       })
     })
+    write.setSha256(await hashing)
     return { summary: write.end(read), read }
   } catch (e) {
     write.abort()

@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { readLheoFile, isLheoError, type LheoFormation } from '../../import/lheo'
 
 export type ReaderMessage =
-  | { type: 'batch'; formations: LheoFormation[] }
+  /** JSON text: a string crosses threads as one copy, and parsing it is the writer's job (the reader is the busier thread). */
+  | { type: 'batch'; json: string }
   | { type: 'progress'; bytesRead: number }
   | { type: 'done'; read: Awaited<ReturnType<typeof readLheoFile>> }
   | { type: 'error'; message: string; aborted: boolean }
@@ -28,7 +29,7 @@ port.on('message', (m: 'ack' | 'abort') => {
 let batch: LheoFormation[] = []
 async function flush(): Promise<void> {
   if (batch.length === 0) return
-  port?.postMessage({ type: 'batch', formations: batch } satisfies ReaderMessage)
+  port?.postMessage({ type: 'batch', json: JSON.stringify(batch) } satisfies ReaderMessage)
   batch = []
   inFlight++
   while (inFlight >= MAX_IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((r) => (wake = r))

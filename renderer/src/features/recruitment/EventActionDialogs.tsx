@@ -1,0 +1,142 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { RecruitmentEventRow } from '../../../../shared/api/areas/recruitment'
+import { addDays, formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
+import { useApi } from '../../api/ApiContext'
+import { Field } from '../../components/Field'
+import { Modal } from '../../components/Modal'
+import { dateWithWeekday, eventTitle } from './recruitmentFormat'
+
+type Props = {
+  event: RecruitmentEventRow | null
+  onClose: () => void
+  onDone: (event: RecruitmentEventRow) => void
+}
+
+/** « Dupliquer » : the same slot (type, times, place, capacity, comment) on another date, nobody booked. */
+export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
+  const api = useApi()
+  const [date, setDate] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!event) return
+    setDate(formatDateFr(addDays(event.date, 7)))
+    setError(null)
+  }, [event])
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    if (!event) return
+    const parsed = parseFrenchDate(date)
+    if (!parsed.ok) {
+      setError(parsed.message)
+      return
+    }
+    setBusy(true)
+    const r = await api.call('recruitment:duplicateEvent', { id: event.id, date: parsed.value })
+    setBusy(false)
+    if (r.ok) onDone(r.value)
+    else setError(r.error.message)
+  }
+
+  const parsed = parseFrenchDate(date)
+  return (
+    <Modal
+      open={event !== null}
+      title="Dupliquer le créneau"
+      onClose={onClose}
+      size="small"
+      testId="duplicate-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Annuler
+          </button>
+          <button type="submit" form="duplicate-form" className="button button--primary" disabled={busy}>
+            {busy ? 'Patientez…' : 'Dupliquer'}
+          </button>
+        </>
+      }
+    >
+      {event && (
+        <form id="duplicate-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <p>
+            Créneau copié : <strong>{eventTitle(event)}</strong>. La copie garde le type, les horaires, le lieu, la capacité et le commentaire ;
+            personne n’y est positionné.
+          </p>
+          <Field label="Nouvelle date" required status={error ? { kind: 'error', message: error } : parsed.ok ? { kind: 'ok', message: dateWithWeekday(parsed.value) } : null}>
+            {(control) => (
+              <input {...control} className="input input--date" name="date" value={date} placeholder="jj/mm/aaaa" inputMode="numeric" autoFocus onChange={(e) => { setDate(e.target.value); setError(null) }} />
+            )}
+          </Field>
+        </form>
+      )}
+    </Modal>
+  )
+}
+
+/** « Annuler le créneau » : kept and shown as annulé, with its reason; its bookings can still be transferred. */
+export function CancelEventDialog({ event, onClose, onDone }: Props) {
+  const api = useApi()
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!event) return
+    setReason('')
+    setError(null)
+  }, [event])
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    if (!event) return
+    setBusy(true)
+    const r = await api.call('recruitment:cancelEvent', { id: event.id, reason: reason.trim() || null })
+    setBusy(false)
+    if (r.ok) onDone(r.value)
+    else setError(r.error.message)
+  }
+
+  return (
+    <Modal
+      open={event !== null}
+      title="Annuler le créneau"
+      onClose={onClose}
+      size="small"
+      testId="cancel-event-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} autoFocus>
+            Ne pas annuler
+          </button>
+          <button type="submit" form="cancel-event-form" className="button button--danger" disabled={busy}>
+            {busy ? 'Patientez…' : 'Annuler le créneau'}
+          </button>
+        </>
+      }
+    >
+      {event && (
+        <form id="cancel-event-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <p>
+            Le créneau <strong>« {eventTitle(event)} »</strong> restera visible, grisé et marqué « Annulé » avec son motif.
+            {event.booked > 0
+              ? ` ${event.booked === 1 ? 'La personne positionnée reste' : `Les ${event.booked} personnes positionnées restent`} sur ce créneau : transférez-les sur une autre date.`
+              : ' Personne n’y est positionné.'}
+          </p>
+          <Field label="Motif de l’annulation" hint="Il s’affiche dans la grille à côté de « Annulé ».">
+            {(control) => (
+              <input {...control} className="input" name="reason" value={reason} maxLength={500} placeholder="ex. Salle indisponible, formateur absent" onChange={(e) => setReason(e.target.value)} />
+            )}
+          </Field>
+        </form>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,287 @@
+import type { GridApi } from 'ag-grid-community'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { RecruitmentEventRow } from '../../../../shared/api/areas/recruitment'
+import { todayIso } from '../../../../shared/domain/dates'
+import { useApi } from '../../api/ApiContext'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { Icon } from '../../components/Icon'
+import { useToast } from '../../components/Toasts'
+import { countLabel } from '../../grid/cellValues'
+import { DataGrid, type CellEdit } from '../../grid/DataGrid'
+import { exportCsv } from '../../grid/exportCsv'
+import { useQuery } from '../../hooks/useQuery'
+import { useShortcut } from '../../hooks/useShortcut'
+import { sessionOptionLabel } from '../catalogue/catalogueFormat'
+import { CancelEventDialog, DuplicateEventDialog } from './EventActionDialogs'
+import { EventFormDialog } from './EventFormDialog'
+import { eventCellPatch, eventColumns } from './recruitmentColumns'
+import { eventTitle } from './recruitmentFormat'
+import { RegistrationsPanel } from './RegistrationsPanel'
+
+const eventRowId = (e: RecruitmentEventRow): string => String(e.id)
+
+type Props = {
+  /** The session page fixes the session; the Recruitment screen lets the user choose (null: all). */
+  fixedSessionId: number | null
+  sessionFilter?: number | null
+  onSessionFilterChange?: (id: number | null) => void
+  /** Something changed that other panels show (warnings, session counts). */
+  onChanged?: () => void
+  initialEventId?: number | null
+}
+
+/**
+ * Recruitment slots of all sessions or of one, with their actions, and below them the people
+ * booked on the selected slot. The same component serves the Recruitment screen and the
+ * « Recrutement » tab of a session.
+ */
+export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onSessionFilterChange, onChanged, initialEventId = null }: Props) {
+  const api = useApi()
+  const toast = useToast()
+  const sessionId = fixedSessionId ?? sessionFilter
+  const [includePast, setIncludePast] = useState(false)
+  const [includeCancelled, setIncludeCancelled] = useState(true)
+  const [search, setSearch] = useState('')
+  const [selectedId, setSelectedId] = useState<number | null>(initialEventId)
+  const [displayed, setDisplayed] = useState(0)
+  const [form, setForm] = useState<{ open: boolean; event: RecruitmentEventRow | null }>({ open: false, event: null })
+  const [duplicating, setDuplicating] = useState<RecruitmentEventRow | null>(null)
+  const [cancelling, setCancelling] = useState<RecruitmentEventRow | null>(null)
+  const [deleting, setDeleting] = useState<{ event: RecruitmentEventRow; busy: boolean; error: string | null } | null>(null)
+  const gridApi = useRef<GridApi<RecruitmentEventRow> | null>(null)
+
+  // A session's own slots are all shown; across sessions, past ones only on demand.
+  const showPast = sessionId !== null || includePast
+  const input = useMemo(
+    () => ({ ...(sessionId !== null ? { sessionId } : {}), ...(showPast ? {} : { from: todayIso() }), includeCancelled }),
+    [sessionId, showPast, includeCancelled]
+  )
+  const events = useQuery('recruitment:listEvents', input)
+  const sessions = useQuery('sessions:list', {})
+  const { reload: reloadEvents, setData: setEvents } = events
+
+  const selected = useMemo(() => events.data?.find((e) => e.id === selectedId) ?? null, [events.data, selectedId])
+
+  // Keep the grid's selection on the selected event after reloads.
+  useEffect(() => {
+    if (!selectedId || !gridApi.current) return
+    const node = gridApi.current.getRowNode(String(selectedId))
+    if (node && !node.isSelected()) node.setSelected(true, true)
+  }, [events.data, selectedId])
+
+  const changed = useCallback(() => {
+    void reloadEvents()
+    onChanged?.()
+  }, [reloadEvents, onChanged])
+
+  const current = (): RecruitmentEventRow | null => gridApi.current?.getSelectedRows()[0] ?? selected
+  const openNew = (): void => setForm({ open: true, event: null })
+  useShortcut('Ctrl+N', openNew)
+  useShortcut('Alt+N', openNew)
+
+  const onCellEdit = useCallback(
+    async (edit: CellEdit<RecruitmentEventRow>) => {
+      const changes = eventCellPatch(edit.field, edit.value)
+      if (!changes) return { ok: false as const, error: { code: 'invalid_input' as const, message: 'Cette colonne se modifie avec « Modifier ».' } }
+      return api.call('recruitment:updateEvent', { id: edit.row.id, changes })
+    },
+    [api]
+  )
+  const onRowUpdated = useCallback((row: RecruitmentEventRow) => setEvents((all) => all?.map((e) => (e.id === row.id ? row : e)) ?? all), [setEvents])
+
+  function selectAfterLoad(id: number): void {
+    setSelectedId(id)
+    window.setTimeout(() => {
+      const node = gridApi.current?.getRowNode(String(id))
+      if (node) {
+        node.setSelected(true, true)
+        gridApi.current?.ensureNodeVisible(node, 'middle')
+      }
+    }, 120)
+  }
+
+  async function confirmDelete(): Promise<void> {
+    if (!deleting) return
+    setDeleting({ ...deleting, busy: true })
+    const r = await api.call('recruitment:deleteEvent', { id: deleting.event.id })
+    if (!r.ok) {
+      setDeleting({ ...deleting, busy: false, error: r.error.message })
+      return
+    }
+    setDeleting(null)
+    setSelectedId(null)
+    toast.show('success', `Créneau supprimé : ${eventTitle(deleting.event)}.`)
+    changed()
+  }
+
+  const total = events.data?.length ?? 0
+  const countText = events.data === null ? 'Chargement…' : displayed < total ? `${countLabel(displayed, 'affiché', 'affichés')} sur ${countLabel(total, 'créneau', 'créneaux')}` : countLabel(total, 'créneau', 'créneaux')
+  const columns = useMemo(() => eventColumns(sessionId === null), [sessionId])
+
+  return (
+    <div className="workspace" data-testid="recruitment-workspace">
+      <div className="toolbar" role="toolbar" aria-label="Créneaux de recrutement">
+        {fixedSessionId === null && (
+          <select
+            className="input input--auto input--session"
+            aria-label="Session"
+            value={sessionFilter ?? ''}
+            onChange={(e) => onSessionFilterChange?.(e.target.value ? Number(e.target.value) : null)}
+            data-testid="filter-session"
+          >
+            <option value="">Toutes les sessions</option>
+            {(sessions.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {sessionOptionLabel(s)}
+              </option>
+            ))}
+          </select>
+        )}
+        <div className="search-box search-box--narrow">
+          <Icon name="search" size={16} />
+          <input type="search" className="input search-box__input" placeholder="Lieu, type, date…" aria-label="Rechercher un créneau" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        {sessionId === null && (
+          <label className="check">
+            <input type="checkbox" checked={includePast} onChange={(e) => setIncludePast(e.target.checked)} />
+            Créneaux passés
+          </label>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={includeCancelled} onChange={(e) => setIncludeCancelled(e.target.checked)} />
+          Annulés
+        </label>
+        <span className="toolbar__count" data-testid="event-count" aria-live="polite">
+          {countText}
+        </span>
+        <div className="toolbar__spacer" />
+        <button type="button" className="button" disabled={!selected || selected.cancelled} onClick={() => selected && setForm({ open: true, event: selected })} title="Modifier le créneau sélectionné">
+          <Icon name="edit" size={16} />
+          Modifier
+        </button>
+        <button type="button" className="button" disabled={!selected} onClick={() => setDuplicating(current())} title="Copier le créneau sélectionné sur une autre date">
+          <Icon name="copy" size={16} />
+          Dupliquer
+        </button>
+        <button type="button" className="button" disabled={!selected || selected.cancelled} onClick={() => setCancelling(current())} title="Annuler : le créneau reste visible, marqué annulé">
+          <Icon name="ban" size={16} />
+          Annuler
+        </button>
+        <button
+          type="button"
+          className="button button--danger-ghost"
+          disabled={!selected}
+          onClick={() => {
+            const e = current()
+            if (e) setDeleting({ event: e, busy: false, error: null })
+          }}
+          title="Supprimer un créneau saisi par erreur (personne n’y est positionné)"
+        >
+          <Icon name="trash" size={16} />
+          Supprimer
+        </button>
+        <button type="button" className="button" disabled={total === 0} onClick={() => gridApi.current && exportCsv(gridApi.current, 'creneaux-recrutement')} title="Exporter en CSV">
+          <Icon name="download" size={16} />
+          CSV
+        </button>
+        <button type="button" className="button button--primary" onClick={openNew} title="Nouveau créneau (Ctrl+N)">
+          <Icon name="plus" size={16} />
+          Nouveau créneau
+        </button>
+      </div>
+
+      {events.error && (
+        <p className="form-error" role="alert">
+          {events.error}
+        </p>
+      )}
+
+      <div className="workspace__events">
+        <DataGrid<RecruitmentEventRow>
+          rows={events.data}
+          columns={columns}
+          getRowId={eventRowId}
+          label="Créneaux de recrutement"
+          testId="events-grid"
+          quickFilterText={search}
+          onCellEdit={onCellEdit}
+          onRowUpdated={onRowUpdated}
+          rowClass={(e) => (e.cancelled ? 'row--cancelled' : undefined)}
+          onSelectedRowChanged={(e) => {
+            if (e) setSelectedId(e.id)
+          }}
+          onDisplayedCountChanged={setDisplayed}
+          onGridReady={(a) => (gridApi.current = a)}
+          noRowsText={
+            sessionId === null && !includePast
+              ? 'Aucun créneau à venir. « Nouveau créneau » pour en créer, ou cochez « Créneaux passés ».'
+              : 'Aucun créneau pour cette session. « Nouveau créneau » pour en créer un ou une série hebdomadaire.'
+          }
+        />
+      </div>
+
+      <RegistrationsPanel event={selected} onChanged={changed} />
+
+      <EventFormDialog
+        open={form.open}
+        event={form.event}
+        sessions={sessions.data ?? []}
+        fixedSessionId={fixedSessionId}
+        defaultSessionId={sessionFilter}
+        onClose={() => setForm({ open: false, event: null })}
+        onSaved={(saved, created) => {
+          setForm({ open: false, event: null })
+          const first = saved[0]
+          toast.show(
+            'success',
+            created ? (saved.length > 1 ? `${saved.length} créneaux créés (série hebdomadaire).` : `Créneau créé : ${first ? eventTitle(first) : ''}.`) : 'Créneau enregistré.'
+          )
+          changed()
+          if (first) selectAfterLoad(first.id)
+        }}
+      />
+      <DuplicateEventDialog
+        event={duplicating}
+        onClose={() => setDuplicating(null)}
+        onDone={(copy) => {
+          setDuplicating(null)
+          toast.show('success', `Créneau dupliqué : ${eventTitle(copy)}.`)
+          changed()
+          selectAfterLoad(copy.id)
+        }}
+      />
+      <CancelEventDialog
+        event={cancelling}
+        onClose={() => setCancelling(null)}
+        onDone={(e) => {
+          setCancelling(null)
+          toast.show('success', `Créneau annulé : ${eventTitle(e)}. Il reste visible, grisé.`)
+          changed()
+        }}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Supprimer le créneau ?"
+        confirmLabel="Supprimer définitivement"
+        danger
+        busy={deleting?.busy}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(null)}
+      >
+        {deleting && (
+          <>
+            {deleting.error && (
+              <p className="form-error" role="alert" data-testid="delete-error">
+                {deleting.error}
+              </p>
+            )}
+            <p>
+              Le créneau « {eventTitle(deleting.event)} » sera effacé sans laisser de trace. Réservé aux créneaux saisis par erreur : dès qu’une personne y est
+              positionnée, annulez-le plutôt (il reste visible, marqué annulé).
+            </p>
+          </>
+        )}
+      </ConfirmDialog>
+    </div>
+  )
+}

@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { RecruitmentEventRow, RegistrationRow } from '../../../../shared/api/areas/recruitment'
+import { useApi } from '../../api/ApiContext'
+import { Field } from '../../components/Field'
+import { Modal } from '../../components/Modal'
+import { eventTitle, peopleText, placesLeftText } from './recruitmentFormat'
+
+type Props = {
+  open: boolean
+  from: RecruitmentEventRow | null
+  registrations: RegistrationRow[]
+  onClose: () => void
+  /** After the transfers; `moved` are the rows as they are now on the target event. */
+  onDone: (moved: RegistrationRow[], target: RecruitmentEventRow) => void
+}
+
+/**
+ * « Transférer » : moves bookings to another slot of the same session (not cancelled); the
+ * registration keeps its history (« transféré depuis … »).
+ */
+export function TransferDialog({ open, from, registrations, onClose, onDone }: Props) {
+  const api = useApi()
+  const [targets, setTargets] = useState<RecruitmentEventRow[] | null>(null)
+  const [target, setTarget] = useState('')
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!open || !from) return
+    setTarget('')
+    setComment('')
+    setError(null)
+    setTargets(null)
+    let live = true
+    void api.call('recruitment:listEvents', { sessionId: from.sessionId, includeCancelled: false }).then((r) => {
+      if (!live) return
+      if (r.ok) {
+        const others = r.value.filter((e) => e.id !== from.id)
+        setTargets(others)
+        const first = others.find((e) => e.capacity === null || e.booked + registrations.length <= e.capacity) ?? others[0]
+        if (first) setTarget(String(first.id))
+      } else setError(r.error.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [open, from, api, registrations.length])
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    const to = targets?.find((t) => String(t.id) === target)
+    if (!to) {
+      setError('Choisissez le créneau d’arrivée.')
+      return
+    }
+    setBusy(true)
+    const moved: RegistrationRow[] = []
+    for (const r of registrations) {
+      const res = await api.call('registrations:transfer', { id: r.id, toEventId: to.id, comment: comment.trim() || null })
+      if (!res.ok) {
+        setBusy(false)
+        setError(moved.length > 0 ? `${peopleText(moved)} : transféré(s). Pour ${r.lastName} ${r.firstName} : ${res.error.message}` : res.error.message)
+        if (moved.length > 0) onDone(moved, to)
+        return
+      }
+      moved.push(res.value)
+    }
+    setBusy(false)
+    onDone(moved, to)
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={registrations.length > 1 ? `Transférer ${registrations.length} personnes` : 'Transférer le positionnement'}
+      onClose={onClose}
+      size="medium"
+      testId="transfer-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Annuler
+          </button>
+          <button type="submit" form="transfer-form" className="button button--primary" disabled={busy || !targets || targets.length === 0}>
+            {busy ? 'Transfert…' : 'Transférer'}
+          </button>
+        </>
+      }
+    >
+      {from && (
+        <form id="transfer-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <p>
+            <strong>{peopleText(registrations, 5)}</strong>, depuis le créneau « {eventTitle(from)} », vers un autre créneau de la même session. La
+            présence et le résultat sont remis à saisir sur le nouveau créneau.
+          </p>
+          {error && (
+            <p className="form-error" role="alert" data-testid="form-error">
+              {error}
+            </p>
+          )}
+          {targets && targets.length === 0 ? (
+            <p className="notice notice--warning">Cette session n’a pas d’autre créneau non annulé : créez-en un d’abord (« Nouveau créneau » ou « Dupliquer »).</p>
+          ) : (
+            <Field label="Créneau d’arrivée" required>
+              {(control) => (
+                <select {...control} className="input" name="target" value={target} onChange={(e) => setTarget(e.target.value)}>
+                  {targets === null && <option value="">Chargement…</option>}
+                  {(targets ?? []).map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {eventTitle(t)} — {placesLeftText(t.capacity, t.booked)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          <Field label="Commentaire" hint="Facultatif, ex. « Indisponible le 12, préfère le 19 ».">
+            {(control) => <input {...control} className="input" name="comment" value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} />}
+          </Field>
+        </form>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,64 @@
+import { Icon } from '../../components/Icon'
+import type { SessionTab } from '../catalogue/catalogueRoutes'
+import { SESSION_TAB_PLACEHOLDERS } from './sessionTabPlaceholders'
+
+/** A tab filled by a later version: what it will hold, its columns and actions, clearly marked. */
+export function SessionTabPlaceholderView({ tab }: { tab: Exclude<SessionTab, 'synthese' | 'recrutement'> }) {
+  const spec = SESSION_TAB_PLACEHOLDERS[tab]
+  return (
+    <div className="session-placeholder" data-testid={`session-placeholder-${tab}`}>
+      <section className="panel placeholder-intro">
+        <div className="placeholder-intro__head">
+          <h3 className="panel__title">{spec.title}</h3>
+          <span className="badge badge--soon">En préparation</span>
+        </div>
+        <p className="placeholder-intro__text">{spec.description}</p>
+      </section>
+      <section className="preview-grid" aria-label={`${spec.title} (aperçu des colonnes)`}>
+        <header className="preview-grid__caption">
+          <span>{spec.title}</span>
+          <span className="muted">Colonnes prévues</span>
+        </header>
+        <div className="preview-grid__scroll">
+          <table>
+            <thead>
+              <tr>
+                {spec.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td colSpan={spec.columns.length} className="preview-grid__empty">
+                  Cet onglet sera disponible dans une prochaine version.
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <div className="placeholder-columns">
+        <section className="panel">
+          <h3 className="panel__subtitle">Actions prévues</h3>
+          <ul className="check-list">
+            {spec.actions.map((a) => (
+              <li key={a}>
+                <Icon name="check" size={16} />
+                <span>{a}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel">
+          <h3 className="panel__subtitle">Règle appliquée</h3>
+          <ul className="rule-list">
+            <li>{spec.rule}</li>
+          </ul>
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -237,6 +237,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     await expectText(page.getByTestId('reg-tab-resultat'), /Saisie résultat\s*1/)
     // Typed in the grid like in a spreadsheet: the select editor of the « Résultat » cell.
     await cell(page, dubois, 'result').dblclick()
+    await cell(page, dubois, 'result').locator('.ag-picker-field-wrapper').click()
     await page.locator('.ag-select-list-item', { hasText: 'Non retenu' }).click()
     await expectText(cell(page, dubois, 'result'), 'Non retenu')
     await expectText(cell(page, dubois, 'resultCode'), 'ICN')
@@ -260,6 +261,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     await dup.getByRole('button', { name: 'Dupliquer' }).click()
     await dup.waitFor({ state: 'hidden' })
     const second = await rowIdOf(page, 'date', 'lun. 27/11/2017')
+    await expectText(page.getByTestId('registrations-title'), /27\/11\/2017/)
 
     await cell(page, firstEventId, 'place').click()
     await expectText(page.getByTestId('registrations-title'), /20\/11\/2017/)

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -23,6 +23,42 @@ describe('the generated large catalogue used by the benchmark', () => {
       expect(summary.formations.created).toBe(made.formations)
       expect(summary.actions.created).toBe(made.actions)
       expect(summary.sessions.created).toBe(made.sessions)
+    } finally {
+      t.cleanup()
+    }
+  })
+})
+
+describe('a large catalogue read as two halves in parallel', () => {
+  it('imports the same rows as a single read', async () => {
+    const file = join(dir, 'split.xml')
+    const made = writeLargeLheo(file, 30)
+    const single = await tempDb()
+    const split = await tempDb()
+    try {
+      const a = await importLheoFile(serviceContext(single.db), file)
+      const b = await importLheoFile(serviceContext(split.db), file, { splitMinBytes: 1 })
+      expect(b.summary).toEqual(a.summary)
+      expect(b.summary.formations.created).toBe(made.formations)
+      const rows = (db: typeof single.db) => db.prepare('SELECT intercarif_session_id, start_date, end_date FROM session ORDER BY intercarif_session_id').all()
+      expect(rows(split.db)).toEqual(rows(single.db))
+    } finally {
+      single.cleanup()
+      split.cleanup()
+    }
+  })
+
+  it('reports an error in the second half at its real line, and writes nothing', async () => {
+    const file = join(dir, 'broken.xml')
+    writeLargeLheo(file, 30)
+    const text = readFileSync(file, 'utf8')
+    const at = text.lastIndexOf('<code-NSF>')
+    writeFileSync(file, `${text.slice(0, at)}<code-NSFX>${text.slice(at + '<code-NSF>'.length).replace('</code-NSF>', '</code-NSFX>')}`)
+    const line = text.slice(0, at).split('\n').length
+    const t = await tempDb()
+    try {
+      await expect(importLheoFile(serviceContext(t.db), file, { splitMinBytes: 1 })).rejects.toThrow(new RegExp(`code-NSFX.*ligne ${line}`))
+      expect(t.db.prepare('SELECT count(*) FROM training').pluck().get()).toBe(0)
     } finally {
       t.cleanup()
     }

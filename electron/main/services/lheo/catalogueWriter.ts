@@ -18,6 +18,9 @@ export type WriteCounters = {
  */
 export class CatalogueWriter {
   private readonly st: ReturnType<typeof statements>
+  // A catalogue names the same organisations and places over and over: look each up once.
+  private readonly orgIds = new Map<string, number | null>()
+  private readonly placeIds = new Map<string, number | null>()
 
   constructor(
     private readonly db: Db,
@@ -42,9 +45,11 @@ export class CatalogueWriter {
     const trainingId = this.upsertTraining(f)
     this.st.seenTraining.run(trainingId)
     for (const a of f.actions) {
-      const actionId = this.upsertAction(trainingId, a)
+      const placeId = this.place(a.place)
+      const actionId = this.upsertAction(trainingId, a, placeId)
       this.st.seenAction.run(actionId)
-      for (const s of a.sessions) this.st.seenSession.run(this.upsertSession(trainingId, actionId, a, s))
+      const funders = fundersKey(a.funders)
+      for (const s of a.sessions) this.st.seenSession.run(this.upsertSession(trainingId, actionId, a, s, placeId, funders))
     }
   }
 
@@ -102,7 +107,7 @@ export class CatalogueWriter {
     return existing.id
   }
 
-  private upsertAction(trainingId: number, a: LheoAction): number {
+  private upsertAction(trainingId: number, a: LheoAction, placeId: number | null): number {
     const values: Row = {
       training_id: trainingId,
       trainer_org_id: this.org('trainer', a.trainerOrg),
@@ -120,7 +125,7 @@ export class CatalogueWriter {
       price_details: a.priceDetails,
       funders_json: json(a.funders.map(({ code, label, places }) => ({ code, label, places }))),
       trainers: a.trainers,
-      place_id: this.place(a.place),
+      place_id: placeId,
       registration_place_id: this.place(a.registrationPlace),
       lheo_extras_json: json(a.extras)
     }
@@ -137,7 +142,7 @@ export class CatalogueWriter {
     return existing.id
   }
 
-  private upsertSession(trainingId: number, actionId: number, a: LheoAction, s: LheoSession): number {
+  private upsertSession(trainingId: number, actionId: number, a: LheoAction, s: LheoSession, placeId: number | null, funders: string): number {
     const [start, end] = this.coherentDates(s)
     const values: Row = {
       training_id: trainingId,
@@ -147,7 +152,7 @@ export class CatalogueWriter {
       end_precision: end.precision,
       registration_start_date: s.registrationStart?.iso ?? null,
       registration_end_date: s.registrationEnd?.iso ?? null,
-      place_id: this.place(a.place),
+      place_id: placeId,
       capacity: a.places,
       entry_mode: a.entryMode ?? 'fixed',
       hours_centre: a.hoursCentre,
@@ -156,7 +161,6 @@ export class CatalogueWriter {
     }
     // The recruitment state is catalogue data when the file gives it; otherwise the local choice stays.
     if (s.recruitmentState) values.recruitment_state = s.recruitmentState
-    const funders = a.funders.map((x) => `${x.code}\u0000${x.label ?? ''}`).sort().join('\u0001')
     const existing = s.intercarifId
       ? (this.st.findSession.get(actionId, s.intercarifId) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
       : (this.st.findSessionByDates.get(actionId, start.iso, end.iso) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
@@ -165,18 +169,16 @@ export class CatalogueWriter {
       const id = Number(
         this.st.insertSession.run({ recruitment_state: 'open', ...values, action_id: actionId, intercarif_session_id: s.intercarifId, now: this.now }).lastInsertRowid
       )
-      this.replaceFunders(id, a)
+      this.insertFunders(id, a)
       this.counters.sessions.created++
       return id
     }
-    const currentFunders = (this.st.sessionFunders.all(existing.id) as { funder_code: string; label: string | null }[])
-      .map((x) => `${x.funder_code}\u0000${x.label ?? ''}`)
-      .sort()
-      .join('\u0001')
+    const currentFunders = fundersKey((this.st.sessionFunders.all(existing.id) as { funder_code: string; label: string | null }[]).map((x) => ({ code: x.funder_code, label: x.label })))
     if (changed(existing, values) || currentFunders !== funders || existing.missing_from_source_at !== null) {
       const sets = Object.keys(values).map((k) => `${k} = @${k}`).join(', ')
       this.db.prepare(`UPDATE session SET ${sets}, source = 'lheo', missing_from_source_at = NULL, updated_at = @now WHERE id = @id`).run({ ...values, id: existing.id, now: this.now })
-      this.replaceFunders(existing.id, a)
+      this.st.deleteFunders.run(existing.id)
+      this.insertFunders(existing.id, a)
       this.counters.sessions.updated++
     } else this.counters.sessions.unchanged++
     return existing.id
@@ -190,8 +192,7 @@ export class CatalogueWriter {
     return [s.start, s.end]
   }
 
-  private replaceFunders(sessionId: number, a: LheoAction): void {
-    this.st.deleteFunders.run(sessionId)
+  private insertFunders(sessionId: number, a: LheoAction): void {
     const seen = new Set<string>()
     for (const f of a.funders) {
       if (seen.has(f.code)) continue
@@ -202,6 +203,15 @@ export class CatalogueWriter {
 
   private org(kind: 'responsible' | 'trainer', o: LheoOrg | null): number | null {
     if (!o || (!o.name && !o.intercarifId && !o.siret)) return null
+    const key = `${kind}\u0000${JSON.stringify(o)}`
+    const cached = this.orgIds.get(key)
+    if (cached !== undefined) return cached
+    const id = this.saveOrg(kind, o)
+    this.orgIds.set(key, id)
+    return id
+  }
+
+  private saveOrg(kind: 'responsible' | 'trainer', o: LheoOrg): number {
     const found = (o.intercarifId ? this.st.findOrgById.get(kind, o.intercarifId) : this.st.findOrgByName.get(kind, o.siret, o.name)) as { id: number } | undefined
     const values = { kind, name: o.name ?? o.intercarifId ?? o.siret ?? '', siret: o.siret, intercarif_org_id: o.intercarifId, nda: o.nda, address_line1: o.addressLine1, postal_code: o.postalCode, city: o.city, phone: o.phone, email: o.email, now: this.now }
     if (found) {
@@ -213,6 +223,15 @@ export class CatalogueWriter {
 
   private place(p: LheoPlace | null): number | null {
     if (!p) return null
+    const key = JSON.stringify(p)
+    const cached = this.placeIds.get(key)
+    if (cached !== undefined) return cached
+    const id = this.savePlace(p)
+    this.placeIds.set(key, id)
+    return id
+  }
+
+  private savePlace(p: LheoPlace): number | null {
     const name = p.name ?? p.city ?? p.addressLine1
     if (!name) return null
     const found = this.st.findPlace.get(name, p.addressLine1, p.postalCode, p.city) as { id: number } | undefined
@@ -236,6 +255,16 @@ export class CatalogueWriter {
   private warn(message: string): void {
     if (this.counters.warnings.length < 1000) this.counters.warnings.push(message)
   }
+}
+
+/** Funders as a comparable key: code and label, sorted. */
+function fundersKey(funders: readonly { code: string; label: string | null }[]): string {
+  const seen = new Set<string>()
+  return funders
+    .filter((x) => !seen.has(x.code) && seen.add(x.code))
+    .map((x) => `${x.code}\u0000${x.label ?? ''}`)
+    .sort()
+    .join('\u0001')
 }
 
 function json(value: unknown): string | null {

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -10,6 +9,8 @@ import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { CatalogueWriter, type WriteCounters } from './catalogueWriter'
 import type { ReaderMessage } from './readerWorker'
+import { HASH_WORKER_SOURCE } from './hashWorker'
+import { planReadParts, type ReadPart } from './splitPlan'
 import { StagedFile } from './stagedFile'
 
 export type StagedCatalogue = { file: StagedFile; read: ReadSummary; dir: string; remove: () => void }
@@ -136,65 +137,97 @@ function warningsOf(read: ReadSummary, written: string[]): string[] {
   return all
 }
 
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    createReadStream(path)
-      .on('data', (c) => hash.update(c))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject)
-  })
-}
 
 /**
- * Read + write in one go, for the command line and the benchmark: the file is parsed in a worker
- * thread while this thread writes, inside one transaction on a connection nobody else uses.
+ * Read + write in one go, for the command line and the benchmark: the file is parsed in worker
+ * threads (two halves in parallel for a large file) while this thread writes, inside one
+ * transaction on a connection nobody else uses.
  */
 export async function importLheoFile(
   ctx: ServiceContext,
   path: string,
-  options: { dryRun?: boolean } = {}
+  options: { dryRun?: boolean; /** Tests split small files too. */ splitMinBytes?: number } = {}
 ): Promise<{ summary: LheoImportSummary; read: ReadSummary }> {
   if (ctx.db.inTransaction) throw new AppError('refused', 'Une autre écriture est en cours sur cette base : réessayez.')
-  const hashing = sha256File(path).catch(() => '')
+  let parts: ReadPart[]
+  try {
+    parts = planReadParts(path, options.splitMinBytes)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new AppError('refused', `Lecture du fichier impossible (${code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? "c'est un dossier" : String(code ?? e)}) : ${path}`)
+  }
+  const hashing = hashInWorker(path)
   const write = new CatalogueWrite(ctx, { dryRun: options.dryRun ?? false, fileName: basename(path), sha256: '' })
-  const worker = startReaderWorker(path)
+  const workers = parts.map((part) => startReaderWorker(path, part))
   write.begin()
   try {
-    const read = await new Promise<ReadSummary>((resolve, reject) => {
-      worker.on('message', (m: ReaderMessage) => {
-        try {
-          if (m.type === 'batch') {
-            for (const f of JSON.parse(m.json) as LheoFormation[]) write.formation(f)
-            worker.postMessage('ack')
-          } else if (m.type === 'done') resolve(m.read)
-          else if (m.type === 'error') reject(new AppError('refused', m.message))
-        } catch (e) {
-          worker.postMessage('abort')
-          reject(e)
-        }
-      })
-      worker.on('error', reject)
-      worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`lecteur LHEO arrêté (code ${code})`))
-      })
-    })
+    const reads = await Promise.all(workers.map((worker) => drainWorker(worker, write, workers)))
     write.setSha256(await hashing)
+    const read = mergeReads(reads)
     return { summary: write.end(read), read }
   } catch (e) {
     write.abort()
     throw e
   } finally {
-    await worker.terminate()
+    await Promise.all(workers.map((w) => w.terminate()))
   }
+}
+
+function drainWorker(worker: Worker, write: CatalogueWrite, all: Worker[]): Promise<ReadSummary> {
+  return new Promise<ReadSummary>((resolve, reject) => {
+    const fail = (e: unknown): void => {
+      for (const w of all) w.postMessage('abort')
+      reject(e)
+    }
+    worker.on('message', (m: ReaderMessage) => {
+      try {
+        if (m.type === 'batch') {
+          for (const f of JSON.parse(m.json) as LheoFormation[]) write.formation(f)
+          worker.postMessage('ack')
+        } else if (m.type === 'done') resolve(m.read)
+        else fail(new AppError('refused', m.message))
+      } catch (e) {
+        fail(e)
+      }
+    })
+    worker.on('error', fail)
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`lecteur LHEO arrêté (code ${code})`))
+    })
+  })
+}
+
+function mergeReads(reads: ReadSummary[]): ReadSummary {
+  const [first, ...rest] = reads
+  if (!first) throw new Error('no read')
+  return rest.reduce<ReadSummary>(
+    (a, b) => ({
+      ...a,
+      formations: a.formations + b.formations,
+      actions: a.actions + b.actions,
+      sessions: a.sessions + b.sessions,
+      warnings: [...a.warnings, ...b.warnings],
+      warningCount: a.warningCount + b.warningCount,
+      bytesRead: a.bytesRead + b.bytesRead
+    }),
+    first
+  )
 }
 
 /**
  * The command line and the benchmark run from TypeScript sources through tsx: the worker then
  * registers tsx itself before loading the reader (a worker does not inherit the parent's loader).
  */
-function startReaderWorker(path: string): Worker {
-  const workerData = { path }
+function hashInWorker(path: string): Promise<string> {
+  const worker = new Worker(HASH_WORKER_SOURCE, { eval: true, workerData: { path } })
+  return new Promise<string>((resolve) => {
+    worker.once('message', (digest: string) => resolve(digest))
+    worker.once('error', () => resolve(''))
+  }).finally(() => void worker.terminate())
+}
+
+function startReaderWorker(path: string, part: ReadPart): Worker {
+  const workerData = { path, part }
   if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'readerWorker.js'), { workerData })
   const entry = JSON.stringify(join(__dirname, 'readerWorker.ts'))
   return new Worker(`require('tsx/cjs/api').register(); require(${entry})`, { eval: true, workerData })

@@ -1,20 +1,22 @@
-// Reads a catalogue file in a worker thread and hands formations to the parent in batches, so
-// that parsing (one core) and writing to SQLite (the other) overlap. Credit-based: the worker
-// waits when the parent has too many batches still to write, so memory stays flat.
+// Reads (part of) a catalogue file in a worker thread and hands formations to the parent in
+// batches, so that parsing and writing to SQLite run on different cores. Credit-based: the
+// worker waits while the parent has too many batches still to write, so memory stays flat.
+import { createReadStream } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { readLheoFile, isLheoError, type LheoFormation } from '../../import/lheo'
+import { readLheo, isLheoError, type LheoFormation, type LheoWarning, type ReadSummary } from '../../import/lheo'
+import { countNewlines, type ReadPart } from './splitPlan'
 
 export type ReaderMessage =
   /** JSON text: a string crosses threads as one copy, and parsing it is the writer's job (the reader is the busier thread). */
   | { type: 'batch'; json: string }
-  | { type: 'progress'; bytesRead: number }
-  | { type: 'done'; read: Awaited<ReturnType<typeof readLheoFile>> }
+  | { type: 'done'; read: ReadSummary }
   | { type: 'error'; message: string; aborted: boolean }
 
 const BATCH = 32
 const MAX_IN_FLIGHT = 4
 const port = parentPort
 if (!port) throw new Error('readerWorker must run in a worker thread')
+const { path, part } = workerData as { path: string; part: ReadPart }
 
 let inFlight = 0
 let wake: (() => void) | null = null
@@ -26,6 +28,33 @@ port.on('message', (m: 'ack' | 'abort') => {
   wake = null
 })
 
+async function* source(): AsyncGenerator<Uint8Array> {
+  for (const s of part.segments) {
+    if ('bytes' in s) {
+      yield Buffer.from(s.bytes, 'latin1')
+      continue
+    }
+    const end = Number.isFinite(s.end) ? s.end - 1 : undefined
+    if (end !== undefined && end < s.start) continue
+    for await (const chunk of createReadStream(path, { start: s.start, end, highWaterMark: 256 * 1024 })) yield chunk as Uint8Array
+  }
+}
+
+// The second half of a split file starts further down: lines are shifted back to the file's own.
+const lineOffset = part.countLinesBetween ? countNewlines(path, part.countLinesBetween[0], part.countLinesBetween[1]) : 0
+const shift = (line: number): number => (line > 1 ? line + lineOffset : line)
+const shiftText = (text: string): string => (lineOffset === 0 ? text : text.replace(/ligne (\d+)/g, (_m, n: string) => `ligne ${shift(Number(n))}`))
+function shiftFormation(f: LheoFormation): LheoFormation {
+  if (lineOffset === 0) return f
+  f.line = shift(f.line)
+  for (const a of f.actions) {
+    a.line = shift(a.line)
+    for (const s of a.sessions) s.line = shift(s.line)
+  }
+  return f
+}
+const shiftWarning = (w: LheoWarning): LheoWarning => ({ ...w, message: shiftText(w.message), line: w.line === null ? null : shift(w.line) })
+
 let batch: LheoFormation[] = []
 async function flush(): Promise<void> {
   if (batch.length === 0) return
@@ -35,18 +64,18 @@ async function flush(): Promise<void> {
   while (inFlight >= MAX_IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((r) => (wake = r))
 }
 
-readLheoFile((workerData as { path: string }).path, {
+readLheo(source(), {
   signal: controller.signal,
   onFormation: (f) => {
-    batch.push(f)
+    batch.push(shiftFormation(f))
     return batch.length >= BATCH ? flush() : undefined
-  },
-  onProgress: (bytesRead) => port.postMessage({ type: 'progress', bytesRead } satisfies ReaderMessage)
+  }
 })
   .then(async (read) => {
     await flush()
-    port.postMessage({ type: 'done', read } satisfies ReaderMessage)
+    port.postMessage({ type: 'done', read: { ...read, warnings: read.warnings.map(shiftWarning) } } satisfies ReaderMessage)
   })
   .catch((e: unknown) => {
-    port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e), aborted: isLheoError(e) && e.aborted } satisfies ReaderMessage)
+    const message = e instanceof Error ? shiftText(e.message) : String(e)
+    port.postMessage({ type: 'error', message, aborted: isLheoError(e) && e.aborted } satisfies ReaderMessage)
   })

@@ -62,12 +62,18 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
 
   const selected = useMemo(() => events.data?.find((e) => e.id === selectedId) ?? null, [events.data, selectedId])
 
-  // Keep the grid's selection on the selected event after reloads.
+  // An event just created or copied is selected once the reloaded list holds it.
+  const pendingSelect = useRef<number | null>(initialEventId)
   useEffect(() => {
-    if (!selectedId || !gridApi.current) return
-    const node = gridApi.current.getRowNode(String(selectedId))
-    if (node && !node.isSelected()) node.setSelected(true, true)
-  }, [events.data, selectedId])
+    const id = pendingSelect.current
+    if (id === null || !gridApi.current || !events.data?.some((e) => e.id === id)) return
+    pendingSelect.current = null
+    const node = gridApi.current.getRowNode(String(id))
+    if (node) {
+      node.setSelected(true, true)
+      gridApi.current.ensureNodeVisible(node, 'middle')
+    }
+  }, [events.data])
 
   const changed = useCallback(() => {
     void reloadEvents()
@@ -91,13 +97,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
 
   function selectAfterLoad(id: number): void {
     setSelectedId(id)
-    window.setTimeout(() => {
-      const node = gridApi.current?.getRowNode(String(id))
-      if (node) {
-        node.setSelected(true, true)
-        gridApi.current?.ensureNodeVisible(node, 'middle')
-      }
-    }, 120)
+    pendingSelect.current = id
   }
 
   async function confirmDelete(): Promise<void> {

@@ -1,10 +1,13 @@
 import type { z } from 'zod'
 import { appOps } from './areas/app'
 import { catalogueOps } from './areas/catalogue'
+import { dashboardOps } from './areas/dashboard'
+import { enrolmentOps } from './areas/enrolments'
 import { lheoOps } from './areas/lheo'
 import { organisationOps } from './areas/organisation'
 import { recruitmentOps } from './areas/recruitment'
 import { traineeOps } from './areas/trainees'
+import { traineeImportOps } from './areas/traineeImport'
 import type { OpSpec } from './spec'
 
 // Each area declares its operations in its own file; this is the single list of all of them.
@@ -12,9 +15,12 @@ export const contract = {
   ...appOps,
   ...organisationOps,
   ...traineeOps,
+  ...traineeImportOps,
   ...catalogueOps,
   ...recruitmentOps,
-  ...lheoOps
+  ...lheoOps,
+  ...enrolmentOps,
+  ...dashboardOps
 } satisfies Record<string, OpSpec>
 
 export type Contract = typeof contract

@@ -144,7 +144,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     const d = dialog('session-dialog')
     await expectText(d.getByTestId('carif-notice'), /corrigez-la à la source puis réimportez/)
     expect(await labelled(d, 'Date de début').getAttribute('readonly')).not.toBeNull()
-    expect(await labelled(d, 'Capacité (places)').getAttribute('readonly')).toBeNull()
+    expect(await labelled(d, 'Capacité').getAttribute('readonly')).toBeNull()
     await shot(page, 'issue3-session-form-carif')
     await d.getByRole('button', { name: 'Annuler' }).click()
     await d.waitFor({ state: 'hidden' })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch, type Dispatch } from '../../electron/main/api/dispatch'
 import { handlers, type Handlers } from '../../electron/main/api/handlers'
+import { LATEST_VERSION } from '../../electron/main/db/migrations'
 import { fixedClock, tempDb, type TempDb } from '../helpers/tempDb'
 
 let t: TempDb
@@ -52,6 +53,6 @@ describe('dispatch', () => {
 
   it('answers app:state for a first start', async () => {
     const r = await dispatch('app:state', {})
-    expect(r).toMatchObject({ ok: true, value: { clerk: null, clerks: [], empty: true, host: 'browser', schemaVersion: 10, organisationName: null } })
+    expect(r).toMatchObject({ ok: true, value: { clerk: null, clerks: [], empty: true, host: 'browser', schemaVersion: LATEST_VERSION, organisationName: null } })
   })
 })

@@ -23,6 +23,7 @@ export type DashboardCounter = {
     | 'to_validate'
     | 'no_result'
     | 'attendance_to_enter'
+    | 'attendance_late'
     | 'no_future_slot'
     | 'exit_reports_due'
     | 'quotes_waiting'

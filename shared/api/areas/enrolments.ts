@@ -11,6 +11,9 @@ export type EnrolmentRow = {
   sessionLabel: string
   trainingTitle: string
   intercarifSessionId: string | null
+  /** The session's dates: the UI proposes the start date as the entry date. */
+  sessionStartDate: string | null
+  sessionEndDate: string | null
   traineeId: number
   lastName: string
   firstName: string
@@ -23,7 +26,7 @@ export type EnrolmentRow = {
   plannedHours: number | null
   entryDate: string | null
   exitDate: string | null
-  /** The oldest event still to declare in KAIROS, if any. */
+  /** The oldest event still to declare in KAIROS as of `today` (effective on or before it), if any. */
   pendingDeclaration: { eventId: number; kind: string; effectiveDate: string; dueDate: string; state: DeclarationState } | null
   /** An interruption running today. */
   interrupted: boolean
@@ -70,8 +73,17 @@ export const EnrolmentFilter = z
     statuses: z.array(z.enum(ENROLMENT_STATUS_CODES)).max(10).optional(),
     sessionId: id.optional(),
     traineeId: id.optional(),
-    /** Enrolments with an event to declare in KAIROS in this state (as of `today`). */
+    /**
+     * Enrolments with an event to declare in KAIROS (as of `today`), by the state of the OLDEST one
+     * (the row's `pendingDeclaration`): 'en_retard' when it is past its due date, 'a_faire' when
+     * not; the two split 'any_pending' exactly.
+     */
     declaration: z.enum(['a_faire', 'en_retard', 'any_pending']).optional(),
+    /**
+     * « Inscrit » enrolments of a session that has started (start ≤ `today`) and whose entry is not
+     * recorded: 'a_faire' up to the declaration due date of the session start, 'en_retard' after.
+     */
+    entry: z.enum(['a_faire', 'en_retard']).optional(),
     search: z.string().max(200).optional(),
     /** The day the deadline states are computed for (the dashboard's date picker); defaults to today. */
     today: isoDate('La date').optional(),
@@ -152,13 +164,14 @@ export const enrolmentOps = {
       })
       .strict()
   ),
+  /** Only the fields present change: `endDate: null` reopens, an absent `endDate` leaves it as it is. */
   'interruptions:update': command<EnrolmentDetail>()(
     z
       .object({
         id,
-        endDate: optionalIsoDate('La fin de l’interruption'),
-        reason: z.string().trim().min(1).max(200).optional(),
-        comment: optionalText(1000, 'Le commentaire')
+        endDate: optionalIsoDate('La fin de l’interruption').optional(),
+        reason: z.string().trim().min(1, 'Le motif de l’interruption est obligatoire.').max(200).optional(),
+        comment: optionalText(1000, 'Le commentaire').optional()
       })
       .strict()
   ),

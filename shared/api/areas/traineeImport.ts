@@ -26,22 +26,39 @@ export type ImportRowOutcome = {
   action: 'create' | 'merge' | 'unchanged' | 'invalid' | 'duplicate_in_file'
   name: string
   ftId: string | null
-  /** The existing trainee merged into (same France Travail id). */
+  /** The existing trainee merged into (same France Travail id); after apply, also the one created. */
   traineeId: number | null
-  /** French reasons for an invalid row, or what a merge changes. */
+  /**
+   * French, each starting with « ligne N : »: reasons for an invalid row, what a merge changes
+   * (or keeps), warnings such as a possible duplicate (same name and birth date).
+   */
   messages: string[]
 }
 
 export type TraineeImportPreview = {
   fileName: string
+  /** Recognised from the content, not from the name. */
+  format: 'csv' | 'xlsx'
+  /** CSV only: 'UTF-8', 'UTF-16LE', 'UTF-16BE' or 'windows-1252'. */
+  encoding: string | null
+  /** CSV only: ';', ',' or a tab. */
+  delimiter: string | null
+  /** XLSX only: the sheet read (the first one that is not empty). */
   sheet: string | null
+  /** Line of the header row (title lines above it are skipped). */
+  headerLine: number
   headers: string[]
   /** Column index → field, as recognised from French headers (or as the clerk set it). */
   mapping: (ImportableField | null)[]
   /** The first rows as read, for the mapping screen. */
   sample: string[][]
+  /** One per non-blank data row, in file order (blank rows are skipped silently). */
   rows: ImportRowOutcome[]
   counts: { create: number; merge: number; unchanged: number; invalid: number; duplicate_in_file: number }
+  /** French remarks about the whole file: ignored columns, missing name column, lines above the header… */
+  warnings: string[]
+  /** False for a preview; true once apply has written the create and merge rows. */
+  applied: boolean
 }
 
 const upload = {

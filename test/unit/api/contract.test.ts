@@ -18,6 +18,8 @@ const VALID: { [O in Op]: Input<O> } = {
   'trainees:create': { lastName: 'Lefèvre', firstName: 'Élodie', ftId: '0676932w' },
   'trainees:update': { id: 1, changes: { city: 'Lorient' } },
   'trainees:delete': { id: 1 },
+  'traineeImport:preview': { fileName: 'positionnes.csv', base64: 'Tm9tO1Byw6lub20KRFVQUsOJO01hcmllCg==' },
+  'traineeImport:apply': { fileName: 'positionnes.xlsx', base64: 'UEsDBA==', mapping: ['lastName', 'firstName', null], merge: 'overwrite' },
   'trainings:list': { search: 'secrétaire' },
   'trainings:get': { id: 1 },
   'trainings:create': { title: 'Titre professionnel Secrétaire assistant', formacode: '35054', objectiveCode: 6, certificationKind: 'RNCP', totalHours: 700 },
@@ -42,7 +44,18 @@ const VALID: { [O in Op]: Input<O> } = {
   'lheo:preview': { fileName: 'catalogue.xml', base64: 'PGxoZW8vPg==' },
   'lheo:apply': { jobId: 'a1b2' },
   'lheo:job': { jobId: 'a1b2' },
-  'lheo:cancel': { jobId: 'a1b2' }
+  'lheo:cancel': { jobId: 'a1b2' },
+  'enrolments:list': { statuses: ['inscrit'], entry: 'en_retard', search: 'dupré', today: '2026-11-22' },
+  'enrolments:get': { id: 1, today: '2026-11-22' },
+  'enrolments:create': { sessionId: 1, traineeId: 1, status: 'inscrit', funding: 'region' },
+  'enrolments:update': { id: 1, changes: { plannedHours: 560, funding: 'aif', fundingReference: 'AIF-2026-001' } },
+  'enrolments:transition': { ids: [1, 2], change: { to: 'entre', effectiveDate: '2026-11-16', comment: 'Entrée collective' } },
+  'enrolments:markDeclared': { enrolmentIds: [1, 2], declaredOn: '2026-11-17' },
+  'enrolments:unmarkDeclared': { eventId: 1 },
+  'interruptions:create': { enrolmentId: 1, startDate: '2026-11-02', endDate: '2026-11-27', reason: 'Arrêt maladie' },
+  'interruptions:update': { id: 1, endDate: '2026-11-30' },
+  'interruptions:delete': { id: 1 },
+  'dashboard:get': { today: '2026-11-22' }
 }
 
 describe('the API contract', () => {

@@ -1,19 +1,25 @@
 import type { Handlers } from '../types'
 import { appHandlers } from './app'
 import { catalogueHandlers } from './catalogue'
+import { dashboardHandlers } from './dashboard'
+import { enrolmentHandlers } from './enrolments'
 import { lheoHandlers } from './lheo'
 import { organisationHandlers } from './organisation'
 import { recruitmentHandlers } from './recruitment'
 import { traineeHandlers } from './trainees'
+import { traineeImportHandlers } from './traineeImport'
 
 // Typed as the full Handlers map: an operation of the contract without a handler does not compile.
 export const handlers: Handlers = {
   ...appHandlers,
   ...organisationHandlers,
   ...traineeHandlers,
+  ...traineeImportHandlers,
   ...catalogueHandlers,
   ...recruitmentHandlers,
-  ...lheoHandlers
+  ...lheoHandlers,
+  ...enrolmentHandlers,
+  ...dashboardHandlers
 }
 
 export type { Backend, CallContext, Handlers, HostInfo } from '../types'

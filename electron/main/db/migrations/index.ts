@@ -1,7 +1,8 @@
 import type { Migration } from '../migration'
 import { migration0010 } from './0010-init'
+import { migration0020 } from './0020-enrolment-workflow'
 
 // Static imports in order: bundling keeps every migration, and the order is explicit.
-export const MIGRATIONS: readonly Migration[] = [migration0010]
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -1,3 +1,4 @@
+import { decodeWindows1252 } from '../encoding/windows1252'
 import { LheoError } from './errors'
 
 /**
@@ -91,15 +92,18 @@ export function needsMoreBytes(head: Uint8Array): boolean {
 export class ChunkDecoder {
   readonly encoding: DetectedEncoding
   private readonly decoder: TextDecoder
+  private readonly cp1252: boolean
 
   constructor(encoding: DetectedEncoding) {
     this.encoding = encoding
     const fatal = encoding.decoderLabel === 'utf-8' || encoding.decoderLabel.startsWith('utf-16')
     this.decoder = new TextDecoder(encoding.decoderLabel, { fatal })
+    this.cp1252 = encoding.decoderLabel === 'windows-1252'
   }
 
   /** Decodes a chunk; returns null when the bytes are invalid for the encoding. */
   decode(chunk: Uint8Array): string | null {
+    if (this.cp1252) return decodeWindows1252(chunk)
     try {
       return this.decoder.decode(chunk, { stream: true })
     } catch {
@@ -109,6 +113,7 @@ export class ChunkDecoder {
 
   /** Flushes what is left (an incomplete multi-byte sequence at the very end is invalid). */
   end(): string | null {
+    if (this.cp1252) return ''
     try {
       return this.decoder.decode()
     } catch {

@@ -177,8 +177,9 @@ export function CataloguePage() {
   const sessionTotal = sessions.data?.length ?? 0
   const rows = view === 'formations' ? trainingRows : sessionRows
   const shownTotal = rows?.length ?? 0
+  const loadedTotal = view === 'formations' ? trainingTotal : sessionTotal
   const noun: [string, string] = view === 'formations' ? ['formation', 'formations'] : ['session', 'sessions']
-  const countText = rows === null ? 'Chargement…' : displayed < shownTotal ? `${countLabel(displayed, 'affichée', 'affichées')} sur ${countLabel(shownTotal, ...noun)}` : countLabel(shownTotal, ...noun)
+  const countText = rows === null ? 'Chargement…' : displayed < loadedTotal ? `${countLabel(displayed, 'affichée', 'affichées')} sur ${countLabel(loadedTotal, ...noun)}` : countLabel(loadedTotal, ...noun)
   const filteredTraining = trainingFilter ? trainings.data?.find((t) => t.id === trainingFilter) : undefined
   const error = trainings.error ?? sessions.error
 
@@ -193,12 +194,49 @@ export function CataloguePage() {
             Sessions <span className="segmented__count">{sessions.data ? sessionTotal : '…'}</span>
           </button>
         </div>
-        <p className="view-bar__hint muted">
-          {view === 'formations'
-            ? 'Catalogue CARIF-OREF (import LHEO) et formations créées ici. Entrée ou double-clic : fiche de la formation.'
-            : 'Entrée ou double-clic : fiche de la session. Capacité et état du recrutement se modifient dans la grille.'}
-        </p>
+        <span className="toolbar__count" data-testid="row-count" aria-live="polite">
+          {countText}
+        </span>
         <div className="toolbar__spacer" />
+        {view === 'formations' ? (
+          <>
+            <button type="button" className="button" disabled={!selectedTraining} onClick={openSelected} title="Fiche de la formation (Entrée)">
+              Fiche
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!selectedTraining}
+              onClick={() => selectedTraining && setParam({ vue: 'sessions', formation: String(selectedTraining.id), periode: 'toutes' })}
+            >
+              Ses sessions
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="button" disabled={!selectedSession} onClick={openSelected} title="Ouvrir la fiche de la session (Entrée)">
+              Ouvrir
+            </button>
+            <button type="button" className="button" disabled={!selectedSession} onClick={() => selectedSession && setSessionForm({ open: true, id: selectedSession.id, trainingId: null })} title="Modifier la session (Ctrl+E)">
+              <Icon name="edit" size={16} />
+              Modifier
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="button"
+          disabled={shownTotal === 0}
+          title="Exporter le tableau en CSV"
+          onClick={() => {
+            if (view === 'formations' && trainingGrid.current) exportCsv(trainingGrid.current, 'formations')
+            if (view === 'sessions' && sessionGrid.current) exportCsv(sessionGrid.current, 'sessions')
+          }}
+        >
+          <Icon name="download" size={16} />
+          CSV
+        </button>
+        <span className="toolbar__divider" aria-hidden="true" />
         <button type="button" className="button" onClick={lheo.choose} title="Importer une offre LHEO (Ctrl+I) — ou déposez le fichier .xml sur cet écran" data-testid="lheo-import-button">
           <Icon name="upload" size={16} />
           Importer une offre LHEO
@@ -209,7 +247,7 @@ export function CataloguePage() {
         </button>
       </div>
 
-      <div className="toolbar" role="toolbar" aria-label={view === 'formations' ? 'Filtres et actions sur les formations' : 'Filtres et actions sur les sessions'}>
+      <div className="toolbar" role="toolbar" aria-label={view === 'formations' ? 'Filtres des formations' : 'Filtres des sessions'}>
         <div className="search-box search-box--narrow">
           <Icon name="search" size={16} />
           <input
@@ -221,12 +259,11 @@ export function CataloguePage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          <kbd className="kbd">Ctrl+F</kbd>
         </div>
         {view === 'sessions' && (
           <>
             <select
-              className="input input--auto"
+              className="input input--auto input--wide"
               aria-label="Formation"
               value={trainingFilter ?? ''}
               onChange={(e) => setParam({ formation: e.target.value || null })}
@@ -239,6 +276,10 @@ export function CataloguePage() {
                 </option>
               ))}
             </select>
+            <select className="input input--auto" aria-label="Période" value={period} onChange={(e) => setParam({ periode: e.target.value === 'all' ? 'toutes' : null })} data-testid="filter-period">
+              <option value="current">En cours et à venir</option>
+              <option value="all">Toutes les dates</option>
+            </select>
             <select className="input input--auto" aria-label="État du recrutement" value={stateFilter ?? ''} onChange={(e) => setParam({ recrutement: e.target.value || null })}>
               <option value="">Recrutement : tous</option>
               {RECRUITMENT_STATE_CODES.map((c) => (
@@ -247,63 +288,17 @@ export function CataloguePage() {
                 </option>
               ))}
             </select>
-            <select className="input input--auto" aria-label="Période" value={period} onChange={(e) => setParam({ periode: e.target.value === 'all' ? 'toutes' : null })} data-testid="filter-period">
-              <option value="current">En cours et à venir</option>
-              <option value="all">Toutes, passées comprises</option>
-            </select>
           </>
         )}
         <select className="input input--auto" aria-label="Source" value={source} onChange={(e) => setSource(e.target.value as SourceFilter)}>
           <option value="all">Toutes sources</option>
           <option value="lheo">Catalogue CARIF</option>
-          <option value="local">Saisies localement</option>
+          <option value="local">Saisies ici</option>
         </select>
         <label className="check">
           <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} />
           {view === 'formations' ? 'Absentes du dernier import' : 'Avec alertes'}
         </label>
-        <span className="toolbar__count" data-testid="row-count" aria-live="polite">
-          {countText}
-        </span>
-        <div className="toolbar__spacer" />
-        {view === 'formations' ? (
-          <>
-            <button type="button" className="button" disabled={!selectedTraining} onClick={openSelected} title="Fiche de la formation (Entrée)">
-              <Icon name="edit" size={16} />
-              Fiche
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={!selectedTraining}
-              onClick={() => selectedTraining && setParam({ vue: 'sessions', formation: String(selectedTraining.id), periode: 'toutes' })}
-            >
-              Voir ses sessions
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" className="button" disabled={!selectedSession} onClick={openSelected} title="Ouvrir la fiche de la session (Entrée)">
-              Ouvrir la fiche
-            </button>
-            <button type="button" className="button" disabled={!selectedSession} onClick={() => selectedSession && setSessionForm({ open: true, id: selectedSession.id, trainingId: null })} title="Modifier la session (Ctrl+E)">
-              <Icon name="edit" size={16} />
-              Modifier
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="button"
-          disabled={shownTotal === 0}
-          onClick={() => {
-            if (view === 'formations' && trainingGrid.current) exportCsv(trainingGrid.current, 'formations')
-            if (view === 'sessions' && sessionGrid.current) exportCsv(sessionGrid.current, 'sessions')
-          }}
-        >
-          <Icon name="download" size={16} />
-          Exporter en CSV
-        </button>
       </div>
 
       {filteredTraining && view === 'sessions' && (
@@ -364,8 +359,8 @@ export function CataloguePage() {
       )}
 
       <p className="grid-help">
-        Ctrl+N : {view === 'formations' ? 'nouvelle formation' : 'nouvelle session'} · Ctrl+I : importer une offre LHEO (ou déposez le fichier .xml sur cet
-        écran) · Entrée : ouvrir la fiche.
+        Entrée ou double-clic : fiche {view === 'formations' ? 'de la formation' : 'de la session (capacité et recrutement se modifient dans la grille)'} · Ctrl+N :{' '}
+        {view === 'formations' ? 'nouvelle formation' : 'nouvelle session'} · Ctrl+I ou glisser-déposer d’un fichier .xml : import LHEO.
       </p>
 
       <TrainingFormDialog

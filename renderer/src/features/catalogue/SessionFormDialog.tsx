@@ -122,7 +122,7 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
           className={`input${extra.mono ? ' input--mono' : ''}`}
           name={field}
           value={values[field]}
-          placeholder={isLocked(field) ? undefined : extra.placeholder}
+          placeholder={isLocked(field) ? '—' : extra.placeholder}
           readOnly={isLocked(field)}
           inputMode={extra.numeric ? 'numeric' : undefined}
           autoComplete="off"
@@ -160,9 +160,9 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
           <div className="notice notice--info" data-testid="carif-notice">
             <Icon name="lock" size={16} />
             <div>
-              <strong>Session du catalogue CARIF-OREF.</strong> Les champs marqués d’un cadenas (dates, lieu, numéro CARIF, mode d’entrée,
-              période d’inscription) : {CARIF_LOCK_EXPLANATION.charAt(0).toLowerCase() + CARIF_LOCK_EXPLANATION.slice(1)} La capacité, l’état
-              du recrutement, les heures, le planning, le formateur et le référent restent modifiables ici.
+              <strong>Session du catalogue CARIF-OREF.</strong> Champs marqués d’un cadenas (dates, lieu, numéro CARIF, mode d’entrée, période
+              d’inscription) : « {CARIF_LOCK_EXPLANATION} » La capacité, l’état du recrutement, les heures, le planning, le formateur et le référent
+              restent modifiables ici.
             </div>
           </div>
         )}
@@ -194,11 +194,9 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
                 </select>
               )}
             </Field>
-            {text('label', 'Libellé', { className: 'span-8', placeholder: 'ex. Plaquiste — Orléans, printemps 2027', hint: 'Facultatif : nom court affiché dans les listes.' })}
-            {text('intercarifSessionId', 'N° de session CARIF', { className: 'span-4', placeholder: 'ex. 103725', mono: true })}
-            {text('startDate', 'Date de début', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
-            {text('endDate', 'Date de fin', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
-            <Field label="Mode d’entrée" status={status('entryMode')} className="span-6" locked={isLocked('entryMode') ? CARIF_LOCK_EXPLANATION : undefined}>
+            {text('label', 'Libellé', { className: 'span-5', placeholder: 'ex. Plaquiste — Orléans 2027', hint: 'Facultatif : nom court affiché dans les listes.' })}
+            {text('intercarifSessionId', 'N° de session CARIF', { className: 'span-3', placeholder: 'ex. 103725', mono: true })}
+            <Field label="Mode d’entrée" status={status('entryMode')} className="span-4" locked={isLocked('entryMode') ? CARIF_LOCK_EXPLANATION : undefined}>
               {(control) => (
                 <select {...control} className="input" name="entryMode" value={values.entryMode} disabled={isLocked('entryMode')} onChange={(ev) => set('entryMode', ev.target.value)}>
                   {ENTRY_MODE_CODES.map((c) => (
@@ -209,17 +207,19 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
                 </select>
               )}
             </Field>
-            {text('registrationStartDate', 'Début des inscriptions', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
-            {text('registrationEndDate', 'Fin des inscriptions', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+            {text('startDate', 'Date de début', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+            {text('endDate', 'Date de fin', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+            {text('registrationStartDate', 'Inscriptions du', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+            {text('registrationEndDate', 'Inscriptions jusqu’au', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
           </div>
         </fieldset>
         <fieldset className="form__section">
           <legend>Lieu, places et recrutement</legend>
           <div className="form__grid">
-            {text('placeName', 'Lieu', { className: 'span-5', placeholder: 'ex. Centre AFPA d’Olivet' })}
+            {text('placeName', 'Lieu', { className: 'span-4', placeholder: 'ex. Centre AFPA d’Olivet' })}
             {text('placeCity', 'Ville', { className: 'span-3', placeholder: 'ex. Olivet' })}
-            {text('capacity', 'Capacité (places)', { className: 'span-2', placeholder: 'ex. 12', numeric: true })}
-            <Field label="Recrutement" status={status('recruitmentState')} className="span-2">
+            {text('capacity', 'Capacité', { className: 'span-2', placeholder: 'places', numeric: true })}
+            <Field label="État du recrutement" status={status('recruitmentState')} className="span-3">
               {(control) => (
                 <select {...control} className="input" name="recruitmentState" value={values.recruitmentState} onChange={(ev) => set('recruitmentState', ev.target.value)}>
                   {RECRUITMENT_STATE_CODES.map((c) => (

@@ -155,7 +155,19 @@ export const trainingColumns: ColDef<TrainingRow>[] = [
  * an imported session); everything the CARIF-OREF describes is read-only.
  */
 export const sessionColumns: ColDef<SessionGridRow>[] = [
-  { field: 'trainingTitle', headerName: 'Formation', type: 'text', width: 250, pinned: 'left', editable: false, tooltipField: 'trainingTitle' },
+  { field: 'trainingTitle', headerName: 'Formation', type: 'text', width: 230, pinned: 'left', editable: false, tooltipField: 'trainingTitle' },
+  {
+    field: 'alerts',
+    headerName: 'Alertes',
+    headerTooltip: 'Recrutement ouvert sans créneau à venir, capacité dépassée, session absente du dernier import',
+    width: 92,
+    editable: false,
+    cellRenderer: AlertsCell,
+    valueFormatter: (p) => (Array.isArray(p.value) ? p.value.join(' ; ') : ''),
+    comparator: (a: unknown, b: unknown) => (Array.isArray(a) ? a.length : 0) - (Array.isArray(b) ? b.length : 0),
+    filter: 'agTextColumnFilter',
+    filterValueGetter: (p) => (p.data ? p.data.alerts.join(' ') : '')
+  },
   {
     field: 'intercarifSessionId',
     headerName: 'N° session',
@@ -165,8 +177,6 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     cellClass: 'cell--mono',
     editable: false
   },
-  { field: 'intercarifActionId', headerName: 'N° action', headerTooltip: 'Numéro d’action InterCarif', type: 'text', width: 118, cellClass: 'cell--mono', editable: false },
-  { field: 'label', headerName: 'Libellé', type: 'text', width: 160, editable: false, hide: false },
   dateColumn('startDate', 'startPrecision', 'Début'),
   dateColumn('endDate', 'endPrecision', 'Fin'),
   {
@@ -191,22 +201,11 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     field: 'placesTaken',
     headerName: 'Places prises',
     headerTooltip: 'Inscriptions qui occupent une place (retenu, à valider, inscrit, entré) sur la capacité',
-    width: 128,
+    width: 136,
     editable: false,
     cellRenderer: PlacesCell,
     valueFormatter: (p) => (p.data ? placesLabel(p.data.placesTaken, p.data.capacity) : ''),
-    filter: 'agNumberColumnFilter'
-  },
-  {
-    field: 'entryMode',
-    headerName: 'Mode d’entrée',
-    type: 'text',
-    width: 150,
-    editable: false,
-    valueFormatter: (p) => (p.data ? entryModeLabel(p.data.entryMode) : ''),
-    filterValueGetter: (p) => (p.data ? entryModeLabel(p.data.entryMode) : ''),
-    getQuickFilterText: (p) => (p.data ? entryModeLabel(p.data.entryMode) : ''),
-    tooltipValueGetter: (p) => (p.data ? entryModeLabel(p.data.entryMode) : '')
+    filter: false
   },
   {
     field: 'recruitmentState',
@@ -223,6 +222,18 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     getQuickFilterText: (p) => (p.data ? recruitmentStateLabel(p.data.recruitmentState) : ''),
     filter: 'agTextColumnFilter'
   },
+  { field: 'nextEventDate', headerName: 'Prochain créneau', headerTooltip: 'Prochaine réunion de recrutement non annulée', type: 'dateFr', width: 150, editable: false },
+  {
+    field: 'entryMode',
+    headerName: 'Mode d’entrée',
+    type: 'text',
+    width: 150,
+    editable: false,
+    valueFormatter: (p) => (p.data ? entryModeLabel(p.data.entryMode) : ''),
+    filterValueGetter: (p) => (p.data ? entryModeLabel(p.data.entryMode) : ''),
+    getQuickFilterText: (p) => (p.data ? entryModeLabel(p.data.entryMode) : ''),
+    tooltipValueGetter: (p) => (p.data ? entryModeLabel(p.data.entryMode) : '')
+  },
   {
     colId: 'funders',
     headerName: 'Financeurs',
@@ -232,18 +243,8 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     valueGetter: (p) => (p.data ? fundersText(p.data.funders) : ''),
     tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : '')
   },
-  { field: 'nextEventDate', headerName: 'Prochain créneau', headerTooltip: 'Prochaine réunion de recrutement non annulée', type: 'dateFr', width: 150, editable: false },
-  {
-    field: 'alerts',
-    headerName: 'Alertes',
-    width: 96,
-    editable: false,
-    cellRenderer: AlertsCell,
-    valueFormatter: (p) => (Array.isArray(p.value) ? p.value.join(' ; ') : ''),
-    comparator: (a: unknown, b: unknown) => (Array.isArray(a) ? a.length : 0) - (Array.isArray(b) ? b.length : 0),
-    filter: 'agTextColumnFilter',
-    filterValueGetter: (p) => (p.data ? p.data.alerts.join(' ') : '')
-  },
+  { field: 'intercarifActionId', headerName: 'N° action', headerTooltip: 'Numéro d’action InterCarif', type: 'text', width: 118, cellClass: 'cell--mono', editable: false },
+  { field: 'label', headerName: 'Libellé', type: 'text', width: 160, editable: false, hide: false },
   {
     field: 'source',
     headerName: 'Source',

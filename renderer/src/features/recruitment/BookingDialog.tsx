@@ -30,7 +30,7 @@ type Props = {
 const PERSON_FIELDS: { field: NewPersonField; label: string; placeholder: string; required?: boolean }[] = [
   { field: 'lastName', label: 'Nom', placeholder: 'Nom', required: true },
   { field: 'firstName', label: 'Prénom', placeholder: 'Prénom', required: true },
-  { field: 'ftId', label: 'Identifiant France Travail', placeholder: 'ex. 0676932W' },
+  { field: 'ftId', label: 'Identifiant France Travail', placeholder: '0676932W' },
   { field: 'phone', label: 'Téléphone', placeholder: '06 12 34 56 78' },
   { field: 'email', label: 'E-mail', placeholder: 'prenom.nom@exemple.fr' }
 ]
@@ -211,8 +211,8 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
                 <thead>
                   <tr>
                     {PERSON_FIELDS.map((f) => (
-                      <th key={f.field} scope="col">
-                        {f.label}
+                      <th key={f.field} scope="col" title={f.label}>
+                        {f.field === 'ftId' ? 'Identifiant FT' : f.label}
                         {f.required && <span className="field__required"> *</span>}
                       </th>
                     ))}

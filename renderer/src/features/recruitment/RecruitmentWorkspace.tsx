@@ -19,6 +19,8 @@ import { eventTitle } from './recruitmentFormat'
 import { RegistrationsPanel } from './RegistrationsPanel'
 
 const eventRowId = (e: RecruitmentEventRow): string => String(e.id)
+/** The events grid is as tall as its rows (header + 32 px each), between 4 and 9 rows. */
+const eventsHeight = (rows: number): number => 40 + 32 * Math.min(9, Math.max(4, rows)) + 18
 
 type Props = {
   /** The session page fixes the session; the Recruitment screen lets the user choose (null: all). */
@@ -121,6 +123,10 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
   return (
     <div className="workspace" data-testid="recruitment-workspace">
       <div className="toolbar" role="toolbar" aria-label="Créneaux de recrutement">
+        <button type="button" className="button button--primary" onClick={openNew} title="Nouveau créneau (Ctrl+N)">
+          <Icon name="plus" size={16} />
+          Nouveau créneau
+        </button>
         {fixedSessionId === null && (
           <select
             className="input input--auto input--session"
@@ -137,14 +143,14 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
             ))}
           </select>
         )}
-        <div className="search-box search-box--narrow">
+        <div className="search-box search-box--narrow search-box--small">
           <Icon name="search" size={16} />
           <input type="search" className="input search-box__input" placeholder="Lieu, type, date…" aria-label="Rechercher un créneau" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         {sessionId === null && (
           <label className="check">
             <input type="checkbox" checked={includePast} onChange={(e) => setIncludePast(e.target.checked)} />
-            Créneaux passés
+            Passés
           </label>
         )}
         <label className="check">
@@ -154,7 +160,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
         <span className="toolbar__count" data-testid="event-count" aria-live="polite">
           {countText}
         </span>
-        <div className="toolbar__spacer" />
+        <div className="toolbar__group toolbar__group--end">
         <button type="button" className="button" disabled={!selected || selected.cancelled} onClick={() => selected && setForm({ open: true, event: selected })} title="Modifier le créneau sélectionné">
           <Icon name="edit" size={16} />
           Modifier
@@ -180,14 +186,11 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
           <Icon name="trash" size={16} />
           Supprimer
         </button>
-        <button type="button" className="button" disabled={total === 0} onClick={() => gridApi.current && exportCsv(gridApi.current, 'creneaux-recrutement')} title="Exporter en CSV">
+        <button type="button" className="button" disabled={total === 0} onClick={() => gridApi.current && exportCsv(gridApi.current, 'creneaux-recrutement')} title="Exporter les créneaux en CSV">
           <Icon name="download" size={16} />
           CSV
         </button>
-        <button type="button" className="button button--primary" onClick={openNew} title="Nouveau créneau (Ctrl+N)">
-          <Icon name="plus" size={16} />
-          Nouveau créneau
-        </button>
+        </div>
       </div>
 
       {events.error && (
@@ -196,7 +199,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
         </p>
       )}
 
-      <div className="workspace__events">
+      <div className="workspace__events" style={{ height: eventsHeight(events.data?.length ?? 0) }}>
         <DataGrid<RecruitmentEventRow>
           rows={events.data}
           columns={columns}

@@ -16,9 +16,9 @@ import { eventTitle, peopleText } from './recruitmentFormat'
 import { TransferDialog } from './TransferDialog'
 
 const TABS: { id: RegistrationTab; label: string; hint: string }[] = [
-  { id: 'inscrits', label: 'Inscrits', hint: 'Toutes les personnes positionnées, avec leur présence, leur résultat et son code France Travail.' },
-  { id: 'presence', label: 'Saisie présence', hint: 'Présence non renseignée ou absent : une personne marquée présente quitte cette liste.' },
-  { id: 'resultat', label: 'Saisie résultat', hint: 'Personnes présentes sans résultat définitif : « Retenu » quitte la liste, « Non retenu » et « En attente » restent modifiables.' }
+  { id: 'inscrits', label: 'Inscrits', hint: 'Tous les positionnés : présence, résultat, code France Travail.' },
+  { id: 'presence', label: 'Saisie présence', hint: 'Présence à saisir ou absents ; une personne présente quitte la liste.' },
+  { id: 'resultat', label: 'Saisie résultat', hint: 'Présents sans résultat définitif ; « Retenu » quitte la liste.' }
 ]
 
 const registrationRowId = (r: RegistrationRow): string => String(r.id)

@@ -55,7 +55,7 @@ export function eventColumns(showSession: boolean): ColDef<RecruitmentEventRow>[
     {
       field: 'date',
       headerName: 'Date',
-      width: 140,
+      width: 146,
       pinned: 'left',
       editable: false,
       filter: 'agDateColumnFilter',
@@ -67,15 +67,15 @@ export function eventColumns(showSession: boolean): ColDef<RecruitmentEventRow>[
     {
       colId: 'hours',
       headerName: 'Horaires',
-      width: 124,
+      width: 114,
       editable: false,
       valueGetter: (p) => (p.data ? timeRangeText(p.data.startTime, p.data.endTime) : ''),
-      filter: 'agTextColumnFilter'
+      filter: false
     },
     {
       field: 'kind',
       headerName: 'Type',
-      width: 210,
+      width: 214,
       editable: false,
       cellRenderer: KindCell,
       valueFormatter: (p) => (p.data ? eventKindLabel(p.data) : ''),
@@ -83,10 +83,19 @@ export function eventColumns(showSession: boolean): ColDef<RecruitmentEventRow>[
       getQuickFilterText: (p) => (p.data ? eventKindLabel(p.data) : '')
     },
     {
+      colId: 'state',
+      headerName: 'État',
+      width: 170,
+      editable: false,
+      cellRenderer: EventStateCell,
+      valueGetter: (p) => (p.data ? eventStateText(p.data, todayIso()) : ''),
+      filter: 'agTextColumnFilter'
+    },
+    {
       field: 'sessionLabel',
       headerName: 'Session',
       type: 'text',
-      width: 280,
+      width: 260,
       editable: false,
       hide: !showSession,
       tooltipField: 'sessionLabel'
@@ -95,7 +104,7 @@ export function eventColumns(showSession: boolean): ColDef<RecruitmentEventRow>[
       field: 'place',
       headerName: 'Lieu',
       type: 'text',
-      width: 190,
+      width: 170,
       editable: notCancelled,
       tooltipField: 'place',
       valueParser: (p) => parseTextCell(p.newValue)
@@ -104,7 +113,8 @@ export function eventColumns(showSession: boolean): ColDef<RecruitmentEventRow>[
       field: 'capacity',
       headerName: 'Capacité',
       type: 'integer',
-      width: 100,
+      width: 98,
+      filter: false,
       editable: notCancelled,
       valueParser: (p) => parseIntegerCell(p.newValue, 'La capacité', 1, 500)
     },
@@ -112,23 +122,15 @@ export function eventColumns(showSession: boolean): ColDef<RecruitmentEventRow>[
       field: 'booked',
       headerName: 'Positionnés',
       type: 'integer',
-      width: 118,
+      width: 112,
+      filter: false,
       editable: false,
       valueFormatter: (p) => (p.data ? bookedText(p.data.booked, p.data.capacity) : ''),
       cellClassRules: { 'cell--over': (p) => !!p.data && p.data.capacity !== null && p.data.booked > p.data.capacity }
     },
-    { field: 'present', headerName: 'Présents', type: 'integer', width: 98, editable: false },
-    { field: 'absent', headerName: 'Absents', type: 'integer', width: 94, editable: false },
-    { field: 'retained', headerName: 'Retenus', type: 'integer', width: 96, editable: false },
-    {
-      colId: 'state',
-      headerName: 'État',
-      width: 230,
-      editable: false,
-      cellRenderer: EventStateCell,
-      valueGetter: (p) => (p.data ? eventStateText(p.data, todayIso()) : ''),
-      filter: 'agTextColumnFilter'
-    },
+    { field: 'present', headerName: 'Présents', type: 'integer', width: 90, editable: false, filter: false },
+    { field: 'retained', headerName: 'Retenus', type: 'integer', width: 86, editable: false, filter: false },
+    { field: 'absent', headerName: 'Absents', type: 'integer', width: 86, editable: false, filter: false },
     { field: 'comment', headerName: 'Commentaire', type: 'text', width: 240, editable: true, tooltipField: 'comment', valueParser: (p) => parseTextCell(p.newValue) }
   ]
 }

@@ -9,7 +9,7 @@ import { useToast } from '../../components/Toasts'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { SourceBadge, STATE_TONES } from '../catalogue/catalogueColumns'
-import { formatSessionPeriod, sessionDisplayName } from '../catalogue/catalogueFormat'
+import { formatSessionPeriod, placeText, sessionDisplayName } from '../catalogue/catalogueFormat'
 import { SESSION_TABS, isSessionTab, sessionPath, type SessionTab } from '../catalogue/catalogueRoutes'
 import { SessionFormDialog } from '../catalogue/SessionFormDialog'
 import { RecruitmentWarnings } from '../recruitment/RecruitmentWarnings'
@@ -104,7 +104,7 @@ export function SessionPage() {
                 </span>
               )}
               <span>{formatSessionPeriod(detail)}</span>
-              {(detail.placeName ?? detail.placeCity) && <span>{[detail.placeName, detail.placeCity].filter(Boolean).join(', ')}</span>}
+              {placeText(detail.placeName, detail.placeCity) && <span>{placeText(detail.placeName, detail.placeCity)}</span>}
             </p>
           </div>
           <div className="session-head__badges">

@@ -1,0 +1,21 @@
+import type { enrolmentOps } from '../../../../shared/api/areas/enrolments'
+import { todayIso } from '../../../../shared/domain/dates'
+import { markDeclared, unmarkDeclared } from '../../services/enrolments/declarationService'
+import { getEnrolment, listEnrolments } from '../../services/enrolments/enrolmentQueries'
+import { createEnrolment, transitionEnrolments, updateEnrolment } from '../../services/enrolments/enrolmentService'
+import { createInterruption, deleteInterruption, updateInterruption } from '../../services/enrolments/interruptionService'
+import { services } from '../serviceContext'
+import type { AreaHandlers } from '../types'
+
+export const enrolmentHandlers: AreaHandlers<typeof enrolmentOps> = {
+  'enrolments:list': ({ today, ...filter }, { db, clock }) => listEnrolments(db, filter, today ?? todayIso(clock.now())),
+  'enrolments:get': ({ id, today }, { db, clock }) => getEnrolment(db, id, today ?? todayIso(clock.now())),
+  'enrolments:create': (input, call) => createEnrolment(services(call), input),
+  'enrolments:update': ({ id, changes }, call) => updateEnrolment(services(call), id, changes),
+  'enrolments:transition': ({ ids, change }, call) => transitionEnrolments(services(call), ids, change),
+  'enrolments:markDeclared': (input, call) => markDeclared(services(call), input),
+  'enrolments:unmarkDeclared': ({ eventId }, call) => unmarkDeclared(services(call), eventId),
+  'interruptions:create': (input, call) => createInterruption(services(call), input),
+  'interruptions:update': ({ id, ...changes }, call) => updateInterruption(services(call), id, changes),
+  'interruptions:delete': ({ id }, call) => deleteInterruption(services(call), id)
+}

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { addDays, dayOfWeek, formatDateFr, todayIso } from '../../shared/domain/dates'
+import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
+
+const WEEKDAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.']
+const withWeekday = (iso: string): string => `${WEEKDAYS[dayOfWeek(iso) - 1]} ${formatDateFr(iso)}`
+
+/** The Tuesday at least two weeks from today: the series runs on Tuesdays. */
+function firstTuesday(): string {
+  let d = addDays(todayIso(), 14)
+  while (dayOfWeek(d) !== 2) d = addDays(d, 1)
+  return d
+}
+
+/**
+ * The Recruitment screen on a session created by hand: the missing-slot warning, a weekly series
+ * of six information collectives, grid editing, cancel versus delete (refused once people are
+ * booked), bookings from the registry, and the three KAIROS tabs with bulk entry.
+ */
+describe('recruitment screen', () => {
+  let host: RunningHost
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+  let sessionId = 0
+  const first = firstTuesday()
+  const dates = Array.from({ length: 6 }, (_, i) => addDays(first, 7 * i))
+  const eventIds: string[] = []
+
+  const dialog = (id: string): Locator => page.getByTestId(id)
+  const eventsToolbar = (): Locator => page.getByRole('toolbar', { name: 'Créneaux de recrutement' })
+  const bulk = (): Locator => page.getByRole('toolbar', { name: 'Actions sur les personnes cochées' })
+  async function check(name: string): Promise<void> {
+    const id = await rowIdOf(page, 'lastName', name)
+    await page.locator(`[data-testid="registrations-grid"] [role="row"][row-id="${id}"] .ag-selection-checkbox input`).filter({ visible: true }).check()
+  }
+  async function bookNew(people: [string, string][]): Promise<void> {
+    await page.getByRole('button', { name: 'Positionner des candidats' }).click()
+    const d = dialog('booking-dialog')
+    for (const [i, [last, firstName]] of people.entries()) {
+      if (i > 0) await d.getByRole('button', { name: 'Ajouter une personne' }).click()
+      await d.getByLabel(`Nom (candidat ${i + 1})`, { exact: true }).fill(last)
+      await d.getByLabel(`Prénom (candidat ${i + 1})`, { exact: true }).fill(firstName)
+    }
+    await d.getByRole('button', { name: people.length > 1 ? `Positionner les ${people.length} personnes` : 'Positionner' }).click()
+    await d.waitFor({ state: 'hidden' })
+  }
+
+  beforeAll(async () => {
+    host = await startHost()
+    browser = await launchBrowser()
+    ;({ page, errors } = await openApp(browser, host.url))
+    page.setDefaultTimeout(10_000)
+    await chooseClerk(page)
+    const training = await apiCall<{ id: number }>(page, 'trainings:create', {
+      title: 'Agent de propreté et d’hygiène',
+      formacode: '42052',
+      objectiveCode: 6,
+      certificationKind: 'RNCP',
+      certificationCode: '35042',
+      certificationLevel: 3,
+      totalHours: 420
+    })
+    const session = await apiCall<{ id: number }>(page, 'sessions:create', {
+      trainingId: training.value?.id,
+      label: 'APH Tours — printemps',
+      intercarifSessionId: '203118',
+      startDate: addDays(first, 70),
+      endDate: addDays(first, 250),
+      placeName: 'Centre Passerelle Tours Nord',
+      placeCity: 'Tours',
+      capacity: 12,
+      hoursCentre: 350,
+      hoursCompany: 70
+    })
+    sessionId = session.value?.id ?? 0
+    await apiCall(page, 'trainees:create', { lastName: 'Lefèvre', firstName: 'Élodie', ftId: '0676932W', city: 'Tours' })
+    await goTo(page, 'Recrutement')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    if (host) removeDir(host.dir)
+  })
+
+  it('warns that an open session has no upcoming slot, with a link to the session', async () => {
+    const banner = page.getByTestId('recruitment-warnings')
+    await expectText(banner, /APH Tours — printemps : recrutement ouvert sans créneau à venir/)
+    await banner.getByRole('link', { name: 'Ouvrir la session' }).click()
+    await expectText(page.getByTestId('session-title'), 'APH Tours — printemps')
+    expect(page.url()).toContain(`#/sessions/${sessionId}/recrutement`)
+    await goTo(page, 'Recrutement')
+  })
+
+  it('creates a weekly series of six information collectives', async () => {
+    await eventsToolbar().getByRole('button', { name: 'Nouveau créneau' }).click()
+    const d = dialog('event-dialog')
+    await labelled(d, 'Session').selectOption(String(sessionId))
+    await labelled(d, 'Date').fill(formatDateFr(first))
+    await labelled(d, 'Heure de début').fill('9h30')
+    await labelled(d, 'Heure de fin').fill('11h30')
+    await labelled(d, 'Capacité (places)').fill('8')
+    await labelled(d, 'Commentaire').fill('Apporter CV et pièce d’identité')
+    await d.getByRole('checkbox', { name: /Répéter chaque semaine/ }).check()
+    await d.getByLabel('Nombre de semaines').fill('6')
+    await expectText(d.getByTestId('series-preview'), new RegExp(`^6 créneaux : ${withWeekday(first)}, .* et ${formatDateFr(dates[5] ?? '')}$`))
+    await shot(page, 'issue3-event-series-form')
+    await d.getByRole('button', { name: 'Créer les 6 créneaux' }).click()
+    await d.waitFor({ state: 'hidden' })
+    await expectText(page.getByTestId('event-count'), '6 créneaux')
+    for (const date of dates) eventIds.push(await rowIdOf(page, 'date', withWeekday(date)))
+    await expectText(cell(page, eventIds[0] ?? '', 'kind'), /Information collective\s*série/)
+    await expectText(cell(page, eventIds[5] ?? '', 'hours'), '09:30 – 11:30')
+    await expectText(cell(page, eventIds[5] ?? '', 'place'), /^Centre Passerelle Tours Nord/)
+    // The session now has an upcoming slot: the warning is gone.
+    await page.getByTestId('recruitment-warnings').waitFor({ state: 'detached' })
+  })
+
+  it('edits a slot in the grid (capacity, comment) and refuses a bad value', async () => {
+    const id = eventIds[1] ?? ''
+    await cell(page, id, 'capacity').dblclick()
+    await cell(page, id, 'capacity').locator('input').fill('10')
+    await cell(page, id, 'capacity').locator('input').press('Enter')
+    await expectText(cell(page, id, 'booked'), '0 / 10')
+    await cell(page, id, 'capacity').dblclick()
+    await cell(page, id, 'capacity').locator('input').fill('dix')
+    await cell(page, id, 'capacity').locator('input').press('Enter')
+    await expectText(page.getByTestId('toast-error'), /La capacité : nombre entier attendu/)
+    await expectText(cell(page, id, 'capacity'), '10')
+  })
+
+  it('books people, then refuses to delete the slot: it is cancelled instead and stays visible', async () => {
+    const id = eventIds[0] ?? ''
+    await cell(page, id, 'place').click()
+    await bookNew([
+      ['Moreau', 'Inès'],
+      ['Girard', 'Hugo']
+    ])
+    await expectText(cell(page, id, 'booked'), '2 / 8')
+
+    await eventsToolbar().getByRole('button', { name: 'Supprimer' }).click()
+    const confirm = page.getByTestId('confirm-dialog')
+    await confirm.getByRole('button', { name: 'Supprimer définitivement' }).click()
+    await expectText(confirm.getByTestId('delete-error'), new RegExp(`Impossible de supprimer la réunion du ${formatDateFr(first).replace(/\//g, '\\/')} : 2 personnes y sont positionnées`))
+    await shot(page, 'issue3-delete-refused')
+    await confirm.getByRole('button', { name: 'Annuler' }).click()
+    await expectText(page.getByTestId('event-count'), '6 créneaux')
+
+    await eventsToolbar().getByRole('button', { name: 'Annuler' }).click()
+    const cancel = dialog('cancel-event-dialog')
+    await labelled(cancel, 'Motif de l’annulation').fill('Salle indisponible')
+    await cancel.getByRole('button', { name: 'Annuler le créneau' }).click()
+    await cancel.waitFor({ state: 'hidden' })
+    await expectText(cell(page, id, 'state'), /Annulé\s*Salle indisponible/)
+    expect(await page.locator(`[data-testid="events-grid"] [role="row"][row-id="${id}"]`).first().getAttribute('class')).toContain('row--cancelled')
+    await expectText(page.getByTestId('event-count'), '6 créneaux')
+    expect(await page.getByRole('button', { name: 'Positionner des candidats' }).isDisabled()).toBe(true)
+  })
+
+  it('deletes a slot nobody is booked on', async () => {
+    await cell(page, eventIds[5] ?? '', 'place').click()
+    await eventsToolbar().getByRole('button', { name: 'Supprimer' }).click()
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Supprimer définitivement' }).click()
+    await expectText(page.getByTestId('event-count'), '5 créneaux')
+    const left = await apiCall<unknown[]>(page, 'recruitment:listEvents', { sessionId })
+    expect(left.value).toHaveLength(5)
+  })
+
+  it('transfers the bookings of the cancelled slot to the next one', async () => {
+    await cell(page, eventIds[0] ?? '', 'place').click()
+    await page.locator('[data-testid="registrations-grid"] .ag-header-select-all input').check()
+    await expectText(page.getByTestId('selection-count'), '2 cochées')
+    await bulk().getByRole('button', { name: 'Transférer' }).click()
+    const d = dialog('transfer-dialog')
+    // Only non-cancelled slots of the same session are offered.
+    expect(await labelled(d, 'Créneau d’arrivée').locator('option').count()).toBe(4)
+    await labelled(d, 'Créneau d’arrivée').selectOption(eventIds[1] ?? '')
+    await d.getByRole('button', { name: 'Transférer' }).click()
+    await d.waitFor({ state: 'hidden' })
+    await expectText(cell(page, eventIds[1] ?? '', 'booked'), '2 / 10')
+    await expectText(cell(page, eventIds[0] ?? '', 'booked'), '0 / 8')
+  })
+
+  it('books from the registry (accent-free search) and new people together', async () => {
+    await cell(page, eventIds[1] ?? '', 'place').click()
+    await page.getByRole('button', { name: 'Positionner des candidats' }).click()
+    const d = dialog('booking-dialog')
+    await d.getByRole('searchbox', { name: 'Rechercher dans le registre des stagiaires' }).fill('lefevre')
+    await expectCount(d.getByTestId('trainee-results').locator('li'), 1)
+    await d.getByTestId('trainee-results').getByText('LEFÈVRE Élodie').click()
+    // Already booked people are shown but cannot be picked twice.
+    await d.getByRole('searchbox', { name: 'Rechercher dans le registre des stagiaires' }).fill('')
+    await expectText(d.getByTestId('trainee-results'), /MOREAU Inès.*déjà positionné/)
+    const people = [
+      ['Benali', 'Sofiane'],
+      ['Rousseau', 'Camille'],
+      ['Fontaine', 'Maëlle']
+    ]
+    for (const [i, [last, firstName]] of people.entries()) {
+      if (i > 0) await d.getByRole('button', { name: 'Ajouter une personne' }).click()
+      await d.getByLabel(`Nom (candidat ${i + 1})`, { exact: true }).fill(last ?? '')
+      await d.getByLabel(`Prénom (candidat ${i + 1})`, { exact: true }).fill(firstName ?? '')
+    }
+    await d.getByLabel('Identifiant France Travail (candidat 1)', { exact: true }).fill('12AB')
+    await d.getByRole('button', { name: 'Positionner les 4 personnes' }).click()
+    await expectText(d.locator('.person-table__error-row'), /L'identifiant France Travail 12AB n'a pas la forme attendue/)
+    await d.getByLabel('Identifiant France Travail (candidat 1)', { exact: true }).fill('1234567B')
+    await shot(page, 'issue3-booking-registry')
+    await d.getByRole('button', { name: 'Positionner les 4 personnes' }).click()
+    await d.waitFor({ state: 'hidden' })
+    await expectText(cell(page, eventIds[1] ?? '', 'booked'), '6 / 10')
+  })
+
+  it('enters presence and results in bulk in the three KAIROS tabs', async () => {
+    await page.getByTestId('reg-tab-presence').click()
+    for (const name of ['MOREAU', 'GIRARD', 'LEFÈVRE', 'BENALI', 'FONTAINE']) await check(name)
+    await bulk().getByRole('button', { name: 'Présent' }).click()
+    await expectText(page.getByTestId('reg-tab-presence'), /Saisie présence\s*1/)
+    await check('ROUSSEAU')
+    await bulk().getByRole('button', { name: 'Absent' }).click()
+    await shot(page, 'issue3-recruitment-tab-presence')
+
+    await page.getByTestId('reg-tab-resultat').click()
+    await expectText(page.getByTestId('reg-tab-resultat'), /Saisie résultat\s*5/)
+    await check('MOREAU')
+    await check('LEFÈVRE')
+    await bulk().getByRole('button', { name: 'Retenu (ICR)' }).click()
+    await check('GIRARD')
+    await bulk().getByRole('button', { name: 'Non retenu (ICN)' }).click()
+    await check('BENALI')
+    await bulk().getByRole('button', { name: 'En attente' }).click()
+    await expectText(page.getByTestId('reg-tab-resultat'), /Saisie résultat\s*3/)
+    await shot(page, 'issue3-recruitment-tab-resultat')
+
+    // A result for someone who was not present is refused with the server's message.
+    await page.getByTestId('reg-tab-inscrits').click()
+    await check('ROUSSEAU')
+    await bulk().getByRole('button', { name: 'Retenu (ICR)' }).click()
+    await expectText(page.getByTestId('toast-error').last(), /Seules les personnes présentes reçoivent un résultat/)
+    await page.locator('[data-testid="registrations-grid"] .ag-header-select-all input').uncheck()
+
+    const row = async (name: string): Promise<string> => rowIdOf(page, 'lastName', name)
+    await expectText(cell(page, await row('MOREAU'), 'resultCode'), 'ICR')
+    await expectText(cell(page, await row('MOREAU'), 'enrolmentStatus'), 'Retenu')
+    await expectText(cell(page, await row('GIRARD'), 'resultCode'), 'ICN')
+    await expectText(cell(page, await row('ROUSSEAU'), 'resultCode'), 'ICA')
+    await expectText(cell(page, await row('BENALI'), 'result'), 'En attente')
+    await expectText(cell(page, eventIds[1] ?? '', 'retained'), '2')
+    await shot(page, 'issue3-recruitment-tab-inscrits')
+  })
+
+  it('shows cancelled slots greyed with their reason across all sessions', async () => {
+    await page.getByTestId('filter-session').selectOption('')
+    await expectText(page.getByTestId('event-count'), '5 créneaux')
+    await expectText(cell(page, eventIds[0] ?? '', 'sessionLabel'), 'APH Tours — printemps')
+    await page.getByRole('checkbox', { name: 'Annulés' }).uncheck()
+    await expectText(page.getByTestId('event-count'), '4 créneaux')
+    await page.getByRole('checkbox', { name: 'Annulés' }).check()
+    await cell(page, eventIds[1] ?? '', 'date').click()
+    await shot(page, 'issue3-recruitment-screen')
+  })
+
+  it('logged no console error', () => {
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([])
+  })
+})

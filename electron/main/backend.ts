@@ -22,7 +22,10 @@ export async function startBackend(options: {
     migration,
     dispatch: createDispatch(backend, handlers, options.log),
     close: () => {
-      if (db.open) db.close()
+      if (!db.open) return
+      // Keeps the planner's statistics current (e.g. recruitment_event vs its indexes).
+      db.pragma('optimize')
+      db.close()
     }
   }
 }

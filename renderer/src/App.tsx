@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router-dom'
 import { useAppState } from './app/AppStateContext'
 import { WelcomeScreen } from './features/clerk/WelcomeScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
+import { EnrolmentsPage } from './features/enrolments/EnrolmentsPage'
 import { CataloguePage } from './features/catalogue/CataloguePage'
 import { PlaceholderPage } from './features/placeholders/PlaceholderPage'
 import { RecruitmentPage } from './features/recruitment/RecruitmentPage'
@@ -47,7 +48,7 @@ export function App() {
         <Route path="/sessions/:id" element={<SessionPage />} />
         <Route path="/sessions/:id/:tab" element={<SessionPage />} />
         <Route path="/recrutement" element={<RecruitmentPage />} />
-        <Route path="/inscriptions" element={<PlaceholderPage id="enrolments" />} />
+        <Route path="/inscriptions" element={<EnrolmentsPage />} />
         <Route path="/assiduite" element={<PlaceholderPage id="attendance" />} />
         <Route path="/stagiaires" element={<TraineesPage />} />
         <Route path="/devis-factures" element={<PlaceholderPage id="quotes" />} />

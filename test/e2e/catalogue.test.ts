@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { addDays, formatDateFr, todayIso } from '../../shared/domain/dates'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
-import { apiCall, cell, chooseClerk, expectText, goTo, labelled, rowIdOf, shot } from './support'
+import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
 
 const CENTRE = resolve(__dirname, '../../../shared/reference/lheo/samples/intercarif_centre-val-de-loire_07_10.xml')
 
@@ -198,7 +198,9 @@ describe('formations & sessions', () => {
     expect(await page.locator(`[data-testid="sessions-grid"] [role="row"][row-id="${missing}"]`).first().getAttribute('class')).toContain('row--flagged')
     // With alerts: the missing one, and the local session reopened without any slot.
     await page.getByRole('checkbox', { name: 'Avec alertes' }).check()
-    await expectText(page.getByTestId('row-count'), '2 sessions')
+    await expectText(page.getByTestId('row-count'), '2 affichées sur 3 sessions')
+    // Rows filtered out fade away: wait until they are gone before the screenshot.
+    await expectCount(page.locator(`[data-testid="sessions-grid"] [role="row"][row-id]`), 2)
     await shot(page, 'issue3-sessions-flagged')
     await page.getByRole('checkbox', { name: 'Avec alertes' }).uncheck()
   })

@@ -57,6 +57,31 @@ describe('LHEO import and recruitment on an imported session', () => {
     expect(list.value).toEqual([])
   })
 
+  it('shows the progress of a running preview and cancels it: nothing is written', async () => {
+    // The sample is read in a few milliseconds: the job is held « running » at 42 % until « Annuler ».
+    let holding = true
+    await page.route('**/api/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { op: string; input: { jobId?: string } }
+      if (body.op === 'lheo:cancel') holding = false
+      if (holding && body.op === 'lheo:job') {
+        const job = { id: body.input.jobId, kind: 'preview', state: 'running', progress: 0.42, fileName: 'intercarif_centre-val-de-loire_07_10.xml', version: '2.2', summary: null, error: null }
+        await route.fulfill({ json: { ok: true, value: job } })
+        return
+      }
+      await route.continue()
+    })
+    await page.getByTestId('lheo-file-input').setInputFiles(CENTRE)
+    const progress = dialog('lheo-dialog').getByTestId('lheo-progress')
+    await expectText(progress.locator('.import-progress__percent'), '42 %')
+    expect(await progress.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42')
+    await shot(page, 'issue3-lheo-progress')
+    await dialog('lheo-dialog').getByRole('button', { name: 'Annuler' }).click()
+    await expectText(dialog('lheo-dialog').getByTestId('lheo-cancelled'), /Import annulé\. Aucune donnée n’a été enregistrée/)
+    await page.unroute('**/api/invoke')
+    await dialog('lheo-dialog').locator('.modal__footer').getByRole('button', { name: 'Fermer' }).click()
+    expect((await apiCall<unknown[]>(page, 'trainings:list', {})).value).toEqual([])
+  })
+
   it('previews the Centre-Val de Loire file, then imports it in one go', async () => {
     await page.getByTestId('lheo-file-input').setInputFiles(CENTRE)
     const preview = dialog('lheo-dialog').getByTestId('lheo-preview')
@@ -163,7 +188,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     await labelled(d, 'Date').fill('20/11/2017')
     await labelled(d, 'Heure de début').fill('9h30')
     await labelled(d, 'Heure de fin').fill('11h30')
-    await labelled(d, 'Capacité (places)').fill('3')
+    await labelled(d, 'Capacité').fill('3')
     await labelled(d, 'Lieu').fill('AFPA Veigné, salle 2')
     await expectText(d.getByTestId('series-preview'), 'Créneau le lun. 20/11/2017')
     await d.getByRole('button', { name: 'Créer le créneau' }).click()

@@ -32,9 +32,9 @@ describe('recruitment screen', () => {
   const dialog = (id: string): Locator => page.getByTestId(id)
   const eventsToolbar = (): Locator => page.getByRole('toolbar', { name: 'Créneaux de recrutement' })
   const bulk = (): Locator => page.getByRole('toolbar', { name: 'Actions sur les personnes cochées' })
-  async function check(name: string): Promise<void> {
+  async function check(name: string, checked = true): Promise<void> {
     const id = await rowIdOf(page, 'lastName', name)
-    await page.locator(`[data-testid="registrations-grid"] [role="row"][row-id="${id}"] .ag-selection-checkbox input`).filter({ visible: true }).check()
+    await page.locator(`[data-testid="registrations-grid"] [role="row"][row-id="${id}"] .ag-selection-checkbox input`).filter({ visible: true }).setChecked(checked)
   }
   async function bookNew(people: [string, string][]): Promise<void> {
     await page.getByRole('button', { name: 'Positionner des candidats' }).click()
@@ -102,7 +102,7 @@ describe('recruitment screen', () => {
     await labelled(d, 'Date').fill(formatDateFr(first))
     await labelled(d, 'Heure de début').fill('9h30')
     await labelled(d, 'Heure de fin').fill('11h30')
-    await labelled(d, 'Capacité (places)').fill('8')
+    await labelled(d, 'Capacité').fill('8')
     await labelled(d, 'Commentaire').fill('Apporter CV et pièce d’identité')
     await d.getByRole('checkbox', { name: /Répéter chaque semaine/ }).check()
     await d.getByLabel('Nombre de semaines').fill('6')
@@ -146,10 +146,9 @@ describe('recruitment screen', () => {
     await confirm.getByRole('button', { name: 'Supprimer définitivement' }).click()
     await expectText(confirm.getByTestId('delete-error'), new RegExp(`Impossible de supprimer la réunion du ${formatDateFr(first).replace(/\//g, '\\/')} : 2 personnes y sont positionnées`))
     await shot(page, 'issue3-delete-refused')
-    await confirm.getByRole('button', { name: 'Annuler' }).click()
+    // The dialog now offers what the server suggests: cancelling the slot.
+    await confirm.getByRole('button', { name: 'Annuler ce créneau plutôt' }).click()
     await expectText(page.getByTestId('event-count'), '6 créneaux')
-
-    await eventsToolbar().getByRole('button', { name: 'Annuler' }).click()
     const cancel = dialog('cancel-event-dialog')
     await labelled(cancel, 'Motif de l’annulation').fill('Salle indisponible')
     await cancel.getByRole('button', { name: 'Annuler le créneau' }).click()
@@ -176,7 +175,7 @@ describe('recruitment screen', () => {
     await bulk().getByRole('button', { name: 'Transférer' }).click()
     const d = dialog('transfer-dialog')
     // Only non-cancelled slots of the same session are offered.
-    expect(await labelled(d, 'Créneau d’arrivée').locator('option').count()).toBe(4)
+    await expectCount(labelled(d, 'Créneau d’arrivée').locator('option'), 4)
     await labelled(d, 'Créneau d’arrivée').selectOption(eventIds[1] ?? '')
     await d.getByRole('button', { name: 'Transférer' }).click()
     await d.waitFor({ state: 'hidden' })
@@ -240,7 +239,7 @@ describe('recruitment screen', () => {
     await check('ROUSSEAU')
     await bulk().getByRole('button', { name: 'Retenu (ICR)' }).click()
     await expectText(page.getByTestId('toast-error').last(), /Seules les personnes présentes reçoivent un résultat/)
-    await page.locator('[data-testid="registrations-grid"] .ag-header-select-all input').uncheck()
+    await check('ROUSSEAU', false)
 
     const row = async (name: string): Promise<string> => rowIdOf(page, 'lastName', name)
     await expectText(cell(page, await row('MOREAU'), 'resultCode'), 'ICR')

@@ -5,8 +5,8 @@ import { chooseClerk, expectText, goTo, shot } from './support'
 
 const SCREENS: { nav: string; title: string; placeholder?: string }[] = [
   { nav: 'Tableau de bord', title: 'Tableau de bord' },
-  { nav: 'Formations & sessions', title: 'Formations & sessions', placeholder: 'trainings' },
-  { nav: 'Recrutement', title: 'Recrutement', placeholder: 'recruitment' },
+  { nav: 'Formations & sessions', title: 'Formations & sessions' },
+  { nav: 'Recrutement', title: 'Recrutement' },
   { nav: 'Inscriptions', title: 'Inscriptions', placeholder: 'enrolments' },
   { nav: 'Assiduité mensuelle', title: 'Assiduité mensuelle', placeholder: 'attendance' },
   { nav: 'Stagiaires', title: 'Stagiaires' },

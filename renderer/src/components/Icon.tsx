@@ -30,6 +30,9 @@ const PATHS = {
   lock: 'M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3',
   file: 'M6 3h8l5 5v13H6zM13.5 3v5.5H19',
   arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
+  arrowRight: 'M5 12h14M13 6l6 6-6 6',
+  history: 'M4 12a8 8 0 1 0 2.4-5.7M4 4.5v4h4M12 8v4l3 2',
+  pause: 'M9 5.5v13M15 5.5v13',
   userPlus: 'M10 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2.5 20.5c.8-4 3.8-6 7.5-6 1.5 0 2.9.3 4 1M18 14v6M15 17h6',
   info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v5.5M12 7.5h.01',
   x: 'M6 6l12 12M18 6 6 18'

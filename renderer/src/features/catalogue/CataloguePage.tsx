@@ -103,10 +103,9 @@ export function CataloguePage() {
     if (!all) return null
     const w = warnings.data ?? []
     return all
-      .filter((s) => source === 'all' || s.source === source)
       .map((s) => ({ ...s, alerts: sessionAlerts(s, w) }))
       .filter((s) => !onlyFlagged || s.alerts.length > 0)
-  }, [sessions.data, warnings.data, source, onlyFlagged])
+  }, [sessions.data, warnings.data, onlyFlagged])
 
   const currentTraining = (): TrainingRow | null => trainingGrid.current?.getSelectedRows()[0] ?? selectedTraining
   const currentSession = (): SessionGridRow | null => sessionGrid.current?.getSelectedRows()[0] ?? selectedSession
@@ -198,31 +197,15 @@ export function CataloguePage() {
           {countText}
         </span>
         <div className="toolbar__spacer" />
-        {view === 'formations' ? (
-          <>
-            <button type="button" className="button" disabled={!selectedTraining} onClick={openSelected} title="Fiche de la formation (Entrée)">
-              Fiche
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={!selectedTraining}
-              onClick={() => selectedTraining && setParam({ vue: 'sessions', formation: String(selectedTraining.id), periode: 'toutes' })}
-            >
-              Ses sessions
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" className="button" disabled={!selectedSession} onClick={openSelected} title="Ouvrir la fiche de la session (Entrée)">
-              Ouvrir
-            </button>
-            <button type="button" className="button" disabled={!selectedSession} onClick={() => selectedSession && setSessionForm({ open: true, id: selectedSession.id, trainingId: null })} title="Modifier la session (Ctrl+E)">
-              <Icon name="edit" size={16} />
-              Modifier
-            </button>
-          </>
-        )}
+        <button
+          type="button"
+          className="button"
+          disabled={view === 'formations' ? !selectedTraining : !selectedSession}
+          onClick={openSelected}
+          title={view === 'formations' ? 'Fiche de la formation (Entrée)' : 'Fiche de la session (Entrée) ; Ctrl+E pour la modifier'}
+        >
+          Ouvrir
+        </button>
         <button
           type="button"
           className="button"
@@ -290,11 +273,13 @@ export function CataloguePage() {
             </select>
           </>
         )}
-        <select className="input input--auto" aria-label="Source" value={source} onChange={(e) => setSource(e.target.value as SourceFilter)}>
-          <option value="all">Toutes sources</option>
-          <option value="lheo">Catalogue CARIF</option>
-          <option value="local">Saisies ici</option>
-        </select>
+        {view === 'formations' && (
+          <select className="input input--auto" aria-label="Source" value={source} onChange={(e) => setSource(e.target.value as SourceFilter)}>
+            <option value="all">Toutes sources</option>
+            <option value="lheo">Catalogue CARIF</option>
+            <option value="local">Saisies ici</option>
+          </select>
+        )}
         <label className="check">
           <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} />
           {view === 'formations' ? 'Absentes du dernier import' : 'Avec alertes'}
@@ -371,6 +356,10 @@ export function CataloguePage() {
         onNewSession={(id) => {
           setTrainingForm({ open: false, id: null })
           setSessionForm({ open: true, id: null, trainingId: id })
+        }}
+        onShowSessions={(id) => {
+          setTrainingForm({ open: false, id: null })
+          setParam({ vue: 'sessions', formation: String(id), periode: 'toutes' })
         }}
       />
       <SessionFormDialog

@@ -30,6 +30,7 @@ type Props = {
   onSaved: (session: SessionDetail, created: boolean) => void
 }
 
+const FIX_FIELDS = 'Corrigez les champs signalés : rien n’a été enregistré.'
 const FORM_ID = 'session-form'
 type TextField = Exclude<SessionField, 'weeklyHours'>
 
@@ -91,7 +92,7 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
     const found = validateSessionForm(values, locked)
     if (Object.values(found).some(Boolean)) {
       setErrors(found)
-      setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
+      setFormError(FIX_FIELDS)
       return
     }
     setBusy(true)
@@ -166,7 +167,7 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
             </div>
           </div>
         )}
-        {formError && (
+        {formError && (formError !== FIX_FIELDS || Object.values(errors).some(Boolean)) && (
           <p className="form-error" role="alert" data-testid="form-error">
             {formError}
           </p>

@@ -30,8 +30,10 @@ type Props = {
   onClose: () => void
   onSaved: (training: TrainingDetail, created: boolean) => void
   onNewSession?: (trainingId: number) => void
+  onShowSessions?: (trainingId: number) => void
 }
 
+const FIX_FIELDS = 'Corrigez les champs signalés : rien n’a été enregistré.'
 const FORM_ID = 'training-form'
 const OBJECTIVE_CODES = Object.keys(LHEO_OBJECTIVES).map(Number)
 
@@ -39,7 +41,7 @@ const OBJECTIVE_CODES = Object.keys(LHEO_OBJECTIVES).map(Number)
  * A training created by hand is edited here; one imported from the CARIF-OREF (LHEO) is shown
  * read-only, with its actions: its description is corrected at the source and re-imported.
  */
-export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSession }: Props) {
+export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSession, onShowSessions }: Props) {
   const api = useApi()
   const [detail, setDetail] = useState<TrainingDetail | null>(null)
   const [values, setValues] = useState<TrainingFormValues>(emptyTrainingForm)
@@ -85,7 +87,7 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
     const found = validateTrainingForm(values)
     if (Object.values(found).some(Boolean)) {
       setErrors(found)
-      setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
+      setFormError(FIX_FIELDS)
       return
     }
     setBusy(true)
@@ -143,11 +145,20 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
       testId="training-dialog"
       footer={
         <>
-          {detail && onNewSession && (
-            <button type="button" className="button button--ghost modal__footer-left" onClick={() => onNewSession(detail.id)}>
-              <Icon name="plus" size={16} />
-              Nouvelle session de cette formation
-            </button>
+          {detail && (onNewSession || onShowSessions) && (
+            <span className="modal__footer-left">
+              {onShowSessions && detail.sessionCount > 0 && (
+                <button type="button" className="button button--ghost" onClick={() => onShowSessions(detail.id)}>
+                  Voir ses {detail.sessionCount} session{detail.sessionCount > 1 ? 's' : ''}
+                </button>
+              )}
+              {onNewSession && (
+                <button type="button" className="button button--ghost" onClick={() => onNewSession(detail.id)}>
+                  <Icon name="plus" size={16} />
+                  Nouvelle session
+                </button>
+              )}
+            </span>
           )}
           {!fromCarif && <span className="modal__footer-hint">Les champs marqués * sont obligatoires.</span>}
           <button type="button" className="button" onClick={onClose}>
@@ -173,7 +184,7 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
             </div>
           </div>
         )}
-        {formError && (
+        {formError && (formError !== FIX_FIELDS || Object.values(errors).some(Boolean)) && (
           <p className="form-error" role="alert" data-testid="form-error">
             {formError}
           </p>

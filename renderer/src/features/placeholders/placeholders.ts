@@ -1,5 +1,5 @@
 /** What each screen still to be built will hold (domain.md §2–§7), shown instead of a blank page. */
-export type PlaceholderId = 'trainings' | 'recruitment' | 'enrolments' | 'attendance' | 'quotes' | 'documents'
+export type PlaceholderId = 'enrolments' | 'attendance' | 'quotes' | 'documents'
 
 export type PlaceholderSpec = {
   description: string
@@ -10,53 +10,6 @@ export type PlaceholderSpec = {
 }
 
 export const PLACEHOLDERS: Record<PlaceholderId, PlaceholderSpec> = {
-  trainings: {
-    description:
-      'Le catalogue des formations importé du CARIF-OREF (format LHEO) et leurs sessions. Chaque session ouvre une fiche à onglets : synthèse, recrutement, inscrits, entrées, assiduité, bilans et devis. La description des formations reste celle du CARIF-OREF ; les données locales (inscriptions, assiduité) sont conservées à chaque réimport.',
-    grids: [
-      {
-        caption: 'Catalogue des formations',
-        columns: ['N° formation (InterCarif)', 'N° action', 'Intitulé', 'Formacode', 'Objectif général', 'Certification', 'Niveau', 'Durée (h)', 'Sessions']
-      },
-      {
-        caption: 'Sessions',
-        columns: ['N° session', 'Formation', 'Début', 'Fin', 'Lieu', 'Places', 'Mode d’entrée', 'Heures centre', 'Heures entreprise', 'Financeurs', 'Recrutement']
-      }
-    ],
-    actions: [
-      'Importer le catalogue depuis un fichier LHEO (XML) et le réimporter pour le mettre à jour',
-      'Ouvrir la fiche d’une session : synthèse, recrutement, inscrits, entrées, assiduité, bilans, devis',
-      'Ouvrir, fermer ou suspendre le recrutement d’une session',
-      'Saisir les périodes d’interruption de la session',
-      'Exporter le tableau en CSV et XLSX'
-    ],
-    rules: [
-      'Une session dont le recrutement est ouvert doit toujours avoir un créneau de recrutement à venir.',
-      'Les corrections de description se font au CARIF-OREF, source de référence.'
-    ]
-  },
-  recruitment: {
-    description:
-      'Les informations collectives, rendez-vous individuels et périodes de candidature de chaque session, avec les candidats positionnés. La présence et le résultat de chaque candidat se saisissent directement dans la grille, comme dans un tableur.',
-    grids: [
-      {
-        caption: 'Créneaux de recrutement',
-        columns: ['Date', 'Horaires', 'Type', 'Session', 'Lieu', 'Places', 'Positionnés', 'Présents', 'Retenus', 'État']
-      },
-      {
-        caption: 'Candidats positionnés',
-        columns: ['Nom', 'Prénom', 'Identifiant France Travail', 'Prescripteur', 'Présence', 'Résultat', 'Code (ICR / ICA / ICN)', 'Commentaire']
-      }
-    ],
-    actions: [
-      'Créer une information collective, un rendez-vous individuel ou une période de candidature',
-      'Positionner des candidats depuis le registre des stagiaires',
-      'Saisir présences et résultats (retenu, non retenu, en attente) au clavier',
-      'Transférer un candidat vers une autre réunion',
-      'Annuler ou supprimer un créneau'
-    ],
-    rules: ['Les résultats gardent le code France Travail à côté du libellé : ICR (retenu), ICA (absent), ICN (non retenu).']
-  },
   enrolments: {
     description:
       'Toutes les inscriptions en formation avec leur statut KAIROS, leur financement et leurs dates. Chaque changement de statut est un événement daté, tracé au nom de la personne qui le saisit, avec la date de déclaration dans KAIROS.',

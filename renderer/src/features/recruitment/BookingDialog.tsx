@@ -27,6 +27,7 @@ type Props = {
   onBooked: (rows: RegistrationRow[]) => void
 }
 
+const FIX_PEOPLE = 'Corrigez les personnes signalées : personne n’a été positionné.'
 const PERSON_FIELDS: { field: NewPersonField; label: string; placeholder: string; required?: boolean }[] = [
   { field: 'lastName', label: 'Nom', placeholder: 'Nom', required: true },
   { field: 'firstName', label: 'Prénom', placeholder: 'Prénom', required: true },
@@ -100,7 +101,7 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
     }
     setPersonErrors(errors)
     if (Object.keys(errors).length > 0) {
-      setFormError('Corrigez les personnes signalées : personne n’a été positionné.')
+      setFormError(FIX_PEOPLE)
       return
     }
     if (total === 0) {
@@ -149,7 +150,7 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
             <strong>{eventTitle(event)}</strong> · {event.trainingTitle}
             {event.capacity !== null ? ` · ${event.booked} / ${event.capacity} places prises` : ''}
           </p>
-          {formError && (
+          {formError && (formError !== FIX_PEOPLE || Object.values(personErrors).some((e) => Object.values(e).some(Boolean))) && (
             <p className="form-error" role="alert" data-testid="form-error">
               {formError}
             </p>

@@ -34,6 +34,7 @@ type Props = {
   onSaved: (events: RecruitmentEventRow[], created: boolean) => void
 }
 
+const FIX_FIELDS = 'Corrigez les champs signalés : rien n’a été enregistré.'
 const FORM_ID = 'event-form'
 
 /** « Nouveau créneau » (one or a weekly series) and « Modifier le créneau ». */
@@ -64,7 +65,7 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
     const found = validateEventForm(values)
     if (Object.values(found).some(Boolean)) {
       setErrors(found)
-      setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
+      setFormError(FIX_FIELDS)
       return
     }
     setBusy(true)
@@ -126,7 +127,7 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
       }
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {formError && (
+        {formError && (formError !== FIX_FIELDS || Object.values(errors).some(Boolean)) && (
           <p className="form-error" role="alert" data-testid="form-error">
             {formError}
           </p>
@@ -190,7 +191,7 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
             : <div className="span-4" />}
           {text('startTime', 'Heure de début', { className: 'span-3', placeholder: '09:30', hint: 'ex. 9h30 ou 09:30' })}
           {text('endTime', 'Heure de fin', { className: 'span-3', placeholder: '11:30' })}
-          {text('capacity', 'Capacité (places)', { className: 'span-2', placeholder: 'sans limite', numeric: true })}
+          {text('capacity', 'Capacité', { className: 'span-2', placeholder: 'places', numeric: true })}
           {text('place', 'Lieu', {
             className: 'span-4',
             placeholder: session ? placeText(session.placeName, session.placeCity) || 'Lieu de la session' : 'Lieu de la session',

@@ -265,10 +265,16 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
       <ConfirmDialog
         open={deleting !== null}
         title="Supprimer le créneau ?"
-        confirmLabel="Supprimer définitivement"
-        danger
+        confirmLabel={deleting?.error ? 'Annuler ce créneau plutôt' : 'Supprimer définitivement'}
+        danger={!deleting?.error}
         busy={deleting?.busy}
-        onConfirm={() => void confirmDelete()}
+        onConfirm={() => {
+          // Refused because people are booked: offer what the server suggests, cancelling.
+          if (deleting?.error) {
+            setCancelling(deleting.event)
+            setDeleting(null)
+          } else void confirmDelete()
+        }}
         onCancel={() => setDeleting(null)}
       >
         {deleting && (

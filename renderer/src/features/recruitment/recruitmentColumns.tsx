@@ -5,6 +5,7 @@ import { todayIso } from '../../../../shared/domain/dates'
 import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
 import { PRESENCE_CODES, REGISTRATION_RESULT_CODES, type Presence, type RegistrationResult } from '../../../../shared/domain/recruitment'
 import { Badge, type BadgeTone } from '../../components/Badge'
+import { Icon } from '../../components/Icon'
 import { compareIsoToFilterDate, compareText, parseIntegerCell, parseTextCell } from '../../grid/cellValues'
 import {
   bookedText,
@@ -40,7 +41,8 @@ function KindCell(p: CustomCellRendererProps<RecruitmentEventRow>) {
       <span>{eventKindLabel(p.data)}</span>
       {p.data.seriesId && (
         <span className="kind-cell__series" title="Fait partie d’une série hebdomadaire">
-          série
+          <Icon name="refresh" size={13} />
+          <span className="visually-hidden">série</span>
         </span>
       )}
     </span>

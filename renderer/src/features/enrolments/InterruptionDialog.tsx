@@ -1,0 +1,160 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import type { EnrolmentDetail, Interruption } from '../../../../shared/api/areas/enrolments'
+import { formatDateFr } from '../../../../shared/domain/dates'
+import { useApi } from '../../api/ApiContext'
+import { Field } from '../../components/Field'
+import { Icon } from '../../components/Icon'
+import { Modal } from '../../components/Modal'
+import { DateField, readDate } from './DateField'
+import { INTERRUPTION_REASONS, interruptionLengthHint, personName } from './enrolmentFormat'
+
+export type InterruptionRequest = { enrolment: EnrolmentDetail; interruption: Interruption | null }
+
+type Props = {
+  request: InterruptionRequest | null
+  onClose: () => void
+  onSaved: (detail: EnrolmentDetail, created: boolean) => void
+}
+
+/**
+ * « Nouvelle interruption » (or its correction): a break of more than 15 days in the person's
+ * path, declared in KAIROS within 3 days of its first day. The end may stay empty while the
+ * return date is unknown. The server's refusal (too short, overlapping, outside the path) is shown
+ * as it says it, with the rule.
+ */
+export function InterruptionDialog({ request, onClose, onSaved }: Props) {
+  const api = useApi()
+  const listId = useId()
+  const [start, setStart] = useState('')
+  const [end, setEnd] = useState('')
+  const [reason, setReason] = useState('')
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [tried, setTried] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!request) return
+    const i = request.interruption
+    setStart(i ? formatDateFr(i.startDate) : '')
+    setEnd(i?.endDate ? formatDateFr(i.endDate) : '')
+    setReason(i?.reason ?? '')
+    setComment(i?.comment ?? '')
+    setError(null)
+    setTried(false)
+  }, [request])
+
+  if (!request) return null
+  const editing = request.interruption
+  const startRead = readDate(start, true)
+  const endRead = readDate(end, false)
+  const hint = interruptionLengthHint(startRead.iso, endRead.iso)
+  const reasonMissing = reason.trim() === ''
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    setTried(true)
+    if (!request || startRead.iso === null || endRead.error || reasonMissing) return
+    setBusy(true)
+    setError(null)
+    const r = editing
+      ? await api.call('interruptions:update', { id: editing.id, endDate: endRead.iso, reason: reason.trim(), comment: comment.trim() || null })
+      : await api.call('interruptions:create', {
+          enrolmentId: request.enrolment.id,
+          startDate: startRead.iso,
+          endDate: endRead.iso,
+          reason: reason.trim(),
+          comment: comment.trim() || null
+        })
+    setBusy(false)
+    if (r.ok) onSaved(r.value, editing === null)
+    else setError(r.error.issues?.[0]?.message ?? r.error.message)
+  }
+
+  return (
+    <Modal
+      open
+      title={editing ? 'Modifier l’interruption' : 'Nouvelle interruption'}
+      onClose={onClose}
+      size="medium"
+      testId="interruption-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Annuler
+          </button>
+          <button type="submit" form="interruption-form" className="button button--primary" disabled={busy} data-testid="interruption-save">
+            {busy ? 'Patientez…' : editing ? 'Enregistrer' : 'Enregistrer l’interruption'}
+          </button>
+        </>
+      }
+    >
+      <form id="interruption-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {error && (
+          <div className="notice notice--danger" role="alert" data-testid="interruption-error">
+            <Icon name="alert" size={16} />
+            <div>
+              <strong>Interruption refusée.</strong> {error}
+            </div>
+          </div>
+        )}
+        <p className="form__context">
+          <strong>{personName(request.enrolment)}</strong> — {request.enrolment.sessionLabel}
+          {request.enrolment.entryDate && <> · entré(e) le {formatDateFr(request.enrolment.entryDate)}</>}
+        </p>
+        <div className="form__grid">
+          <div className="span-6">
+            {editing ? (
+              <Field label="Début" locked="Le début d’une interruption ne se modifie pas : supprimez-la et saisissez-la de nouveau.">
+                {(control) => <input {...control} className="input input--date" value={start} readOnly />}
+              </Field>
+            ) : (
+              <DateField label="Début" name="startDate" value={start} onChange={(t) => { setStart(t); setError(null) }} required error={tried ? startRead.error : null} autoFocus testId="interruption-start" />
+            )}
+          </div>
+          <div className="span-6">
+            <DateField
+              label="Fin (retour en formation)"
+              name="endDate"
+              value={end}
+              onChange={(t) => {
+                setEnd(t)
+                setError(null)
+              }}
+              hint="Vide tant que la date de retour n’est pas connue."
+              testId="interruption-end"
+            />
+          </div>
+          <div className="span-12">
+            <Field label="Motif" required status={tried && reasonMissing ? { kind: 'error', message: 'Le motif de l’interruption est obligatoire.' } : null}>
+              {(control) => (
+                <>
+                  <input {...control} className="input" list={listId} value={reason} maxLength={200} placeholder="ex. Raisons de santé (arrêt maladie)" onChange={(e) => setReason(e.target.value)} data-testid="interruption-reason" />
+                  <datalist id={listId}>
+                    {INTERRUPTION_REASONS.map((r) => (
+                      <option key={r} value={r} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </Field>
+          </div>
+          <div className="span-12">
+            <Field label="Commentaire">
+              {(control) => <textarea {...control} className="input textarea" rows={2} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />}
+            </Field>
+          </div>
+        </div>
+        {hint && (
+          <p className={`form-note${hint.kind === 'warning' ? ' form-note--warning' : ''}`} data-testid="interruption-length">
+            <Icon name={hint.kind === 'warning' ? 'alert' : 'clock'} size={14} /> {hint.message}
+          </p>
+        )}
+        <p className="form-note">
+          <Icon name="info" size={14} /> Seules les interruptions de plus de 15 jours se déclarent dans KAIROS, dans les 3 jours suivant leur début ; elles changent la
+          catégorie et les droits du demandeur d’emploi.
+        </p>
+      </form>
+    </Modal>
+  )
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appOps } from './areas/app'
+import { attendanceOps } from './areas/attendance'
 import { catalogueOps } from './areas/catalogue'
 import { dashboardOps } from './areas/dashboard'
 import { enrolmentOps } from './areas/enrolments'
@@ -20,7 +21,8 @@ export const contract = {
   ...recruitmentOps,
   ...lheoOps,
   ...enrolmentOps,
-  ...dashboardOps
+  ...dashboardOps,
+  ...attendanceOps
 } satisfies Record<string, OpSpec>
 
 export type Contract = typeof contract

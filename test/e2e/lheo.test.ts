@@ -74,6 +74,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     const progress = dialog('lheo-dialog').getByTestId('lheo-progress')
     await expectText(progress.locator('.import-progress__percent'), '42 %')
     expect(await progress.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42')
+    await page.waitForTimeout(300) // the bar's width transition
     await shot(page, 'issue3-lheo-progress')
     await dialog('lheo-dialog').getByRole('button', { name: 'Annuler' }).click()
     await expectText(dialog('lheo-dialog').getByTestId('lheo-cancelled'), /Import annulé\. Aucune donnée n’a été enregistrée/)

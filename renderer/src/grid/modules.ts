@@ -5,6 +5,7 @@ import {
   ColumnAutoSizeModule,
   CsvExportModule,
   DateFilterModule,
+  EventApiModule,
   LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
@@ -28,6 +29,8 @@ import {
 const modules: Module[] = [
   ClientSideRowModelModule,
   ClientSideRowModelApiModule,
+  // api.addEventListener is called on some grids (seen on the enrolments grid): AG Grid error #200 without it.
+  EventApiModule,
   RowApiModule,
   ScrollApiModule,
   TextFilterModule,

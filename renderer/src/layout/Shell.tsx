@@ -20,6 +20,20 @@ export function Shell({ state, onStateChanged, children }: { state: AppState; on
     document.title = `${title} — Passerelle`
   }, [title])
 
+  // A file dropped outside a drop zone must not replace the app with the file (Electron and browsers
+  // open it by default); screens that accept files handle the drop themselves.
+  useEffect(() => {
+    const ignore = (e: DragEvent): void => {
+      if (e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')) e.preventDefault()
+    }
+    window.addEventListener('dragover', ignore)
+    window.addEventListener('drop', ignore)
+    return () => {
+      window.removeEventListener('dragover', ignore)
+      window.removeEventListener('drop', ignore)
+    }
+  }, [])
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (document.querySelector('dialog[open]')) return

@@ -55,7 +55,22 @@ const VALID: { [O in Op]: Input<O> } = {
   'interruptions:create': { enrolmentId: 1, startDate: '2026-11-02', endDate: '2026-11-27', reason: 'Arrêt maladie' },
   'interruptions:update': { id: 1, endDate: '2026-11-30' },
   'interruptions:delete': { id: 1 },
-  'dashboard:get': { today: '2026-11-22' }
+  'dashboard:get': { today: '2026-11-22' },
+  'attendance:month': { month: '2026-11', sessionId: 1 },
+  'attendance:save': {
+    month: '2026-11',
+    changes: [
+      { enrolmentId: 1, date: '2026-11-02', value: 7 },
+      { enrolmentId: 1, date: '2026-11-03', value: 'AJ' },
+      { enrolmentId: 1, date: '2026-11-04', value: { hours: 3.5, code: 'RDV' } },
+      { enrolmentId: 1, date: '2026-11-07', value: 4, force: true },
+      { enrolmentId: 2, date: '2026-11-02', value: null }
+    ]
+  },
+  'attendance:prefill': { month: '2026-11', sessionId: 1 },
+  'attendance:attest': { month: '2026-11', sessionId: 1 },
+  'attendance:unlock': { month: '2026-11', sessionId: 1, reason: 'Absence justifiée reçue après l’attestation' },
+  'attendance:export': { month: '2026-11', sessionId: 1, format: 'xlsx', layout: 'kairos', comment: 'Envoyé au financeur' }
 }
 
 describe('the API contract', () => {

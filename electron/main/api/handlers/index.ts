@@ -1,5 +1,6 @@
 import type { Handlers } from '../types'
 import { appHandlers } from './app'
+import { attendanceHandlers } from './attendance'
 import { catalogueHandlers } from './catalogue'
 import { dashboardHandlers } from './dashboard'
 import { enrolmentHandlers } from './enrolments'
@@ -19,7 +20,8 @@ export const handlers: Handlers = {
   ...recruitmentHandlers,
   ...lheoHandlers,
   ...enrolmentHandlers,
-  ...dashboardHandlers
+  ...dashboardHandlers,
+  ...attendanceHandlers
 }
 
 export type { Backend, CallContext, Handlers, HostInfo } from '../types'

@@ -35,16 +35,27 @@ export function RecruitmentStateBadge({ state }: { state: RecruitmentState }) {
   return <Badge tone={STATE_TONES[state]}>{recruitmentStateLabel(state)}</Badge>
 }
 
-function SourceCell(p: CustomCellRendererProps<TrainingRow | SessionGridRow, 'local' | 'lheo'>) {
+function SourceCell(p: CustomCellRendererProps<SessionGridRow, 'local' | 'lheo'>) {
   return p.value ? <SourceBadge source={p.value} /> : null
 }
 
-function MissingCell(p: CustomCellRendererProps<TrainingRow, boolean>) {
-  return p.value ? (
-    <Badge tone="warning" title="Présente au catalogue avant le dernier import LHEO, absente du dernier fichier : signalée, jamais supprimée.">
-      Absente du dernier import
-    </Badge>
-  ) : null
+/** "CARIF", "CARIF · absente du dernier import", "Locale". */
+export function trainingSourceText(t: Pick<TrainingRow, 'source' | 'missingFromSource'>): string {
+  return t.missingFromSource ? `${sourceLabel(t.source)} · absente du dernier import` : sourceLabel(t.source)
+}
+
+function TrainingSourceCell(p: CustomCellRendererProps<TrainingRow>) {
+  if (!p.data) return null
+  return (
+    <span className="inline-badges">
+      <SourceBadge source={p.data.source} />
+      {p.data.missingFromSource && (
+        <Badge tone="warning" title="Présente au catalogue avant le dernier import LHEO, absente du dernier fichier : signalée, jamais supprimée.">
+          Absente du dernier import
+        </Badge>
+      )}
+    </span>
+  )
 }
 
 function StateCell(p: CustomCellRendererProps<SessionGridRow, RecruitmentState>) {
@@ -86,7 +97,7 @@ const dateColumn = (
 ): ColDef<SessionGridRow> => ({
   field,
   headerName,
-  width: 112,
+  width: 108,
   editable: false,
   filter: 'agDateColumnFilter',
   filterParams: { comparator: compareIsoToFilterDate },
@@ -103,49 +114,41 @@ export const trainingColumns: ColDef<TrainingRow>[] = [
     headerName: 'N° formation',
     headerTooltip: 'Numéro de formation InterCarif (CARIF-OREF)',
     type: 'text',
-    width: 130,
+    width: 134,
     cellClass: 'cell--mono',
     pinned: 'left'
   },
-  { field: 'title', headerName: 'Intitulé', type: 'text', flex: 1, minWidth: 280, sort: 'asc', tooltipField: 'title' },
-  { field: 'formacode', headerName: 'Formacode', type: 'text', width: 118, cellClass: 'cell--mono' },
+  { field: 'title', headerName: 'Intitulé', type: 'text', flex: 1, minWidth: 220, sort: 'asc', tooltipField: 'title' },
   {
     colId: 'certification',
     headerName: 'Certification',
     type: 'text',
-    width: 170,
+    width: 150,
     valueGetter: (p) => (p.data ? certificationLabel(p.data) : '')
   },
+  { field: 'totalHours', headerName: 'Heures', type: 'hours', width: 82, filter: false },
+  { field: 'sessionCount', headerName: 'Sessions', type: 'integer', width: 90, filter: false },
+  { field: 'nextStart', headerName: 'Prochaine entrée', headerTooltip: 'Début de la prochaine session', type: 'dateFr', width: 158 },
+  {
+    field: 'source',
+    headerName: 'Source',
+    headerTooltip: 'CARIF : importée du catalogue CARIF-OREF (LHEO) ; locale : créée dans Passerelle',
+    width: 200,
+    cellRenderer: TrainingSourceCell,
+    valueFormatter: (p) => (p.data ? trainingSourceText(p.data) : ''),
+    filterValueGetter: (p) => (p.data ? trainingSourceText(p.data) : ''),
+    getQuickFilterText: (p) => (p.data ? trainingSourceText(p.data) : '')
+  },
+  { field: 'formacode', headerName: 'Formacode', type: 'text', width: 122, cellClass: 'cell--mono' },
   {
     field: 'objectiveCode',
     headerName: 'Objectif',
     type: 'text',
-    width: 210,
+    width: 200,
     valueFormatter: (p) => objectiveLabel(typeof p.value === 'number' ? p.value : null),
     filterValueGetter: (p) => objectiveLabel(p.data?.objectiveCode ?? null),
     getQuickFilterText: (p) => objectiveLabel(typeof p.value === 'number' ? p.value : null),
     tooltipValueGetter: (p) => objectiveLabel(typeof p.value === 'number' ? p.value : null)
-  },
-  { field: 'totalHours', headerName: 'Heures', type: 'hours', width: 96 },
-  { field: 'sessionCount', headerName: 'Sessions', type: 'integer', width: 104 },
-  { field: 'nextStart', headerName: 'Prochaine entrée', type: 'dateFr', width: 150 },
-  {
-    field: 'source',
-    headerName: 'Source',
-    width: 100,
-    cellRenderer: SourceCell,
-    filterValueGetter: (p) => (p.data ? sourceLabel(p.data.source) : ''),
-    getQuickFilterText: (p) => (p.data ? sourceLabel(p.data.source) : ''),
-    valueFormatter: (p) => (p.data ? sourceLabel(p.data.source) : '')
-  },
-  {
-    field: 'missingFromSource',
-    headerName: 'Dernier import',
-    width: 200,
-    cellRenderer: MissingCell,
-    valueFormatter: (p) => (p.value ? 'Absente du dernier import' : ''),
-    filterValueGetter: (p) => (p.data?.missingFromSource ? 'Absente du dernier import' : ''),
-    getQuickFilterText: () => ''
   },
   { field: 'updatedAt', headerName: 'Modifiée le', type: 'timestamp', width: 150 }
 ]
@@ -155,25 +158,25 @@ export const trainingColumns: ColDef<TrainingRow>[] = [
  * an imported session); everything the CARIF-OREF describes is read-only.
  */
 export const sessionColumns: ColDef<SessionGridRow>[] = [
-  { field: 'trainingTitle', headerName: 'Formation', type: 'text', width: 230, pinned: 'left', editable: false, tooltipField: 'trainingTitle' },
+  { field: 'trainingTitle', headerName: 'Formation', type: 'text', width: 190, pinned: 'left', editable: false, tooltipField: 'trainingTitle' },
   {
     field: 'alerts',
     headerName: 'Alertes',
     headerTooltip: 'Recrutement ouvert sans créneau à venir, capacité dépassée, session absente du dernier import',
-    width: 92,
+    width: 76,
     editable: false,
     cellRenderer: AlertsCell,
     valueFormatter: (p) => (Array.isArray(p.value) ? p.value.join(' ; ') : ''),
     comparator: (a: unknown, b: unknown) => (Array.isArray(a) ? a.length : 0) - (Array.isArray(b) ? b.length : 0),
-    filter: 'agTextColumnFilter',
-    filterValueGetter: (p) => (p.data ? p.data.alerts.join(' ') : '')
+    // « Avec alertes » above the grid filters them; the messages are in the tooltip.
+    filter: false
   },
   {
     field: 'intercarifSessionId',
     headerName: 'N° session',
     headerTooltip: 'Numéro de session CARIF',
     type: 'text',
-    width: 112,
+    width: 118,
     cellClass: 'cell--mono',
     editable: false
   },
@@ -183,7 +186,7 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     colId: 'place',
     headerName: 'Lieu',
     type: 'text',
-    width: 200,
+    width: 146,
     editable: false,
     valueGetter: (p) => (p.data ? placeText(p.data.placeName, p.data.placeCity) : ''),
     tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : '')
@@ -193,7 +196,8 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     headerName: 'Capacité',
     headerTooltip: 'Places conventionnées (modifiable : double-clic ou saisie directe)',
     type: 'integer',
-    width: 104,
+    width: 92,
+    filter: false,
     editable: true,
     valueParser: (p) => parseIntegerCell(p.newValue, 'La capacité', 0, 1000)
   },
@@ -201,7 +205,7 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     field: 'placesTaken',
     headerName: 'Places prises',
     headerTooltip: 'Inscriptions qui occupent une place (retenu, à valider, inscrit, entré) sur la capacité',
-    width: 136,
+    width: 128,
     editable: false,
     cellRenderer: PlacesCell,
     valueFormatter: (p) => (p.data ? placesLabel(p.data.placesTaken, p.data.capacity) : ''),
@@ -211,7 +215,7 @@ export const sessionColumns: ColDef<SessionGridRow>[] = [
     field: 'recruitmentState',
     headerName: 'Recrutement',
     headerTooltip: 'État du recrutement (modifiable : double-clic ou Entrée)',
-    width: 130,
+    width: 136,
     editable: true,
     cellRenderer: StateCell,
     cellEditor: 'agSelectCellEditor',

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom'
 import { ENROLMENT_STATUSES, ENROLMENT_STATUS_CODES } from '../../../../shared/domain/enrolment'
 import { countLabel, formatCount } from '../../grid/cellValues'
 
@@ -28,10 +29,10 @@ export function EnrolmentStatusPanel({ byStatus }: { byStatus: Record<string, nu
           {counts.map((c) => (
             <tr key={c.code} className={c.n === 0 ? 'status-table__row status-table__row--zero' : 'status-table__row'} data-testid={`status-${c.code}`}>
               <th scope="row" className="status-table__label">
-                <span className="status-table__label-inner">
+                <Link className="status-table__label-inner" to={`/inscriptions?statuses=${c.code}`} title={`Ouvrir les inscriptions au statut « ${c.label} »`}>
                   <span className={`status-dot status-dot--${c.code}`} aria-hidden="true" />
                   {c.label}
-                </span>
+                </Link>
               </th>
               <td className="status-table__count">{formatCount(c.n)}</td>
               <td className="status-table__bar-cell" aria-hidden="true">

@@ -1,5 +1,5 @@
-import type { CellFocusedEvent, GridApi } from 'ag-grid-community'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { GridApi } from 'ag-grid-community'
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import type { EnrolmentRow, Interruption } from '../../../../shared/api/areas/enrolments'
 import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
@@ -114,11 +114,14 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
 
   const onGridReady = useCallback((api: GridApi<EnrolmentGridRow>) => {
     gridApi.current = api
-    api.addEventListener('cellFocused', (e: CellFocusedEvent<EnrolmentGridRow>) => {
-      if (e.rowIndex == null || e.rowPinned) return
-      const data = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data
-      if (data) setFocusedId(data.id)
-    })
+  }, [])
+
+  /** The row holding the focused cell (a click or the arrow keys): its history opens beside. */
+  const onGridFocus = useCallback((e: FocusEvent<HTMLDivElement>) => {
+    const target = e.target instanceof Element ? e.target : null
+    if (!target?.closest('[role="gridcell"]')) return
+    const id = Number(target.closest('[role="row"][row-id]')?.getAttribute('row-id'))
+    if (Number.isInteger(id) && id > 0) setFocusedId(id)
   }, [])
 
   const refresh = useCallback(() => {
@@ -356,6 +359,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
       )}
 
       <div className={`enrolments__body${showPanel ? ' enrolments__body--with-panel' : ''}`}>
+        <div className="enrolments__grid" onFocus={onGridFocus}>
         <DataGrid<EnrolmentGridRow>
           rows={rows}
           columns={columns}
@@ -379,6 +383,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
                 : 'Aucune inscription pour l’instant : les candidats retenus au recrutement apparaissent ici.'
           }
         />
+        </div>
         {showPanel && (
           <HistoryPanel
             detail={shownDetail}

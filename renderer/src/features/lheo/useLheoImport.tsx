@@ -91,7 +91,11 @@ export function useLheoImport(onImported: (summary: LheoImportSummary) => void):
         tabIndex={-1}
         aria-hidden="true"
         data-testid="lheo-file-input"
-        onChange={(e) => start(e.target.files?.[0])}
+        onChange={(e) => {
+          start(e.target.files?.[0])
+          // The same file can be chosen again (re-import after a cancel or a correction).
+          e.target.value = ''
+        }}
       />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -75,7 +75,19 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
       node.setSelected(true, true)
       gridApi.current.ensureNodeVisible(node, 'middle')
     }
-  }, [events.data])
+  }, [events.data, selectedId])
+
+  // Nothing chosen yet: the next slot to come (else the last one) is opened below the grid.
+  useEffect(() => {
+    const list = events.data
+    if (selectedId !== null || pendingSelect.current !== null || !list || list.length === 0) return
+    const today = todayIso()
+    const next = list.find((e) => !e.cancelled && (e.endDate ?? e.date) >= today) ?? list[list.length - 1]
+    if (next) {
+      pendingSelect.current = next.id
+      setSelectedId(next.id)
+    }
+  }, [events.data, selectedId])
 
   const changed = useCallback(() => {
     void reloadEvents()

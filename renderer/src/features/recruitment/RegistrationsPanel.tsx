@@ -160,7 +160,7 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
           </h2>
           <p className="registrations__meta">
             {event.sessionLabel} · {event.booked} positionné{event.booked > 1 ? 's' : ''}
-            {event.capacity !== null ? ` sur ${event.capacity} places` : ''} · {event.present} présent{event.present > 1 ? 's' : ''} · {event.absent} absent
+            {event.capacity !== null ? ` sur ${event.capacity} place${event.capacity > 1 ? 's' : ''}` : ''} · {event.present} présent{event.present > 1 ? 's' : ''} · {event.absent} absent
             {event.absent > 1 ? 's' : ''} · {event.retained} retenu{event.retained > 1 ? 's' : ''}
           </p>
         </div>

@@ -10,6 +10,7 @@ import { DataGrid, type CellEdit } from '../../grid/DataGrid'
 import { exportCsv } from '../../grid/exportCsv'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useShortcut } from '../../hooks/useShortcut'
+import { useTraineeImport } from '../traineeImport/useTraineeImport'
 import { TraineeFormDialog } from './TraineeFormDialog'
 import { toPatchValue, traineeColumns } from './traineeColumns'
 import { useTrainees } from './useTrainees'
@@ -21,7 +22,8 @@ export function TraineesPage() {
   const toast = useToast()
   const [search, setSearch] = useState('')
   const debouncedSearch = useDebouncedValue(search, 250)
-  const { rows, error, replaceRow, addRow, removeRow } = useTrainees(debouncedSearch)
+  const { rows, error, reload, replaceRow, addRow, removeRow } = useTrainees(debouncedSearch)
+  const importer = useTraineeImport(() => void reload())
   const [selected, setSelected] = useState<Trainee | null>(null)
   const [displayed, setDisplayed] = useState(0)
   const [form, setForm] = useState<{ open: boolean; trainee: Trainee | null }>({ open: false, trainee: null })
@@ -44,6 +46,7 @@ export function TraineesPage() {
   useShortcut('Alt+N', openNew)
   useShortcut('Ctrl+F', () => searchRef.current?.select())
   useShortcut('Ctrl+E', openEdit)
+  useShortcut('Ctrl+I', () => importer.choose())
 
   const onCellEdit = useCallback(
     (edit: CellEdit<Trainee>) => api.call('trainees:update', { id: edit.row.id, changes: { [edit.field]: toPatchValue(edit.field, edit.value) } }),
@@ -93,7 +96,7 @@ export function TraineesPage() {
   const countText = rows === null ? 'Chargement…' : displayed < total ? `${countLabel(displayed, 'affiché', 'affichés')} sur ${countLabel(total, 'stagiaire', 'stagiaires')}` : countLabel(total, 'stagiaire', 'stagiaires')
 
   return (
-    <div className="page page--grid">
+    <div className="page page--grid page--drop" {...importer.dropZone} data-testid="trainees-page">
       <div className="toolbar" role="toolbar" aria-label="Actions sur les stagiaires">
         <div className="search-box">
           <Icon name="search" size={16} />
@@ -135,6 +138,10 @@ export function TraineesPage() {
         <button type="button" className="button" onClick={() => gridApi.current && exportCsv(gridApi.current, 'stagiaires')} disabled={total === 0}>
           <Icon name="download" size={16} />
           Exporter en CSV
+        </button>
+        <button type="button" className="button" onClick={importer.choose} title="Importer une liste de prescripteur (Ctrl+I) — ou déposez le fichier .csv ou .xlsx sur cet écran" data-testid="trainee-import-button">
+          <Icon name="upload" size={16} />
+          Importer une liste (CSV, Excel)
         </button>
         <button type="button" className="button button--primary" onClick={openNew} title="Nouveau stagiaire (Ctrl+N)">
           <Icon name="plus" size={16} />
@@ -185,6 +192,7 @@ export function TraineesPage() {
           </p>
         )}
       </ConfirmDialog>
+      {importer.elements}
     </div>
   )
 }

@@ -1,0 +1,260 @@
+import type { AttendanceMonthGrid, AttendanceRow, AttendanceSessionSummary } from '../../../../shared/api/areas/attendance'
+import {
+  type AttendanceDay,
+  type CellValue,
+  cellFromStored,
+  monthBounds,
+  monthDays,
+  monthLabelFr,
+  type Period,
+  rowCalendar,
+  rowTotals
+} from '../../../../shared/domain/attendance'
+import { attendanceWindow } from '../../../../shared/domain/deadlines'
+import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
+import { sessionName } from '../../../../shared/domain/recruitmentRules'
+import type { Db } from '../../db/open'
+
+/*
+ * Reading a month of attendance: four statements, pivoted in JS.
+ *   1. the rows: enrolments in training during the month (entered by its last day, not left before
+ *      its first — the dashboard's rule), with trainee, session and attestation;
+ *   2. attendance_day of those enrolments for the month: a search of its primary key
+ *      (enrolment_id, date) per enrolment, never a scan;
+ *   3. their interruptions overlapping the month;  4. their sessions' breaks overlapping the month.
+ */
+
+export type MonthScope = { sessionId?: number; enrolmentIds?: readonly number[] }
+
+/** A row as the services work on it: the contract's row plus what checking and writing need. */
+export type LoadedRow = AttendanceRow & {
+  sessionStart: string | null
+  sessionEnd: string | null
+  weekly: number[] | null
+  interruptions: Period[]
+  breaks: Period[]
+}
+
+export type LoadedMonth = { month: string; days: AttendanceDay[]; rows: LoadedRow[] }
+
+type RowRecord = {
+  enrolmentId: number
+  sessionId: number
+  traineeId: number
+  status: string
+  entryDate: string | null
+  exitDate: string | null
+  weeklyJson: string | null
+  sessionStart: string | null
+  sessionEnd: string | null
+  label: string | null
+  trainingTitle: string
+  intercarifSessionId: string | null
+  lastName: string
+  firstName: string
+  ftId: string | null
+  attestedAt: string | null
+  attestedBy: string | null
+}
+
+// In training during the month: the dashboard's definition (attendanceMissingQuery), so that a
+// row of the grid and a line of the « assiduité à saisir » counter are the same enrolments.
+const ACTIVE = `e.entry_date <= @last AND (e.status = 'entre' OR (e.status IN ('sorti', 'abandon') AND e.exit_date >= @first))`
+
+function selector(scope: MonthScope): string {
+  if (scope.enrolmentIds !== undefined) {
+    return `SELECT e.id FROM json_each(@ids) AS j CROSS JOIN enrolment e WHERE e.id = j.value AND ${ACTIVE}`
+  }
+  if (scope.sessionId !== undefined) {
+    return `SELECT e.id FROM enrolment e WHERE e.session_id = @sessionId AND e.status IN ('entre', 'sorti', 'abandon') AND ${ACTIVE}`
+  }
+  // Two index searches on (status, exit_date, entry_date, session_id): those still in training,
+  // those who left during or after the month.
+  return `SELECT e.id FROM enrolment e WHERE e.status = 'entre' AND e.entry_date <= @last
+          UNION ALL
+          SELECT e.id FROM enrolment e WHERE e.status IN ('sorti', 'abandon') AND e.exit_date >= @first AND e.entry_date <= @last`
+}
+
+const rowsSql = (scope: MonthScope) => `
+  WITH active(id) AS (${selector(scope)})
+  SELECT e.id AS enrolmentId, e.session_id AS sessionId, e.trainee_id AS traineeId, e.status, e.entry_date AS entryDate, e.exit_date AS exitDate,
+         coalesce(e.weekly_hours_json, s.weekly_hours_json) AS weeklyJson, s.start_date AS sessionStart, s.end_date AS sessionEnd,
+         s.label, tr.title AS trainingTitle, s.intercarif_session_id AS intercarifSessionId,
+         t.last_name AS lastName, t.first_name AS firstName, t.ft_id AS ftId,
+         m.attested_at AS attestedAt, m.attested_by AS attestedBy
+  FROM active a
+  JOIN enrolment e ON e.id = a.id
+  JOIN session s ON s.id = e.session_id
+  JOIN training tr ON tr.id = s.training_id
+  JOIN trainee t ON t.id = e.trainee_id
+  LEFT JOIN attendance_month m ON m.enrolment_id = e.id AND m.month = @month
+  ORDER BY s.start_date, s.id, t.search_text, t.last_name, t.first_name, e.id`
+
+// `json_each(?) CROSS JOIN table`: SQLite keeps the order of a CROSS JOIN, so each table is
+// searched by its index, one id at a time, whatever the statistics say (after ANALYZE, a small
+// interruption table would otherwise be scanned).
+export const DAYS_SQL = `SELECT d.enrolment_id, d.date, d.hours, d.absence_code, d.forced
+  FROM json_each(?) AS j CROSS JOIN attendance_day AS d
+  WHERE d.enrolment_id = j.value AND d.date BETWEEN ? AND ?`
+
+const INTERRUPTIONS_SQL = `SELECT i.enrolment_id, i.start_date, i.end_date
+  FROM json_each(?) AS j CROSS JOIN interruption AS i
+  WHERE i.enrolment_id = j.value AND i.start_date <= ? AND (i.end_date IS NULL OR i.end_date >= ?)`
+
+const BREAKS_SQL = `SELECT b.session_id, b.start_date, b.end_date
+  FROM json_each(?) AS j CROSS JOIN session_break AS b
+  WHERE b.session_id = j.value AND b.start_date <= ? AND b.end_date >= ?`
+
+/** Rows as arrays (no object per row); the mode is set on the statement, then `all` runs it. */
+function rawRows(db: Db, sql: string, ...params: (string | number)[]): unknown[][] {
+  const statement = db.prepare(sql)
+  statement.raw(true)
+  return statement.all(...params) as unknown[][]
+}
+
+function parseWeekly(json: string | null, cache: Map<string, number[] | null>): number[] | null {
+  if (json === null) return null
+  let weekly = cache.get(json)
+  if (weekly === undefined) {
+    const parsed: unknown = JSON.parse(json)
+    weekly = Array.isArray(parsed) && parsed.length === 7 && parsed.every((h) => typeof h === 'number') ? (parsed as number[]) : null
+    cache.set(json, weekly)
+  }
+  return weekly
+}
+
+export function loadMonth(db: Db, month: string, scope: MonthScope, options: HolidayOptions): LoadedMonth {
+  const { first, last } = monthBounds(month)
+  const days = monthDays(month, options)
+  const params: Record<string, string | number> = { month, first, last }
+  if (scope.enrolmentIds !== undefined) params.ids = JSON.stringify(scope.enrolmentIds)
+  else if (scope.sessionId !== undefined) params.sessionId = scope.sessionId
+  const records = db.prepare(rowsSql(scope)).all(params) as RowRecord[]
+  if (records.length === 0) return { month, days, rows: [] }
+
+  const ids = JSON.stringify(records.map((r) => r.enrolmentId))
+  const dayRows = rawRows(db, DAYS_SQL, ids, first, last) as [number, string, number | null, string | null, number][]
+  const interruptionRows = rawRows(db, INTERRUPTIONS_SQL, ids, last, first) as [number, string, string | null][]
+  const sessionIds = JSON.stringify([...new Set(records.map((r) => r.sessionId))])
+  const breakRows = rawRows(db, BREAKS_SQL, sessionIds, last, first) as [number, string, string][]
+
+  const interruptions = new Map<number, Period[]>()
+  for (const [e, start, end] of interruptionRows) {
+    const list = interruptions.get(e) ?? []
+    list.push({ start, end })
+    interruptions.set(e, list)
+  }
+  const breaks = new Map<number, Period[]>()
+  for (const [s, start, end] of breakRows) {
+    const list = breaks.get(s) ?? []
+    list.push({ start, end })
+    breaks.set(s, list)
+  }
+
+  const n = days.length
+  const weeklyCache = new Map<string, number[] | null>()
+  const labels = new Map<number, string>()
+  const index = new Map<number, LoadedRow>()
+  const rows = records.map((r): LoadedRow => {
+    let sessionLabel = labels.get(r.sessionId)
+    if (sessionLabel === undefined) {
+      sessionLabel = sessionName({ label: r.label, trainingTitle: r.trainingTitle, intercarifSessionId: r.intercarifSessionId, startDate: r.sessionStart })
+      labels.set(r.sessionId, sessionLabel)
+    }
+    const row: LoadedRow = {
+      enrolmentId: r.enrolmentId,
+      sessionId: r.sessionId,
+      sessionLabel,
+      traineeId: r.traineeId,
+      lastName: r.lastName,
+      firstName: r.firstName,
+      ftId: r.ftId,
+      status: r.status,
+      entryDate: r.entryDate,
+      exitDate: r.exitDate,
+      values: new Array<CellValue>(n).fill(null),
+      planned: [],
+      locked: [],
+      forced: [],
+      totals: rowTotals([], []),
+      attested: r.attestedAt !== null ? { at: r.attestedAt, by: r.attestedBy ?? '' } : null,
+      sessionStart: r.sessionStart,
+      sessionEnd: r.sessionEnd,
+      weekly: parseWeekly(r.weeklyJson, weeklyCache),
+      interruptions: interruptions.get(r.enrolmentId) ?? [],
+      breaks: breaks.get(r.sessionId) ?? []
+    }
+    index.set(r.enrolmentId, row)
+    return row
+  })
+
+  for (const [e, date, hours, code, forced] of dayRows) {
+    const row = index.get(e)
+    if (!row) continue
+    const i = Number(date.slice(8, 10)) - 1
+    row.values[i] = cellFromStored(hours, code)
+    if (forced === 1) row.forced.push(i)
+  }
+  for (const row of rows) refreshRow(row, days)
+  return { month, days, rows }
+}
+
+/** Recomputes planned hours, locked days and totals of a row from its values and calendar. */
+export function refreshRow(row: LoadedRow, days: readonly AttendanceDay[]): void {
+  const calendar = rowCalendar(days, {
+    entryDate: row.entryDate,
+    exitDate: row.exitDate,
+    sessionStart: row.sessionStart,
+    sessionEnd: row.sessionEnd,
+    weekly: row.weekly,
+    interruptions: row.interruptions,
+    breaks: row.breaks,
+    attested: row.attested !== null
+  })
+  row.planned = calendar.planned
+  row.locked = calendar.locked
+  row.forced.sort((a, b) => a - b)
+  row.totals = rowTotals(row.values, row.planned)
+}
+
+/** The contract's row: the service-only fields left out. */
+export function publicRow(row: LoadedRow): AttendanceRow {
+  const { sessionStart: _s, sessionEnd: _e, weekly: _w, interruptions: _i, breaks: _b, ...rest } = row
+  return rest
+}
+
+export function sessionSummaries(rows: readonly AttendanceRow[]): AttendanceSessionSummary[] {
+  const bySession = new Map<number, AttendanceSessionSummary>()
+  for (const row of rows) {
+    let s = bySession.get(row.sessionId)
+    if (!s) {
+      s = { sessionId: row.sessionId, label: row.sessionLabel, trainees: 0, attestedTrainees: 0, attested: null }
+      bySession.set(row.sessionId, s)
+    }
+    s.trainees++
+    if (row.attested) {
+      s.attestedTrainees++
+      if (s.attested === null || row.attested.at > s.attested.at) s.attested = row.attested
+    }
+  }
+  const list = [...bySession.values()]
+  for (const s of list) if (s.attestedTrainees < s.trainees) s.attested = null
+  return list
+}
+
+export function toGrid(loaded: LoadedMonth, sessionId: number | null): AttendanceMonthGrid {
+  const rows = loaded.rows.map(publicRow)
+  return {
+    month: loaded.month,
+    monthLabel: monthLabelFr(loaded.month),
+    sessionId,
+    days: loaded.days,
+    rows,
+    sessions: sessionSummaries(rows),
+    canAttestFrom: attendanceWindow(loaded.month).opensOn
+  }
+}
+
+export function getMonthGrid(db: Db, month: string, sessionId: number | null, options: HolidayOptions): AttendanceMonthGrid {
+  return toGrid(loadMonth(db, month, sessionId === null ? {} : { sessionId }, options), sessionId)
+}

@@ -1,0 +1,84 @@
+import type { CounterTarget, DashboardCounter } from '../../../../shared/api/areas/dashboard'
+import type { IconName } from '../../components/Icon'
+import { enrolmentsPath } from '../enrolments/enrolmentQuery'
+
+/*
+ * Where a counter or a to-do line of the dashboard leads. Pure: the page turns the answer into a
+ * navigation, a look-up (a recruitment slot's session) or a panel listing the rows, for the
+ * screens not built yet.
+ */
+
+export type TargetAction =
+  | { kind: 'path'; path: string }
+  /** One recruitment slot: its session is looked up, then the Recruitment screen opens on it. */
+  | { kind: 'event'; eventId: number }
+  /** No screen shows exactly these rows (yet): the dashboard lists them itself. */
+  | { kind: 'panel'; note: string }
+
+export function targetAction(target: CounterTarget): TargetAction {
+  switch (target.screen) {
+    case 'enrolments':
+      return { kind: 'path', path: enrolmentsPath(target.filter) }
+    case 'sessions': {
+      const [only, ...rest] = target.filter.ids
+      if (only !== undefined && rest.length === 0) return { kind: 'path', path: `/sessions/${only}` }
+      return { kind: 'panel', note: 'Ouvrez chaque session pour lui ajouter un créneau de recrutement à venir, ou fermer son recrutement.' }
+    }
+    case 'recruitment': {
+      const events = target.filter.eventIds ?? []
+      const sessions = target.filter.sessionIds ?? []
+      const [event, ...moreEvents] = events
+      if (event !== undefined && moreEvents.length === 0) return { kind: 'event', eventId: event }
+      const [session, ...moreSessions] = sessions
+      if (events.length === 0 && session !== undefined && moreSessions.length === 0) return { kind: 'path', path: `/recrutement?session=${session}` }
+      return { kind: 'panel', note: 'Ouvrez chaque réunion pour saisir la présence et le résultat de ses candidats.' }
+    }
+    case 'attendance':
+      return { kind: 'panel', note: 'L’écran « Assiduité mensuelle » arrive dans une prochaine version : voici les sessions concernées.' }
+    case 'exitReports':
+      return { kind: 'panel', note: 'Les bilans de fin de formation arrivent dans une prochaine version : voici les personnes concernées.' }
+    case 'quotes':
+      return { kind: 'panel', note: 'L’écran « Devis & factures » arrive dans une prochaine version : voici les devis concernés.' }
+  }
+}
+
+/** The Recruitment screen on one slot (past slots are shown when a session is chosen). */
+export function recruitmentEventPath(sessionId: number, eventId: number): string {
+  return `/recrutement?session=${sessionId}&creneau=${eventId}`
+}
+
+export type CounterKey = DashboardCounter['key']
+
+export type CounterMeta = { group: string; icon: IconName; hint: string }
+
+/** Grouping, icon and the rule behind each counter (shown under the count). */
+export const COUNTER_META: Record<CounterKey, CounterMeta> = {
+  entries_late: { group: 'Entrées en formation', icon: 'enrolments', hint: 'Session commencée, délai de 3 jours dépassé' },
+  entries_todo: { group: 'Entrées en formation', icon: 'enrolments', hint: 'À saisir dans les 3 jours après le début' },
+  declarations_late: { group: 'Déclarations KAIROS', icon: 'alert', hint: 'Entrée, interruption ou sortie non déclarée à temps' },
+  declarations_todo: { group: 'Déclarations KAIROS', icon: 'check', hint: 'Encore dans le délai de 3 jours' },
+  attendance_late: { group: 'Assiduité mensuelle', icon: 'attendance', hint: 'Mois précédent non attesté' },
+  attendance_to_enter: { group: 'Assiduité mensuelle', icon: 'attendance', hint: 'Saisie ouverte à partir du 25' },
+  to_validate: { group: 'Validation', icon: 'clock', hint: 'En attente du conseiller prescripteur' },
+  no_result: { group: 'Recrutement', icon: 'recruitment', hint: 'Présents sans résultat après la réunion' },
+  no_future_slot: { group: 'Recrutement', icon: 'calendar', hint: 'Aucune modalité de recrutement à venir' },
+  exit_reports_due: { group: 'Fin de parcours', icon: 'documents', hint: 'Sortis d’une session terminée' },
+  quotes_waiting: { group: 'Devis AIF', icon: 'quotes', hint: 'Déposés, sans décision de France Travail' }
+}
+
+export const SEVERITY_LABELS: Record<DashboardCounter['severity'], string> = { ok: 'À jour', todo: 'À faire', late: 'En retard' }
+
+/** Late counters first, then those to do, then the ones up to date; server order within each. */
+export function counterOrder(counters: readonly DashboardCounter[]): DashboardCounter[] {
+  const rank = { late: 0, todo: 1, ok: 2 } as const
+  return counters
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank[a.c.severity] - rank[b.c.severity] || a.i - b.i)
+    .map((x) => x.c)
+}
+
+/** Bar widths of the declarations-by-age chart, in percent of the largest bucket. */
+export function barWidths(buckets: readonly { count: number }[]): number[] {
+  const max = Math.max(0, ...buckets.map((b) => b.count))
+  return buckets.map((b) => (max === 0 ? 0 : Math.max(b.count > 0 ? 4 : 0, Math.round((b.count / max) * 100))))
+}

@@ -145,7 +145,7 @@ describe('enrolments screen and dashboard counters', () => {
     const expected = await apiCall<EnrolmentRow[]>(page, 'enrolments:list', { statuses: ['inscrit'], entry: 'en_retard', today })
     expect(await gridIds()).toEqual((expected.value ?? []).map((r) => r.id).sort((a, b) => a - b))
     expect(await page.getByTestId('chip-inscrit').getAttribute('aria-pressed')).toBe('true')
-    await expectText(page.getByTestId('filter-deadline').locator('option:checked'), 'Entrée en retard (délai dépassé)')
+    await expectText(page.getByTestId('filter-deadline').locator('option:checked'), 'Entrée en retard')
   })
 
   it('refuses a batch with a wrong date, naming each refused person, then records the entries in bulk', async () => {
@@ -249,6 +249,7 @@ describe('enrolments screen and dashboard counters', () => {
   it('only enables the transitions allowed for every ticked row', async () => {
     const untick = bulk().getByRole('button', { name: 'Tout décocher' })
     if (await untick.isVisible()) await untick.click()
+    await expectText(page.getByTestId('selection-count'), 'Aucune ligne cochée')
     await tick('Le Gall')
     await tick('Kerjean')
     await expectText(page.getByTestId('selection-count'), '2 inscriptions cochées')

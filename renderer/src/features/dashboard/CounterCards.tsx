@@ -1,7 +1,7 @@
 import type { DashboardCounter } from '../../../../shared/api/areas/dashboard'
 import { Icon } from '../../components/Icon'
 import { formatCount } from '../../grid/cellValues'
-import { COUNTER_META, SEVERITY_LABELS } from './dashboardTargets'
+import { COUNTER_META, SEVERITY_LABELS, splitLabel } from './dashboardTargets'
 
 type Props = {
   counters: DashboardCounter[] | null
@@ -23,6 +23,7 @@ export function CounterCards({ counters, onOpen }: Props) {
     <div className="counter-grid">
       {counters.map((c) => {
         const meta = COUNTER_META[c.key]
+        const { title, detail } = splitLabel(c.label, meta.hint)
         return (
           <button
             key={c.key}
@@ -45,8 +46,8 @@ export function CounterCards({ counters, onOpen }: Props) {
               </span>
               <span className="counter-card__state">{SEVERITY_LABELS[c.severity]}</span>
             </span>
-            <span className="counter-card__label">{c.label}</span>
-            <span className="counter-card__hint">{meta.hint}</span>
+            <span className="counter-card__label">{title}</span>
+            <span className="counter-card__hint">{detail}</span>
           </button>
         )
       })}

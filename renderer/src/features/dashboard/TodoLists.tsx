@@ -53,11 +53,9 @@ export function TodoLists({ counters, asOf, onOpenCounter, onOpenItem }: Props) 
               </li>
             ))}
           </ul>
-          {c.count > c.items.length && (
-            <button type="button" className="link-button todo-list__more" onClick={() => onOpenCounter(c)}>
-              Voir les {formatCount(c.count)} →
-            </button>
-          )}
+          <button type="button" className="link-button todo-list__more" onClick={() => onOpenCounter(c)}>
+            {c.count > c.items.length || c.target.screen === 'enrolments' ? `Ouvrir la liste complète (${formatCount(c.count)})` : 'Ouvrir la liste'} →
+          </button>
         </div>
       ))}
     </section>

@@ -82,3 +82,14 @@ export function barWidths(buckets: readonly { count: number }[]): number[] {
   const max = Math.max(0, ...buckets.map((b) => b.count))
   return buckets.map((b) => (max === 0 ? 0 : Math.max(b.count > 0 ? 4 : 0, Math.round((b.count / max) * 100))))
 }
+
+/**
+ * A counter's label split for its tile: « Entrées en retard (session commencée, délai de 3 jours
+ * dépassé) » → the title, and the words in brackets as the detail (else the rule of the counter).
+ */
+export function splitLabel(label: string, fallback: string): { title: string; detail: string } {
+  const m = /^(.*?)\s*\((.+)\)\s*$/.exec(label)
+  if (!m || !m[1] || !m[2]) return { title: label, detail: fallback }
+  const detail = m[2]
+  return { title: m[1], detail: detail.charAt(0).toLocaleUpperCase('fr') + detail.slice(1) }
+}

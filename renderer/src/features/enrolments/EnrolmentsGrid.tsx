@@ -170,7 +170,6 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   const countText = rows === null ? 'Chargement…' : displayed < total ? `${countLabel(displayed, 'affichée', 'affichées')} sur ${countLabel(total, 'inscription', 'inscriptions')}` : countLabel(total, 'inscription', 'inscriptions')
   const columns = useMemo(() => enrolmentColumns(sessionId === null), [sessionId])
   const traineeName = query.traineeId !== null ? rows?.find((r) => r.traineeId === query.traineeId) : undefined
-  const filteredSession = sessionId === null && query.sessionId !== null ? sessions.data?.find((s) => s.id === query.sessionId) : undefined
   const showPanel = panelOpen && focusedId !== null
 
   const actionButton = (id: BulkActionId, extraClass = '') => {
@@ -210,7 +209,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
         </div>
         {sessionId === null && (
           <select
-            className="input input--auto input--session"
+            className="input input--auto input--session enrolments__session"
             aria-label="Session"
             value={query.sessionId ?? ''}
             onChange={(e) => setQuery({ ...query, sessionId: e.target.value ? Number(e.target.value) : null })}
@@ -225,7 +224,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
           </select>
         )}
         <select
-          className="input input--auto"
+          className="input input--auto enrolments__deadline"
           aria-label="Échéance"
           value={deadlineChoice(query)}
           onChange={(e) => setQuery(applyDeadlineChoice(query, e.target.value))}
@@ -272,43 +271,36 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
             data-testid={`chip-${s}`}
           >
             <span className="status-chip__dot" aria-hidden="true" />
-            {ENROLMENT_STATUSES[s]}
+            {s === 'annule' ? 'Annulée' : ENROLMENT_STATUSES[s]}
           </button>
         ))}
+        {(query.today !== null || query.traineeId !== null) && <span className="status-chips__divider" aria-hidden="true" />}
+        {query.today !== null && (
+          <span className="filter-chip" data-testid="filter-today">
+            Échéances au {formatDateFr(query.today)}
+            <button type="button" className="filter-chip__remove" aria-label="Calculer les échéances à la date du jour" onClick={() => setQuery({ ...query, today: null })}>
+              <Icon name="x" size={12} />
+            </button>
+          </span>
+        )}
+        {query.traineeId !== null && (
+          <span className="filter-chip" data-testid="filter-trainee">
+            Stagiaire : {traineeName ? `${traineeName.lastName} ${traineeName.firstName}` : `n° ${query.traineeId}`}
+            <button type="button" className="filter-chip__remove" aria-label="Retirer le filtre du stagiaire" onClick={() => setQuery({ ...query, traineeId: null })}>
+              <Icon name="x" size={12} />
+            </button>
+          </span>
+        )}
       </div>
 
-      {(query.today !== null || query.traineeId !== null || filteredSession) && (
-        <div className="filter-chip-bar" data-testid="active-filters">
-          {query.today !== null && (
-            <span className="filter-chip">
-              Échéances calculées au {formatDateFr(query.today)}
-              <button type="button" className="filter-chip__remove" aria-label="Calculer les échéances à la date du jour" onClick={() => setQuery({ ...query, today: null })}>
-                <Icon name="x" size={12} />
-              </button>
-            </span>
-          )}
-          {query.traineeId !== null && (
-            <span className="filter-chip">
-              Stagiaire : {traineeName ? `${traineeName.lastName} ${traineeName.firstName}` : `n° ${query.traineeId}`}
-              <button type="button" className="filter-chip__remove" aria-label="Retirer le filtre du stagiaire" onClick={() => setQuery({ ...query, traineeId: null })}>
-                <Icon name="x" size={12} />
-              </button>
-            </span>
-          )}
-          {filteredSession && (
-            <span className="filter-chip">
-              Session : {sessionOptionLabel(filteredSession)}
-              <button type="button" className="filter-chip__remove" aria-label="Retirer le filtre de session" onClick={() => setQuery({ ...query, sessionId: null })}>
-                <Icon name="x" size={12} />
-              </button>
-            </span>
-          )}
-        </div>
-      )}
-
       <div className={`toolbar toolbar--bulk bulk-bar${hasSelection ? ' bulk-bar--active' : ''}`} role="toolbar" aria-label="Actions sur les inscriptions cochées" data-testid="bulk-bar">
-        <span className="bulk-bar__count" data-testid="selection-count">
-          {hasSelection ? `${enrolmentCount(selected.length)} cochée${selected.length > 1 ? 's' : ''}` : 'Aucune ligne cochée'}
+        <span className="bulk-bar__count">
+          <span data-testid="selection-count">{hasSelection ? `${enrolmentCount(selected.length)} cochée${selected.length > 1 ? 's' : ''}` : 'Aucune ligne cochée'}</span>
+          {hasSelection && (
+            <button type="button" className="bulk-bar__clear" onClick={clearSelection} aria-label="Tout décocher" title="Tout décocher">
+              <Icon name="x" size={12} />
+            </button>
+          )}
         </span>
         <div className="button-group" role="group" aria-label="Parcours">
           {MAIN_ACTIONS.map((id) => actionButton(id, id === 'entre' ? ' button--accent' : id === 'annule' ? ' button--danger-ghost' : ''))}
@@ -345,11 +337,6 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
             </option>
           ))}
         </select>
-        {hasSelection && (
-          <button type="button" className="button button--small button--ghost" onClick={clearSelection}>
-            Tout décocher
-          </button>
-        )}
       </div>
 
       {list.error && (

@@ -227,7 +227,7 @@ export function eventDeclaration(e: Pick<EnrolmentEvent, 'requiresDeclaration' |
   if (e.dueDate === null) return { state: 'a_faire', text: 'À déclarer dans KAIROS' }
   if (e.declarationState === 'en_retard') {
     const n = Math.max(1, diffDays(e.dueDate, today))
-    return { state: 'en_retard', text: `En retard de ${days(n)} — à déclarer au plus tard le ${formatDateFr(e.dueDate)}` }
+    return { state: 'en_retard', text: `En retard de ${days(n)} (échéance le ${formatDateFr(e.dueDate)})` }
   }
   return { state: 'a_faire', text: `À déclarer avant le ${formatDateFr(e.dueDate)}` }
 }

@@ -121,11 +121,11 @@ export type DeadlineChoice = '' | `declaration:${DeclarationFilter}` | `entry:${
 
 export const DEADLINE_CHOICES: { value: DeadlineChoice; label: string }[] = [
   { value: '', label: 'Toutes les échéances' },
-  { value: 'declaration:any_pending', label: 'Déclaration KAIROS en attente' },
-  { value: 'declaration:a_faire', label: 'Déclaration KAIROS à faire (dans le délai)' },
-  { value: 'declaration:en_retard', label: 'Déclaration KAIROS en retard' },
-  { value: 'entry:a_faire', label: 'Entrée à saisir (session commencée)' },
-  { value: 'entry:en_retard', label: 'Entrée en retard (délai dépassé)' }
+  { value: 'declaration:any_pending', label: 'KAIROS : à déclarer' },
+  { value: 'declaration:a_faire', label: 'KAIROS : dans le délai' },
+  { value: 'declaration:en_retard', label: 'KAIROS : en retard' },
+  { value: 'entry:a_faire', label: 'Entrée à saisir' },
+  { value: 'entry:en_retard', label: 'Entrée en retard' }
 ]
 
 export function deadlineChoice(q: Pick<EnrolmentQuery, 'declaration' | 'entry'>): DeadlineChoice {

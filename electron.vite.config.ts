@@ -12,7 +12,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          host: resolve(__dirname, 'electron/host/index.ts')
+          host: resolve(__dirname, 'electron/host/index.ts'),
+          // The PDF batch worker (documents:generate) is loaded from out/main/documentsWorker.js.
+          documentsWorker: resolve(__dirname, 'electron/main/services/documents/documentsWorker.ts')
         }
       }
     }

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
 import { startBackend, type RunningBackend } from './backend'
 import { resolveDbPath } from './db/paths'
+import { setDocumentHost } from './host/documentHost'
+import { electronDocumentHost } from './host/electronDocumentHost'
 import { registerIpc } from './ipc/registerIpc'
 import { hardenSession } from './security/hardenSession'
 
@@ -46,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     hardenSession(devServerUrl)
+    setDocumentHost(electronDocumentHost)
     const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
     try {
       backend = await startBackend({ dbPath, kind: 'electron', version: app.getVersion() })

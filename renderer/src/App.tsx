@@ -3,6 +3,8 @@ import { useAppState } from './app/AppStateContext'
 import { WelcomeScreen } from './features/clerk/WelcomeScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
 import { EnrolmentsPage } from './features/enrolments/EnrolmentsPage'
+import { AttendancePage } from './features/attendance/AttendancePage'
+import { BareGridBench } from './features/attendance/BareGridBench'
 import { CataloguePage } from './features/catalogue/CataloguePage'
 import { PlaceholderPage } from './features/placeholders/PlaceholderPage'
 import { RecruitmentPage } from './features/recruitment/RecruitmentPage'
@@ -49,7 +51,8 @@ export function App() {
         <Route path="/sessions/:id/:tab" element={<SessionPage />} />
         <Route path="/recrutement" element={<RecruitmentPage />} />
         <Route path="/inscriptions" element={<EnrolmentsPage />} />
-        <Route path="/assiduite" element={<PlaceholderPage id="attendance" />} />
+        <Route path="/assiduite" element={<AttendancePage />} />
+        <Route path="/__bench/bare-grid" element={<BareGridBench />} />
         <Route path="/stagiaires" element={<TraineesPage />} />
         <Route path="/devis-factures" element={<PlaceholderPage id="quotes" />} />
         <Route path="/documents" element={<PlaceholderPage id="documents" />} />

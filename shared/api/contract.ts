@@ -3,7 +3,9 @@ import { appOps } from './areas/app'
 import { attendanceOps } from './areas/attendance'
 import { catalogueOps } from './areas/catalogue'
 import { dashboardOps } from './areas/dashboard'
+import { documentOps } from './areas/documents'
 import { enrolmentOps } from './areas/enrolments'
+import { exitReportOps } from './areas/exitReports'
 import { lheoOps } from './areas/lheo'
 import { organisationOps } from './areas/organisation'
 import { recruitmentOps } from './areas/recruitment'
@@ -22,7 +24,9 @@ export const contract = {
   ...lheoOps,
   ...enrolmentOps,
   ...dashboardOps,
-  ...attendanceOps
+  ...attendanceOps,
+  ...exitReportOps,
+  ...documentOps
 } satisfies Record<string, OpSpec>
 
 export type Contract = typeof contract

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH } from '../../shared/api/channel'
 import { monthDays } from '../../shared/domain/attendance'
 import { todayIso } from '../../shared/domain/dates'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
-import { removeDir, type RunningHost, startHost } from '../helpers/browserHost'
 import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
 import { attendanceWorld } from '../services/attendanceWorld'
 
@@ -21,10 +21,13 @@ import { attendanceWorld } from '../services/attendanceWorld'
  * entirely the new one (every cell carries the same marker), with exactly one audit entry per
  * committed save. The host is restarted on the same file for the next iteration.
  *
- * Needs the built host (`npx electron-vite build`, which `npm test` runs before vitest).
+ * Needs the built host (`npx electron-vite build`, which `npm test` runs before vitest). The build
+ * is copied first and the copy is run, so that a rebuild meanwhile (another terminal) cannot
+ * remove it under the test.
  */
 
-const HOST_ENTRY = resolve(__dirname, '../../out/main/host.js')
+const ROOT = resolve(__dirname, '../..')
+const HOST_ENTRY = join(ROOT, 'out/main/host.js')
 const SKIP = existsSync(HOST_ENTRY) ? null : 'out/main/host.js est absent : lancez « npx electron-vite build » (npm test le fait avant vitest). Test de coupure ignoré.'
 if (SKIP) process.stderr.write(`${SKIP}\n`)
 
@@ -34,6 +37,7 @@ const ITERATIONS = 15
 
 let dir: string
 let dbPath: string
+let hostEntry: string
 let enrolments: number[] = []
 let cleanup: () => void = () => undefined
 
@@ -43,6 +47,9 @@ beforeAll(async () => {
   cleanup = t.cleanup
   dir = t.dir
   dbPath = t.path
+  cpSync(join(ROOT, 'out/main'), join(dir, 'app/main'), { recursive: true })
+  cpSync(join(ROOT, 'out/renderer'), join(dir, 'app/renderer'), { recursive: true })
+  hostEntry = join(dir, 'app/main/host.js')
   const ctx = serviceContext(t.db, fixedClock('2026-11-25T09:30:00.000Z'))
   const w = attendanceWorld(ctx, todayIso(ctx.clock.now()))
   const sessionId = w.session({ label: 'Crash test' })
@@ -50,10 +57,36 @@ beforeAll(async () => {
   selectClerk(t.db, ctx.clock, 'Claire Martin')
   t.db.close()
 })
-afterAll(() => {
-  cleanup()
-  if (dir) removeDir(dir)
-})
+afterAll(() => cleanup())
+
+type Host = { url: string; process: ChildProcess }
+
+/** The copied browser host on a free port and the test's database (as test/helpers/browserHost does). */
+function startHost(): Promise<Host> {
+  // The copy lives outside the project: its external modules are found through NODE_PATH.
+  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--db', dbPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }
+  })
+  return new Promise((resolveHost, reject) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), 20_000)
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolveHost({ url: m[0], process: child })
+      }
+    })
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`host exited with ${code}: ${err}`))
+    })
+  })
+}
 
 type MonthState = { rows: number; markers: number[]; audits: number; integrity: string }
 
@@ -70,7 +103,7 @@ function readState(): MonthState {
   }
 }
 
-function kill(host: RunningHost): Promise<void> {
+function kill(host: Host): Promise<void> {
   return new Promise((done) => {
     if (host.process.exitCode !== null || host.process.signalCode !== null) return done()
     host.process.once('exit', () => done())
@@ -90,7 +123,7 @@ describe.skipIf(SKIP !== null)('attendance:save survives a killed process', () =
     for (let i = 0; i < ITERATIONS; i++) {
       const marker = 1 + (i % 7)
       const changes = enrolments.flatMap((enrolmentId) => days.map((d) => ({ enrolmentId, date: d.date, value: marker, force: true })))
-      const host = await startHost({ dbPath, dir })
+      const host = await startHost()
       const answer = fetch(new URL(HTTP_INVOKE_PATH, host.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1' },

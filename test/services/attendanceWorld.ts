@@ -1,26 +1,52 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { contract, type Input } from '../../shared/api/contract'
 import type { ServiceContext } from '../../electron/main/services/context'
+import { createSession } from '../../electron/main/services/catalogue/sessionService'
+import { createTraining } from '../../electron/main/services/catalogue/trainingService'
+import { createEnrolment, transitionEnrolments } from '../../electron/main/services/enrolments/enrolmentService'
+import { createInterruption } from '../../electron/main/services/enrolments/interruptionService'
 import { createTrainee } from '../../electron/main/services/trainees/traineeService'
-import { enrolmentWorld } from '../helpers/enrolmentWorld'
 
 /*
  * Sessions and trainees in training for the attendance tests, the crash test and the benchmark,
  * written through the contract's parsing and the services (trainee, enrolment, entry), like the
- * clerk would. Session breaks have no screen yet: they are written as the LHEO import or the demo
- * does.
+ * clerk would. No vitest import: the benchmark runs it under tsx. Session breaks have no screen
+ * yet: they are written as the LHEO import or the demo does.
  */
 export function attendanceWorld(ctx: ServiceContext, today: string) {
-  const w = enrolmentWorld(ctx, today)
+  let trainingId: number | null = null
 
-  const session = (raw: Partial<Input<'sessions:create'>> = {}): number =>
-    w.session({ startDate: '2026-09-07', endDate: '2027-03-31', weeklyHours: [7, 7, 7, 7, 7, 0, 0], capacity: 1000, ...raw })
+  const session = (raw: Partial<Input<'sessions:create'>> = {}): number => {
+    trainingId ??= createTraining(ctx, contract['trainings:create'].input.parse({ title: 'Titre professionnel Secrétaire assistant' }), today).id
+    return createSession(
+      ctx,
+      contract['sessions:create'].input.parse({
+        trainingId,
+        label: 'SA Lorient – septembre 2026',
+        startDate: '2026-09-07',
+        endDate: '2027-03-31',
+        capacity: 1000,
+        hoursCentre: 560,
+        weeklyHours: [7, 7, 7, 7, 7, 0, 0],
+        ...raw
+      }),
+      today
+    ).id
+  }
+  const person = (lastName: string, firstName = 'Marie', ftId?: string): number =>
+    createTrainee(ctx, contract['trainees:create'].input.parse(ftId ? { lastName, firstName, ftId } : { lastName, firstName })).id
+  const enrol = (sessionId: number, traineeId: number, status: Input<'enrolments:create'>['status'] = 'inscrit'): number =>
+    createEnrolment(ctx, contract['enrolments:create'].input.parse({ sessionId, traineeId, status })).id
+  const move = (ids: number[], change: Input<'enrolments:transition'>['change']) => {
+    const input = contract['enrolments:transition'].input.parse({ ids, change })
+    return transitionEnrolments(ctx, input.ids, input.change)
+  }
+  const interrupt = (raw: Input<'interruptions:create'>) => createInterruption(ctx, contract['interruptions:create'].input.parse(raw))
 
   /** A trainee entered in the session on `entryDate`. */
   const trainee = (sessionId: number, lastName: string, firstName = 'Marie', entryDate = '2026-09-07', ftId?: string): number => {
-    const traineeId = ftId ? createTrainee(ctx, contract['trainees:create'].input.parse({ lastName, firstName, ftId })).id : w.person(lastName, firstName)
-    const id = w.enrol(sessionId, traineeId, 'inscrit')
-    w.move([id], { to: 'entre', effectiveDate: entryDate })
+    const id = enrol(sessionId, person(lastName, firstName, ftId), 'inscrit')
+    move([id], { to: 'entre', effectiveDate: entryDate })
     return id
   }
 
@@ -35,7 +61,7 @@ export function attendanceWorld(ctx: ServiceContext, today: string) {
   const sessionBreak = (sessionId: number, start: string, end: string, label = 'Vacances') =>
     ctx.db.prepare('INSERT INTO session_break (session_id, start_date, end_date, label) VALUES (?, ?, ?, ?)').run(sessionId, start, end, label)
 
-  return { ...w, session, trainee, trainees, sessionBreak }
+  return { session, person, enrol, move, interrupt, trainee, trainees, sessionBreak }
 }
 
 /** The contract's parsing of a save, as the dispatcher does it. */

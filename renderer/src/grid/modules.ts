@@ -9,7 +9,9 @@ import {
   LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
+  PinnedRowModule,
   QuickFilterModule,
+  RenderApiModule,
   RowApiModule,
   RowSelectionModule,
   RowStyleModule,
@@ -45,7 +47,10 @@ const modules: Module[] = [
   RowStyleModule,
   ColumnAutoSizeModule,
   TooltipModule,
-  LocaleModule
+  LocaleModule,
+  // The attendance grid: its totals row, and refreshCells to repaint its selection.
+  PinnedRowModule,
+  RenderApiModule
 ]
 
 let registered = false

@@ -70,7 +70,16 @@ const VALID: { [O in Op]: Input<O> } = {
   'attendance:prefill': { month: '2026-11', sessionId: 1 },
   'attendance:attest': { month: '2026-11', sessionId: 1 },
   'attendance:unlock': { month: '2026-11', sessionId: 1, reason: 'Absence justifiée reçue après l’attestation' },
-  'attendance:export': { month: '2026-11', sessionId: 1, format: 'xlsx', layout: 'kairos', comment: 'Envoyé au financeur' }
+  'attendance:export': { month: '2026-11', sessionId: 1, format: 'xlsx', layout: 'kairos', comment: 'Envoyé au financeur' },
+  'exitReports:list': { sessionId: 1 },
+  'exitReports:get': { enrolmentId: 1 },
+  'exitReports:save': { enrolmentId: 1, hoursCompleted: 549.5, hoursOverrideReason: 'Heures de stage en entreprise', certificationResult: 'partielle', nextStep: 'Emploi' },
+  'documents:generate': { kind: 'certificat_inscription', sessionId: 1, output: 'both' },
+  'documents:job': { jobId: 'a1b2' },
+  'documents:cancel': { jobId: 'a1b2' },
+  'documents:list': { traineeId: 1, kind: 'bilan_fin' },
+  'documents:open': { id: 1 },
+  'documents:download': { id: 1 }
 }
 
 describe('the API contract', () => {

@@ -3,7 +3,9 @@ import { appHandlers } from './app'
 import { attendanceHandlers } from './attendance'
 import { catalogueHandlers } from './catalogue'
 import { dashboardHandlers } from './dashboard'
+import { documentHandlers } from './documents'
 import { enrolmentHandlers } from './enrolments'
+import { exitReportHandlers } from './exitReports'
 import { lheoHandlers } from './lheo'
 import { organisationHandlers } from './organisation'
 import { recruitmentHandlers } from './recruitment'
@@ -21,7 +23,9 @@ export const handlers: Handlers = {
   ...lheoHandlers,
   ...enrolmentHandlers,
   ...dashboardHandlers,
-  ...attendanceHandlers
+  ...attendanceHandlers,
+  ...exitReportHandlers,
+  ...documentHandlers
 }
 
 export type { Backend, CallContext, Handlers, HostInfo } from '../types'

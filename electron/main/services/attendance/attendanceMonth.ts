@@ -123,7 +123,11 @@ function parseWeekly(json: string | null, cache: Map<string, number[] | null>): 
   return weekly
 }
 
-export function loadMonth(db: Db, month: string, scope: MonthScope, options: HolidayOptions): LoadedMonth {
+/**
+ * `withTotals: false` leaves the totals to the caller (a save computes them once, after its writes);
+ * planned hours and locked days are always computed.
+ */
+export function loadMonth(db: Db, month: string, scope: MonthScope, options: HolidayOptions, withTotals = true): LoadedMonth {
   const { first, last } = monthBounds(month)
   const days = monthDays(month, options)
   const params: Record<string, string | number> = { month, first, last }
@@ -195,12 +199,15 @@ export function loadMonth(db: Db, month: string, scope: MonthScope, options: Hol
     row.values[i] = cellFromStored(hours, code)
     if (forced === 1) row.forced.push(i)
   }
-  for (const row of rows) refreshRow(row, days)
+  for (const row of rows) {
+    applyCalendar(row, days)
+    if (withTotals) applyTotals(row)
+  }
   return { month, days, rows }
 }
 
-/** Recomputes planned hours, locked days and totals of a row from its values and calendar. */
-export function refreshRow(row: LoadedRow, days: readonly AttendanceDay[]): void {
+/** Planned hours and locked days of a row, from its dates, planning, breaks and attestation. */
+export function applyCalendar(row: LoadedRow, days: readonly AttendanceDay[]): void {
   const calendar = rowCalendar(days, {
     entryDate: row.entryDate,
     exitDate: row.exitDate,
@@ -213,6 +220,10 @@ export function refreshRow(row: LoadedRow, days: readonly AttendanceDay[]): void
   })
   row.planned = calendar.planned
   row.locked = calendar.locked
+}
+
+/** Totals of a row from its values and planned hours. */
+export function applyTotals(row: LoadedRow): void {
   row.forced.sort((a, b) => a - b)
   row.totals = rowTotals(row.values, row.planned)
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { holidayOptions } from '../enrolments/deadlineBounds'
-import { getMonthGrid, type LoadedMonth, type LoadedRow, loadMonth, publicRow, refreshRow, toGrid } from './attendanceMonth'
+import { applyCalendar, applyTotals, getMonthGrid, type LoadedMonth, type LoadedRow, loadMonth, publicRow, toGrid } from './attendanceMonth'
 
 /*
  * Writes of the monthly attendance. Every operation is ONE transaction (one commit, one fsync
@@ -25,15 +25,17 @@ const DELETE_SQL = 'DELETE FROM attendance_day WHERE enrolment_id = ? AND date =
 
 type Write = { row: LoadedRow; index: number; date: string; value: CellValue; stored: StoredDay | null }
 
-/** Writes cells with two prepared statements and updates the loaded rows; returns the audit's list. */
-function writeCells(ctx: ServiceContext, loaded: LoadedMonth, writes: readonly Write[]): [number, number, CellValue, CellValue][] {
+/**
+ * Writes cells with two prepared statements and updates the loaded rows' values (their totals are
+ * the caller's: once per row, after all writes); returns the audit's list.
+ */
+function writeCells(ctx: ServiceContext, writes: readonly Write[]): [number, number, CellValue, CellValue][] {
   const upsert = ctx.db.prepare(UPSERT_SQL)
   const remove = ctx.db.prepare(DELETE_SQL)
   const now = nowIso(ctx.clock)
   const by = ctx.actor.name
   // [enrolment, day of the month, before, after]: compact, a paste of 15,000 cells stays small.
   const trace: [number, number, CellValue, CellValue][] = []
-  const touched = new Set<LoadedRow>()
   for (const w of writes) {
     const s = w.stored
     if (s === null) remove.run(w.row.enrolmentId, w.date)
@@ -43,14 +45,8 @@ function writeCells(ctx: ServiceContext, loaded: LoadedMonth, writes: readonly W
     const f = w.row.forced.indexOf(w.index)
     if (s?.forced && f < 0) w.row.forced.push(w.index)
     else if (!s?.forced && f >= 0) w.row.forced.splice(f, 1)
-    touched.add(w.row)
   }
-  for (const row of touched) refreshRow(row, loaded.days)
   return trace
-}
-
-function monthOfDate(date: string): string {
-  return date.slice(0, 7)
 }
 
 /** attendance:save */
@@ -58,9 +54,7 @@ export function saveAttendance(ctx: ServiceContext, month: string, changes: read
   const options = holidayOptions(ctx.db)
   return ctx.db.transaction((): SaveResult => {
     const ids = [...new Set(changes.map((c) => c.enrolmentId))]
-    const loaded = loadMonth(ctx.db, month, { enrolmentIds: ids }, options)
-    const byId = new Map(loaded.rows.map((r) => [r.enrolmentId, r]))
-
+    const loaded = loadMonth(ctx.db, month, { enrolmentIds: ids }, options, false)
     const attested = loaded.rows.filter((r) => r.attested !== null)
     if (attested.length > 0) {
       const sessions = [...new Set(attested.map((r) => r.sessionLabel))]
@@ -73,32 +67,38 @@ export function saveAttendance(ctx: ServiceContext, month: string, changes: read
       )
     }
 
+    const position = new Map(loaded.rows.map((r, i) => [r.enrolmentId, i]))
+
     const rejected: SaveResult['rejected'] = []
-    // The last change of a cell wins (a paste over a typed value in the same batch).
-    const pending = new Map<string, Write>()
+    const reject = (c: CellChange, message: string) => rejected.push({ enrolmentId: c.enrolmentId, date: c.date, message })
+    // One slot per cell of the loaded rows: the last change of a cell wins (a paste over a value
+    // typed in the same batch).
+    const days = loaded.days.length
+    const pending: (Write | undefined)[] = new Array<Write | undefined>(loaded.rows.length * days)
     const monthName = monthLabelFr(month)
     for (const c of changes) {
-      const reject = (message: string) => rejected.push({ enrolmentId: c.enrolmentId, date: c.date, message })
-      if (monthOfDate(c.date) !== month) {
-        reject(`Le ${formatDateFr(c.date)} n’est pas en ${monthName}.`)
+      if (c.date.slice(0, 7) !== month) {
+        reject(c, `Le ${formatDateFr(c.date)} n’est pas en ${monthName}.`)
         continue
       }
-      const row = byId.get(c.enrolmentId)
-      if (!row) {
-        reject(`L’inscription n° ${c.enrolmentId} n’est pas en formation en ${monthName} (ou n’existe plus).`)
+      const p = position.get(c.enrolmentId)
+      const row = p === undefined ? undefined : loaded.rows[p]
+      if (p === undefined || !row) {
+        reject(c, `L’inscription n° ${c.enrolmentId} n’est pas en formation en ${monthName} (ou n’existe plus).`)
         continue
       }
       const index = Number(c.date.slice(8, 10)) - 1
       const check = checkCell({ date: c.date, value: c.value, planned: row.planned[index] ?? 0, locked: row.locked[index] ?? null, force: c.force === true })
       if (!check.ok) {
-        reject(`${row.lastName} ${row.firstName} : ${check.message}`)
+        reject(c, `${row.lastName} ${row.firstName} : ${check.message}`)
         continue
       }
-      pending.set(`${c.enrolmentId}:${index}`, { row, index, date: c.date, value: c.value, stored: check.value })
+      pending[p * days + index] = { row, index, date: c.date, value: c.value, stored: check.value }
     }
-    const writes = [...pending.values()].filter((w) => !sameCell(w.row.values[w.index] ?? null, w.value) || forcedChanged(w))
+    const writes: Write[] = []
+    for (const w of pending) if (w && (!sameCell(w.row.values[w.index] ?? null, w.value) || forcedChanged(w))) writes.push(w)
     if (writes.length > 0) {
-      const trace = writeCells(ctx, loaded, writes)
+      const trace = writeCells(ctx, writes)
       recordAudit(ctx, {
         operation: 'attendance.save',
         entity: 'attendance_month',
@@ -106,6 +106,7 @@ export function saveAttendance(ctx: ServiceContext, month: string, changes: read
         after: { month, cells: writes.length, enrolments: new Set(writes.map((w) => w.row.enrolmentId)).size, rejected: rejected.length, changes: trace }
       })
     }
+    for (const row of loaded.rows) applyTotals(row)
     return { rows: loaded.rows.map(publicRow), rejected, saved: writes.length }
   })()
 }
@@ -123,7 +124,8 @@ export function prefillAttendance(
 ): SaveResult & { changes: CellChange[] } {
   const options = holidayOptions(ctx.db)
   return ctx.db.transaction(() => {
-    const loaded = loadMonth(ctx.db, month, scope.enrolmentIds !== undefined ? { enrolmentIds: scope.enrolmentIds } : scope.sessionId !== undefined ? { sessionId: scope.sessionId } : {}, options)
+    const where = scope.enrolmentIds !== undefined ? { enrolmentIds: scope.enrolmentIds } : scope.sessionId !== undefined ? { sessionId: scope.sessionId } : {}
+    const loaded = loadMonth(ctx.db, month, where, options, false)
     const writes: Write[] = []
     for (const row of loaded.rows) {
       loaded.days.forEach((d, i) => {
@@ -134,7 +136,7 @@ export function prefillAttendance(
     }
     const changes: CellChange[] = writes.map((w) => ({ enrolmentId: w.row.enrolmentId, date: w.date, value: w.value }))
     if (writes.length > 0) {
-      writeCells(ctx, loaded, writes)
+      writeCells(ctx, writes)
       recordAudit(ctx, {
         operation: 'attendance.prefill',
         entity: 'attendance_month',
@@ -144,6 +146,7 @@ export function prefillAttendance(
     }
     const changed = new Set(writes.map((w) => w.row))
     const rows = loaded.rows.filter((r) => changed.has(r))
+    for (const row of rows) applyTotals(row)
     return { rows: rows.map(publicRow), rejected: [], saved: writes.length, changes }
   })()
 }
@@ -185,7 +188,7 @@ export function attestMonth(ctx: ServiceContext, month: string, sessionId: numbe
     for (const row of open) {
       upsert.run(row.enrolmentId, month, row.totals.plannedHours, at, ctx.actor.name)
       row.attested = { at, by: ctx.actor.name }
-      refreshRow(row, loaded.days)
+      applyCalendar(row, loaded.days)
     }
     recordAudit(ctx, {
       operation: 'attendance.attest',
@@ -217,7 +220,7 @@ export function unlockMonth(ctx: ServiceContext, month: string, sessionId: numbe
     for (const row of locked) {
       clear.run(row.enrolmentId, month)
       row.attested = null
-      refreshRow(row, loaded.days)
+      applyCalendar(row, loaded.days)
     }
     recordAudit(ctx, {
       operation: 'attendance.unlock',

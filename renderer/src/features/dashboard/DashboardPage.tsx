@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react'
 import { useNavigate, useSearchParams } from 'react-router-dom'
 import type { CounterTarget, DashboardCounter, DashboardItem } from '../../../../shared/api/areas/dashboard'
 import { formatDateFr, formatDateLongFr, isIsoDate, parseFrenchDate, todayIso } from '../../../../shared/domain/dates'
@@ -47,6 +47,15 @@ export function DashboardPage() {
     setDateText(formatDateFr(asOf))
     setDateError(null)
   }, [asOf])
+  // Back to the window after working elsewhere (KAIROS in the browser…): the counters follow.
+  const reloadAll = useCallback(() => {
+    void reloadDashboard()
+    void reloadOverview()
+  }, [reloadDashboard, reloadOverview])
+  useEffect(() => {
+    window.addEventListener('focus', reloadAll)
+    return () => window.removeEventListener('focus', reloadAll)
+  }, [reloadAll])
 
   const enrolments = overview ? Object.values(overview.enrolmentsByStatus).reduce((a, b) => a + b, 0) : null
   const counters = dashboard.data && dashboard.data.today === asOf ? dashboard.data.counters : null
@@ -133,6 +142,10 @@ export function DashboardPage() {
               Aujourd’hui
             </button>
           )}
+          <span className="as-of__divider" aria-hidden="true" />
+          <button type="button" className="icon-button as-of__refresh" onClick={reloadAll} title="Actualiser les compteurs" aria-label="Actualiser les compteurs" data-testid="dashboard-refresh">
+            <Icon name="refresh" size={16} />
+          </button>
           {dateError && (
             <p id="as-of-error" className="as-of__error" role="alert">
               {dateError}

@@ -33,8 +33,12 @@ export function targetAction(target: CounterTarget): TargetAction {
       if (events.length === 0 && session !== undefined && moreSessions.length === 0) return { kind: 'path', path: `/recrutement?session=${session}` }
       return { kind: 'panel', note: 'Ouvrez chaque réunion pour saisir la présence et le résultat de ses candidats.' }
     }
-    case 'attendance':
-      return { kind: 'panel', note: 'L’écran « Assiduité mensuelle » arrive dans une prochaine version : voici les sessions concernées.' }
+    case 'attendance': {
+      // « Assiduité mensuelle » keeps its month and session in the address (#/assiduite?mois=…&session=…).
+      const [only, ...rest] = target.filter.sessionIds
+      if (rest.length > 0) return { kind: 'panel', note: 'Ouvrez l’assiduité de chaque session pour saisir et attester le mois.' }
+      return { kind: 'path', path: `/assiduite?mois=${target.filter.month}${only !== undefined ? `&session=${only}` : ''}` }
+    }
     case 'exitReports':
       return { kind: 'panel', note: 'Les bilans de fin de formation arrivent dans une prochaine version : voici les personnes concernées.' }
     case 'quotes':

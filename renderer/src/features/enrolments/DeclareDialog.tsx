@@ -15,6 +15,7 @@ type Props = {
 }
 
 const SHOWN = 8
+const NAME_ORDER = new Intl.Collator('fr', { sensitivity: 'base' })
 
 /**
  * « Déclaré dans KAIROS le … » for the selection: there is no API to KAIROS, so the clerk ticks
@@ -34,7 +35,7 @@ export function DeclareDialog({ rows, onClose, onDone }: Props) {
   }, [rows])
 
   if (!rows) return null
-  const pending = pendingRows(rows)
+  const pending = pendingRows(rows).sort((a, b) => NAME_ORDER.compare(personName(a), personName(b)))
   const skipped = rows.length - pending.length
   const read = readDate(date, true)
 

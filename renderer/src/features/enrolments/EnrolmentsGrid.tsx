@@ -55,7 +55,10 @@ const OTHER_ACTIONS: BulkActionId[] = ['retenu', 'en_attente', 'non_retenu']
 export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onChanged }: Props) {
   const toast = useToast()
   const [params, setParams] = useSearchParams()
-  const query = useMemo(() => parseEnrolmentQuery(params, defaultStatuses), [params, defaultStatuses])
+  // Compared by value: a caller may pass a new array at each render.
+  const defaultsKey = defaultStatuses?.join(',') ?? null
+  const defaults = useMemo(() => (defaultsKey ? (defaultsKey.split(',') as EnrolmentStatus[]) : null), [defaultsKey])
+  const query = useMemo(() => parseEnrolmentQuery(params, defaults), [params, defaults])
   const filter = useMemo(() => toEnrolmentFilter(query, sessionId), [query, sessionId])
   const gridToday = query.today ?? todayIso()
 
@@ -83,14 +86,14 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   // --- URL query ------------------------------------------------------------------------------
   const setQuery = useCallback(
     (next: EnrolmentQuery) => {
-      const own = new URLSearchParams(enrolmentSearch(toEnrolmentFilter(next, null), defaultStatuses))
+      const own = new URLSearchParams(enrolmentSearch(toEnrolmentFilter(next, null), defaults))
       if (sessionId !== null) own.delete('sessionId')
       const merged = new URLSearchParams(params)
       for (const k of OWN_KEYS) merged.delete(k)
       own.forEach((v, k) => merged.set(k, v))
       setParams(merged, { replace: true })
     },
-    [params, setParams, defaultStatuses, sessionId]
+    [params, setParams, defaults, sessionId]
   )
 
   const [searchText, setSearchText] = useState(query.search)
@@ -171,6 +174,8 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   const columns = useMemo(() => enrolmentColumns(sessionId === null), [sessionId])
   const traineeName = query.traineeId !== null ? rows?.find((r) => r.traineeId === query.traineeId) : undefined
   const showPanel = panelOpen && focusedId !== null
+  // A counter always says which day it was computed for; only another day than today is worth a chip.
+  const showToday = query.today !== null && query.today !== todayIso()
 
   const actionButton = (id: BulkActionId, extraClass = '') => {
     const a = BULK_ACTIONS.find((x) => x.to === id)
@@ -274,8 +279,8 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
             {s === 'annule' ? 'Annulée' : ENROLMENT_STATUSES[s]}
           </button>
         ))}
-        {(query.today !== null || query.traineeId !== null) && <span className="status-chips__divider" aria-hidden="true" />}
-        {query.today !== null && (
+        {(showToday || query.traineeId !== null) && <span className="status-chips__divider" aria-hidden="true" />}
+        {showToday && query.today !== null && (
           <span className="filter-chip" data-testid="filter-today">
             Échéances au {formatDateFr(query.today)}
             <button type="button" className="filter-chip__remove" aria-label="Calculer les échéances à la date du jour" onClick={() => setQuery({ ...query, today: null })}>
@@ -295,7 +300,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
 
       <div className={`toolbar toolbar--bulk bulk-bar${hasSelection ? ' bulk-bar--active' : ''}`} role="toolbar" aria-label="Actions sur les inscriptions cochées" data-testid="bulk-bar">
         <span className="bulk-bar__count">
-          <span data-testid="selection-count">{hasSelection ? `${enrolmentCount(selected.length)} cochée${selected.length > 1 ? 's' : ''}` : 'Aucune ligne cochée'}</span>
+          <span data-testid="selection-count">{hasSelection ? `${selected.length} cochée${selected.length > 1 ? 's' : ''}` : 'Aucune ligne cochée'}</span>
           {hasSelection && (
             <button type="button" className="bulk-bar__clear" onClick={clearSelection} aria-label="Tout décocher" title="Tout décocher">
               <Icon name="x" size={12} />
@@ -330,7 +335,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
           }}
           data-testid="bulk-other"
         >
-          <option value="">Autre statut…</option>
+          <option value="">Autre…</option>
           {OTHER_ACTIONS.map((id) => (
             <option key={id} value={id} disabled={!availability[id].enabled}>
               {BULK_ACTIONS.find((a) => a.to === id)?.label}
@@ -361,7 +366,6 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
             setFocusedId(r.id)
             setPanelOpen(true)
           }}
-          rowClass={(r) => (r.id === focusedId && showPanel ? 'row--focused' : undefined)}
           noRowsText={
             filter.declaration || filter.entry || filter.statuses || filter.search
               ? 'Aucune inscription ne correspond à ces filtres.'

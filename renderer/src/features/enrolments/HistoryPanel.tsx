@@ -224,7 +224,7 @@ export function HistoryPanel({ detail, error, today, onClose, onChanged, onTrans
                       Saisi le {formatTimestampFr(e.recordedAt)} par {e.recordedBy}
                     </p>
                     {decl && (
-                      <div className={`kairos-line kairos-line--${decl.state}`} data-testid="kairos-line">
+                      <div className={`kairos-line kairos-line--${decl.state}`} data-testid="kairos-line" title={decl.state === 'declare' ? decl.title : undefined}>
                         {decl.state === 'declare' ? <Icon name="check" size={14} /> : <Icon name={decl.state === 'en_retard' ? 'alert' : 'clock'} size={14} />}
                         <span className="kairos-line__text">{decl.text}</span>
                         {decl.state === 'declare' ? (

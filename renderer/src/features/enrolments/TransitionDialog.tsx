@@ -32,6 +32,7 @@ type Props = {
 }
 
 const SHOWN_PEOPLE = 6
+const NAME_ORDER = new Intl.Collator('fr', { sensitivity: 'base' })
 
 /**
  * One status change for one or many enrolments: its effective date (the session's start for an
@@ -134,7 +135,10 @@ export function TransitionDialog({ request, onClose, onDone }: Props) {
             <StatusBadge status={to} />
           </div>
           <ul className="people-list" data-testid="transition-people">
-            {rows.slice(0, SHOWN_PEOPLE).map((r) => (
+            {[...rows]
+              .sort((a, b) => NAME_ORDER.compare(personName(a), personName(b)))
+              .slice(0, SHOWN_PEOPLE)
+              .map((r) => (
               <li key={r.id}>
                 <span className="people-list__name">{personName(r)}</span>
                 <span className="people-list__meta">{r.sessionLabel}</span>

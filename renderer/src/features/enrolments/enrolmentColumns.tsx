@@ -59,7 +59,7 @@ export function enrolmentColumns(showSession: boolean): ColDef<EnrolmentGridRow>
     {
       field: 'status',
       headerName: 'Statut',
-      width: 150,
+      width: 140,
       pinned: 'left',
       cellRenderer: StatusCell,
       valueFormatter: (p) => (p.value ? statusLabel(p.value as EnrolmentStatus) : ''),
@@ -70,7 +70,7 @@ export function enrolmentColumns(showSession: boolean): ColDef<EnrolmentGridRow>
     {
       colId: 'person',
       headerName: 'Stagiaire',
-      width: 200,
+      width: 195,
       pinned: 'left',
       valueGetter: (p) => (p.data ? personName(p.data) : ''),
       comparator: compareText,
@@ -78,19 +78,19 @@ export function enrolmentColumns(showSession: boolean): ColDef<EnrolmentGridRow>
       sort: 'asc',
       tooltipValueGetter: (p) => (p.data ? personName(p.data) : '')
     },
-    { field: 'ftId', headerName: 'Identifiant FT', type: 'text', width: 140, cellClass: 'cell--mono' },
+    { field: 'ftId', headerName: 'Identifiant FT', type: 'text', width: 135, cellClass: 'cell--mono' },
     {
       field: 'sessionLabel',
       headerName: 'Session / formation',
       type: 'text',
-      width: 270,
+      width: 230,
       hide: !showSession,
       tooltipValueGetter: (p) => (p.data ? `${p.data.sessionLabel}\n${p.data.trainingTitle}` : '')
     },
     {
       field: 'funding',
       headerName: 'Financement',
-      width: 160,
+      width: 150,
       valueFormatter: (p) => fundingLabel((p.value as EnrolmentGridRow['funding']) ?? null),
       filterValueGetter: (p) => fundingLabel(p.data?.funding ?? null),
       getQuickFilterText: (p) => fundingLabel(p.data?.funding ?? null),
@@ -99,18 +99,20 @@ export function enrolmentColumns(showSession: boolean): ColDef<EnrolmentGridRow>
     {
       colId: 'planned',
       headerName: 'Dates prévues',
-      width: 200,
+      width: 190,
       valueGetter: (p) => (p.data ? plannedText(p.data) : ''),
       comparator: (_a, _b, na, nb) => compareText(na?.data?.plannedStartDate, nb?.data?.plannedStartDate),
       filter: false
     },
-    { field: 'entryDate', headerName: 'Entrée', type: 'dateFr', width: 125 },
-    { field: 'exitDate', headerName: 'Sortie', type: 'dateFr', width: 125 },
+    { field: 'entryDate', headerName: 'Entrée', type: 'dateFr', width: 118 },
+    { field: 'exitDate', headerName: 'Sortie', type: 'dateFr', width: 118 },
     {
       colId: 'declaration',
       headerName: 'Déclaration KAIROS',
       headerTooltip: 'Entrée, interruption, sortie : à déclarer dans KAIROS dans les 3 jours (décret 2019-1386)',
-      width: 215,
+      width: 210,
+      // Always in sight, whatever the horizontal scroll: the column the clerk works from.
+      pinned: 'right',
       cellRenderer: DeclarationCellView,
       valueGetter: (p) => p.data?.kairos.text ?? '',
       comparator: (_a, _b, na, nb) => compareText(na?.data?.kairosSort, nb?.data?.kairosSort),

@@ -212,7 +212,7 @@ export function eventTitle(e: Pick<EnrolmentEvent, 'kind' | 'fromStatus' | 'toSt
 }
 
 export type EventDeclaration =
-  | { state: 'declare'; text: string; late: boolean }
+  | { state: 'declare'; text: string; title: string; late: boolean }
   | { state: 'a_faire' | 'en_retard'; text: string }
   | null
 
@@ -221,8 +221,13 @@ export function eventDeclaration(e: Pick<EnrolmentEvent, 'requiresDeclaration' |
   if (!e.requiresDeclaration) return null
   if (e.kairosDeclaredOn !== null) {
     const late = e.dueDate !== null && e.kairosDeclaredOn > e.dueDate
-    const by = e.kairosDeclaredBy ? ` par ${e.kairosDeclaredBy}` : ''
-    return { state: 'declare', text: `Déclaré dans KAIROS le ${formatDateFr(e.kairosDeclaredOn)}${by}${late ? ' (hors délai)' : ''}`, late }
+    const by = e.kairosDeclaredBy ? `, coché par ${e.kairosDeclaredBy}` : ''
+    return {
+      state: 'declare',
+      text: `Déclaré dans KAIROS le ${formatDateFr(e.kairosDeclaredOn)}${late ? ' (hors délai)' : ''}`,
+      title: `Échéance le ${e.dueDate ? formatDateFr(e.dueDate) : '—'}${by}`,
+      late
+    }
   }
   if (e.dueDate === null) return { state: 'a_faire', text: 'À déclarer dans KAIROS' }
   if (e.declarationState === 'en_retard') {

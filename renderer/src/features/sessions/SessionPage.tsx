@@ -4,6 +4,7 @@ import type { SessionDetail } from '../../../../shared/api/areas/catalogue'
 import { RECRUITMENT_STATES, RECRUITMENT_STATE_CODES, type RecruitmentState } from '../../../../shared/domain/recruitment'
 import { useApi } from '../../api/ApiContext'
 import { Badge } from '../../components/Badge'
+import { AttendanceMonthGrid } from '../attendance/AttendanceMonthGrid'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { useQuery } from '../../hooks/useQuery'
@@ -78,7 +79,7 @@ export function SessionPage() {
   const sessionWarnings = (warnings.data ?? []).filter((w) => w.sessionId === detail.id)
 
   return (
-    <div className={`page session-page${tab === 'recrutement' ? ' page--grid' : ''}`} data-testid="session-page">
+    <div className={`page session-page${tab === 'recrutement' || tab === 'assiduite' ? ' page--grid' : ''}`} data-testid="session-page">
       <header className="session-head">
         <nav className="breadcrumb" aria-label="Fil d’Ariane">
           <Link to="/formations?vue=sessions&periode=toutes">
@@ -153,7 +154,8 @@ export function SessionPage() {
           <RecruitmentWorkspace fixedSessionId={detail.id} onChanged={refresh} />
         </>
       )}
-      {tab !== 'synthese' && tab !== 'recrutement' && <SessionTabPlaceholderView tab={tab} />}
+      {tab === 'assiduite' && <AttendanceMonthGrid sessionId={detail.id} />}
+      {tab !== 'synthese' && tab !== 'recrutement' && tab !== 'assiduite' && <SessionTabPlaceholderView tab={tab} />}
 
       <SessionFormDialog
         open={editing}

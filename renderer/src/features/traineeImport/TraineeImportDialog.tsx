@@ -286,6 +286,29 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
             </div>
           )}
 
+          {!done && (
+            <div className="ti-merge">
+              <label className="ti-merge__label" htmlFor="ti-merge">
+                Personnes déjà enregistrées (même identifiant France Travail) :
+              </label>
+              <select
+                id="ti-merge"
+                className="input input--small input--auto"
+                value={merge}
+                disabled={phase.step !== 'preview'}
+                onChange={(e) => changeMerge(e.target.value as Merge)}
+                data-testid="trainee-import-merge"
+              >
+                {MERGE_CHOICES.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+              <span className="muted small">{MERGE_CHOICES.find((m) => m.value === merge)?.hint}</span>
+            </div>
+          )}
+
           <div className="ti-columns">
             {!done && (
               <section className="ti-section" aria-labelledby="ti-mapping-title">
@@ -302,8 +325,8 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
                   <table className="mini-table ti-mapping" data-testid="trainee-import-mapping">
                     <thead>
                       <tr>
-                        <th scope="col">Colonne du fichier</th>
-                        <th scope="col">Champ de la fiche</th>
+                        <th scope="col">Colonne</th>
+                        <th scope="col">Importée dans</th>
                         <th scope="col">Exemples</th>
                       </tr>
                     </thead>
@@ -331,7 +354,17 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
                                 ))}
                               </select>
                             </td>
-                            <td className="ti-mapping__samples">{samples.length > 0 ? samples.join(' · ') : <span className="cell--faint">vide</span>}</td>
+                            <td className="ti-mapping__samples">
+                              {samples.length > 0 ? (
+                                samples.map((v) => (
+                                  <span key={v} className="ti-mapping__sample" title={v}>
+                                    {v}
+                                  </span>
+                                ))
+                              ) : (
+                                <span className="cell--faint">vide</span>
+                              )}
+                            </td>
                           </tr>
                         )
                       })}
@@ -339,17 +372,6 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
                   </table>
                 </div>
 
-                <fieldset className="ti-merge">
-                  <legend>Personnes déjà enregistrées (même identifiant France Travail)</legend>
-                  {MERGE_CHOICES.map((m) => (
-                    <label key={m.value} className="ti-merge__choice">
-                      <input type="radio" name="merge" value={m.value} checked={merge === m.value} disabled={phase.step !== 'preview'} onChange={() => changeMerge(m.value)} />
-                      <span>
-                        {m.label} <span className="muted">— {m.hint}</span>
-                      </span>
-                    </label>
-                  ))}
-                </fieldset>
               </section>
             )}
 
@@ -372,8 +394,7 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
                       <th scope="col" className="ti-rows__line">
                         Ligne
                       </th>
-                      <th scope="col">Personne</th>
-                      <th scope="col">Résultat</th>
+                      <th scope="col">Personne et résultat</th>
                       <th scope="col">Détail</th>
                     </tr>
                   </thead>
@@ -383,10 +404,10 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
                         <td className="ti-rows__line">{r.line}</td>
                         <td>
                           <span className="ti-rows__name">{r.name || <span className="cell--faint">(sans nom)</span>}</span>
-                          {r.ftId && <span className="ti-rows__ft mono">{r.ftId}</span>}
-                        </td>
-                        <td>
-                          <span className={`badge badge--${ACTION_TONES[r.action]}`}>{done ? DONE_LABELS[r.action] : ACTION_LABELS[r.action]}</span>
+                          <span className="ti-rows__meta">
+                            <span className={`badge badge--${ACTION_TONES[r.action]}`}>{done ? DONE_LABELS[r.action] : ACTION_LABELS[r.action]}</span>
+                            {r.ftId && <span className="ti-rows__ft mono">{r.ftId}</span>}
+                          </span>
                         </td>
                         <td className="ti-rows__messages">
                           {r.messages.length === 0 ? (

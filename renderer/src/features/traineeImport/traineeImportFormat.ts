@@ -42,10 +42,10 @@ export const DONE_LABELS: Record<ImportAction, string> = {
 
 export const COUNT_TILES: { key: CountKey; label: string; done: string; hint: string }[] = [
   { key: 'create', label: 'À créer', done: 'Créés', hint: 'nouvelles fiches' },
-  { key: 'merge', label: 'À compléter', done: 'Complétés', hint: 'fiches existantes (même identifiant FT)' },
-  { key: 'unchanged', label: 'Inchangés', done: 'Inchangés', hint: 'déjà à jour' },
+  { key: 'merge', label: 'À compléter', done: 'Complétés', hint: 'fiches déjà enregistrées' },
+  { key: 'unchanged', label: 'Inchangés', done: 'Inchangés', hint: 'fiches déjà à jour' },
   { key: 'invalid', label: 'Invalides', done: 'Invalides', hint: 'lignes ignorées' },
-  { key: 'duplicate_in_file', label: 'Doublons dans le fichier', done: 'Doublons', hint: 'lignes répétées, ignorées' }
+  { key: 'duplicate_in_file', label: 'Doublons', done: 'Doublons', hint: 'dans le fichier, ignorés' }
 ]
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`
@@ -120,7 +120,7 @@ export function setColumnField(
 }
 
 /** The sample values of one column, blanks left out, for the mapping table. */
-export function columnSamples(sample: readonly (readonly string[])[], index: number, max = 3): string[] {
+export function columnSamples(sample: readonly (readonly string[])[], index: number, max = 2): string[] {
   const values: string[] = []
   for (const row of sample) {
     const v = (row[index] ?? '').trim()

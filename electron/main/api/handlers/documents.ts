@@ -1,0 +1,28 @@
+import type { DocumentFile, documentOps } from '../../../../shared/api/areas/documents'
+import { documentHost } from '../../host/documentHost'
+import { documentJobsFor } from '../../services/documents/documentJobs'
+import { listDocuments, readDocumentFile } from '../../services/documents/documentRegister'
+import { services } from '../serviceContext'
+import type { AreaHandlers, CallContext } from '../types'
+
+async function fileOf(call: CallContext, id: number, open: boolean): Promise<DocumentFile> {
+  const { doc, bytes } = readDocumentFile(call.db, id)
+  const opened = open ? await documentHost().openFile(doc.path) : false
+  return { fileName: doc.fileName, mime: 'application/pdf', base64: bytes.toString('base64'), opened }
+}
+
+export const documentHandlers: AreaHandlers<typeof documentOps> = {
+  'documents:generate': (input, call) => documentJobsFor(call.db).start(services(call), input),
+  'documents:job': ({ jobId }, { db }) => documentJobsFor(db).get(jobId),
+  'documents:cancel': ({ jobId }, { db }) => documentJobsFor(db).cancel(jobId),
+  'documents:list': ({ traineeId, sessionId, kind, includeSuperseded, limit }, { db }) =>
+    listDocuments(db, {
+      ...(traineeId !== undefined ? { traineeId } : {}),
+      ...(sessionId !== undefined ? { sessionId } : {}),
+      ...(kind !== undefined ? { kind } : {}),
+      ...(includeSuperseded !== undefined ? { includeSuperseded } : {}),
+      ...(limit !== undefined ? { limit } : {})
+    }),
+  'documents:open': ({ id }, call) => fileOf(call, id, true),
+  'documents:download': ({ id }, call) => fileOf(call, id, false)
+}

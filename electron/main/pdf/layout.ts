@@ -1,0 +1,440 @@
+import PDFDocument from 'pdfkit'
+import { formatDateFr, formatDateLongFr } from '../../../shared/domain/dates'
+import { frenchTypography, NNBSP } from '../../../shared/domain/documents'
+import { formatHours } from '../../../shared/domain/hours'
+import { formatNda } from '../../../shared/domain/nda'
+import { formatSiret } from '../../../shared/domain/siret'
+import { cellFont, registerFonts, useFont, type FontWeight } from './fonts'
+import type { OrganisationIdentity, TraineeIdentity, TrainingInfo } from './types'
+
+/*
+ * The shared layout of every document: A4, margins, the organisation's header, title, trainee
+ * and training blocks, « Fait à … le … », signatures, tables that break across pages with their
+ * header repeated, and « Page 1 / 2 » footers. A Sheet may hold several documents (a merged
+ * batch): each one starts on a new page and is numbered on its own.
+ */
+
+export const COLORS = { ink: '#1b1b1b', accent: '#1f3a5f', muted: '#5b6470', rule: '#9aa7b8', fill: '#eef2f7', grid: '#7d8794' } as const
+const MARGIN_X = 48
+const MARGIN_TOP = 40
+const MARGIN_BOTTOM = 62
+const SIZE = { body: 10, small: 8, tiny: 7, title: 16, header: 12 } as const
+
+export type Orientation = 'portrait' | 'landscape'
+type Section = { first: number; last: number; title: string }
+
+export type Cell = string | { text: string; colSpan?: number; weight?: FontWeight; align?: 'left' | 'center' | 'right'; fill?: string }
+export type Column = { width: number; align?: 'left' | 'center' | 'right' }
+export type TableSpec = {
+  columns: Column[]
+  header: Cell[][]
+  rows: Cell[][]
+  fontSize?: number
+  headerFontSize?: number
+  minRowHeight?: number
+  padding?: number
+  /** Light fill every other row. */
+  zebra?: boolean
+}
+
+/** Text for print: typographic apostrophes and narrow no-break spaces before « : ; ! ? ». */
+export const t = (s: string): string => frenchTypography(s)
+export const label = (s: string): string => `${s}${NNBSP}:`
+
+export function civilityLong(c: TraineeIdentity['civility']): string {
+  return c === 'Mme' ? 'Madame' : c === 'M' ? 'Monsieur' : ''
+}
+export function fullName(p: TraineeIdentity): string {
+  return [civilityLong(p.civility), p.firstName, p.lastName.toLocaleUpperCase('fr-FR')].filter((s) => s !== '').join(' ')
+}
+/** « entré » / « entrée » / « entré(e) » after the trainee's civility. */
+export function agree(p: TraineeIdentity, masculine: string, feminine: string): string {
+  if (p.civility === 'Mme') return feminine
+  if (p.civility === 'M') return masculine
+  return `${masculine}(e)`
+}
+export const hoursText = (h: number | null): string => (h === null ? '—' : `${formatHours(h)}${NNBSP}h`)
+export const periodText = (from: string | null, to: string | null): string =>
+  from && to ? `du ${formatDateLongFr(from)} au ${formatDateLongFr(to)}` : from ? `à partir du ${formatDateLongFr(from)}` : '—'
+
+export class Sheet {
+  readonly doc: PDFKit.PDFDocument
+  private readonly sections: Section[] = []
+  private orientation: Orientation = 'portrait'
+  private running = ''
+  private organisation: OrganisationIdentity | null = null
+
+  constructor(info: { title: string; author: string }) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      autoFirstPage: false,
+      bufferPages: true,
+      // No built-in font is ever loaded (Helvetica clips « É » in cells and lacks « ʳᵉ »).
+      font: null as unknown as string,
+      margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },
+      info: { Title: info.title, Author: info.author, Creator: 'Passerelle', Producer: 'Passerelle' },
+      lang: 'fr-FR',
+      displayTitle: true
+    })
+    registerFonts(this.doc)
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left
+  }
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right
+  }
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom
+  }
+
+  /** Starts a document on a new page with the organisation's full header. */
+  begin(organisation: OrganisationIdentity, title: string, orientation: Orientation = 'portrait'): void {
+    this.organisation = organisation
+    this.orientation = orientation
+    this.running = title
+    const section: Section = { first: -1, last: -1, title }
+    this.sections.push(section)
+    this.addPage()
+    section.first = section.last
+    this.header(organisation)
+  }
+
+  private addPage(): void {
+    this.doc.addPage({ size: 'A4', layout: this.orientation, margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X } })
+    const section = this.sections[this.sections.length - 1]
+    if (section) section.last = this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count - 1
+    useFont(this.doc, 'regular', SIZE.body)
+    this.doc.fillColor(COLORS.ink)
+  }
+
+  /** A continuation page: a compact running header (organisation and title). */
+  newPage(): void {
+    this.addPage()
+    const doc = this.doc
+    const y = doc.page.margins.top
+    useFont(doc, 'bold', SIZE.small)
+    doc.fillColor(COLORS.accent).text(t(this.organisation?.name ?? ''), this.left, y, { width: this.width / 2, lineBreak: false, ellipsis: true })
+    useFont(doc, 'regular', SIZE.small)
+    doc.fillColor(COLORS.muted).text(t(`${this.running} (suite)`), this.left + this.width / 2, y, { width: this.width / 2, align: 'right', lineBreak: false, ellipsis: true })
+    doc.moveTo(this.left, y + 13).lineTo(this.left + this.width, y + 13).lineWidth(0.5).strokeColor(COLORS.rule).stroke()
+    doc.fillColor(COLORS.ink)
+    doc.x = this.left
+    doc.y = y + 22
+  }
+
+  /** Starts a new page when `height` does not fit below the cursor. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.newPage()
+  }
+
+  space(points: number): void {
+    this.doc.y += points
+  }
+
+  private header(o: OrganisationIdentity): void {
+    const doc = this.doc
+    const top = doc.page.margins.top
+    let textX = this.left
+    if (o.logo) {
+      try {
+        doc.image(Buffer.from(o.logo.data), this.left, top, { fit: [90, 58], valign: 'center' })
+        textX = this.left + 104
+      } catch {
+        // An unreadable logo must not prevent the document: the identity text is enough.
+      }
+    }
+    const textWidth = this.left + this.width - textX
+    useFont(doc, 'bold', SIZE.header)
+    doc.fillColor(COLORS.accent).text(t(o.name), textX, top, { width: textWidth })
+    useFont(doc, 'regular', SIZE.small)
+    doc.fillColor(COLORS.ink)
+    const address = [...o.addressLines, [o.postalCode, o.city].filter(Boolean).join(' ')].filter((s) => s.trim() !== '')
+    if (address.length > 0) doc.text(t(address.join(' – ')), textX, doc.y + 1, { width: textWidth })
+    const ids = [
+      o.legalForm,
+      o.siret ? `SIRET ${formatSiret(o.siret).replace(/ /g, NNBSP)}` : null,
+      o.nda ? `NDA ${formatNda(o.nda).replace(/ /g, NNBSP)}` : null
+    ].filter((s): s is string => Boolean(s))
+    if (ids.length > 0) doc.text(ids.join('   ·   '), textX, doc.y + 1, { width: textWidth })
+    const contact = [o.phone ? `Tél. ${o.phone}` : null, o.email, o.website].filter((s): s is string => Boolean(s))
+    if (contact.length > 0) doc.fillColor(COLORS.muted).text(contact.join('   ·   '), textX, doc.y + 1, { width: textWidth })
+    if (o.qualiopiNumber) {
+      useFont(doc, 'bold', SIZE.small)
+      doc.fillColor(COLORS.accent).text(t(`Certifié Qualiopi – actions de formation – n° ${o.qualiopiNumber}`), textX, doc.y + 1, { width: textWidth })
+    }
+    const y = Math.max(doc.y, o.logo ? top + 58 : doc.y) + 8
+    doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(1).strokeColor(COLORS.accent).stroke()
+    doc.fillColor(COLORS.ink)
+    doc.x = this.left
+    doc.y = y + 14
+  }
+
+  title(text: string, subtitle?: string): void {
+    const doc = this.doc
+    useFont(doc, 'bold', SIZE.title)
+    doc.fillColor(COLORS.accent).text(t(text.toLocaleUpperCase('fr-FR')), this.left, doc.y, { width: this.width, align: 'center' })
+    if (subtitle) {
+      useFont(doc, 'regular', SIZE.body)
+      doc.fillColor(COLORS.muted).text(t(subtitle), this.left, doc.y + 3, { width: this.width, align: 'center' })
+    }
+    doc.fillColor(COLORS.ink)
+    doc.y += 14
+  }
+
+  /** A framed block of « label : value » lines; values wrap, labels keep their column. */
+  fields(heading: string, rows: [string, string][], labelWidth = 150): void {
+    const doc = this.doc
+    const pad = 8
+    const valueWidth = this.width - labelWidth - 2 * pad
+    useFont(doc, 'regular', SIZE.body)
+    const heights = rows.map(([l, v]) => {
+      useFont(doc, 'regular', SIZE.body)
+      const hv = doc.heightOfString(t(v || '—'), { width: valueWidth })
+      const hl = doc.heightOfString(label(l), { width: labelWidth - 6 })
+      return Math.max(hv, hl) + 3
+    })
+    useFont(doc, 'bold', SIZE.small)
+    const headingHeight = 14
+    const total = headingHeight + heights.reduce((a, b) => a + b, 0) + 2 * pad
+    if (total < this.bottom - this.doc.page.margins.top - 40) this.ensure(total)
+    let y = doc.y
+    const top = y
+    doc.fillColor(COLORS.accent).text(t(heading.toLocaleUpperCase('fr-FR')), this.left + pad, y + pad - 2, { width: this.width - 2 * pad, characterSpacing: 0.4 })
+    y += pad + headingHeight
+    rows.forEach(([l, v], i) => {
+      const h = heights[i] ?? 12
+      if (y + h > this.bottom) {
+        this.frame(top, y + pad / 2)
+        this.newPage()
+        y = doc.y
+      }
+      useFont(doc, 'regular', SIZE.body)
+      doc.fillColor(COLORS.muted).text(label(l), this.left + pad, y, { width: labelWidth - 6 })
+      doc.fillColor(COLORS.ink).text(t(v || '—'), this.left + pad + labelWidth, y, { width: valueWidth })
+      y += h
+    })
+    this.frame(top, y + pad / 2)
+    doc.x = this.left
+    doc.y = y + pad / 2 + 12
+  }
+
+  private frame(top: number, bottom: number): void {
+    const top0 = Math.max(top, this.doc.page.margins.top)
+    this.doc.save().roundedRect(this.left, top0, this.width, bottom - top0, 4).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore()
+  }
+
+  traineeBlock(p: TraineeIdentity, extra: [string, string][] = []): void {
+    const rows: [string, string][] = [['Stagiaire', fullName(p)], ['Identifiant France Travail', p.ftId ?? 'non renseigné']]
+    if (p.birthDate) rows.push([p.civility === 'Mme' ? 'Née le' : p.civility === 'M' ? 'Né le' : 'Né(e) le', formatDateFr(p.birthDate)])
+    this.fields('Stagiaire', [...rows, ...extra])
+  }
+
+  trainingBlock(tr: TrainingInfo, extra: [string, string][] = []): void {
+    const numbers = [
+      tr.formationNumber ? `formation ${tr.formationNumber}` : null,
+      tr.actionNumber ? `action ${tr.actionNumber}` : null,
+      tr.sessionNumber ? `session ${tr.sessionNumber}` : null
+    ].filter((s): s is string => s !== null)
+    const rows: [string, string][] = [['Intitulé', tr.title]]
+    if (tr.certification) rows.push(['Certification visée', tr.certification])
+    rows.push(['N° Intercarif', numbers.length > 0 ? numbers.join(' · ') : 'non renseigné'])
+    if (tr.sessionLabel) rows.push(['Session', tr.sessionLabel])
+    rows.push(['Dates de la session', periodText(tr.startDate, tr.endDate)])
+    rows.push(['Lieu', tr.place ?? 'non renseigné'])
+    this.fields('Formation', [...rows, ...extra])
+  }
+
+  paragraph(text: string, options: { weight?: FontWeight; size?: number; align?: 'left' | 'justify' | 'center'; color?: string; gap?: number } = {}): void {
+    const doc = this.doc
+    useFont(doc, options.weight ?? 'regular', options.size ?? SIZE.body)
+    const printed = t(text)
+    const h = doc.heightOfString(printed, { width: this.width, align: options.align ?? 'justify' })
+    if (h < 200) this.ensure(h)
+    doc.fillColor(options.color ?? COLORS.ink).text(printed, this.left, doc.y, { width: this.width, align: options.align ?? 'justify', lineGap: 1.5 })
+    doc.fillColor(COLORS.ink)
+    doc.y += options.gap ?? 8
+  }
+
+  heading(text: string): void {
+    this.ensure(40)
+    useFont(this.doc, 'bold', SIZE.body + 1)
+    this.doc.fillColor(COLORS.accent).text(t(text), this.left, this.doc.y, { width: this.width })
+    this.doc.fillColor(COLORS.ink)
+    this.doc.y += 3
+  }
+
+  /** « Fait à Lorient, le 22 novembre 2026 » */
+  madeAt(city: string | null, isoDate: string): void {
+    this.ensure(24)
+    useFont(this.doc, 'regular', SIZE.body)
+    const where = city ? `Fait à ${city}, le ${formatDateLongFr(isoDate)}` : `Fait le ${formatDateLongFr(isoDate)}`
+    this.doc.text(t(where), this.left, this.doc.y + 6, { width: this.width, align: 'right' })
+    this.doc.y += 8
+  }
+
+  /** Side-by-side signature boxes (name, title, space to sign). */
+  signatures(boxes: { role: string; name?: string | null; title?: string | null; note?: string }[]): void {
+    const doc = this.doc
+    const height = 96
+    this.ensure(height + 8)
+    const gap = 16
+    const w = Math.min(250, (this.width - gap * (boxes.length - 1)) / boxes.length)
+    const top = doc.y
+    boxes.forEach((b, i) => {
+      const x = boxes.length === 1 ? this.left + this.width - w : this.left + this.width - (boxes.length - i) * w - (boxes.length - 1 - i) * gap
+      useFont(doc, 'bold', SIZE.small + 1)
+      doc.fillColor(COLORS.ink).text(t(b.role), x, top, { width: w })
+      useFont(doc, 'regular', SIZE.small + 1)
+      if (b.name) doc.text(t(b.name), x, doc.y + 1, { width: w })
+      if (b.title) doc.fillColor(COLORS.muted).text(t(b.title), x, doc.y + 1, { width: w })
+      if (b.note) doc.fillColor(COLORS.muted).text(t(b.note), x, doc.y + 1, { width: w })
+      const boxTop = doc.y + 4
+      doc.save().rect(x, boxTop, w, top + height - boxTop).lineWidth(0.5).dash(2, { space: 2 }).strokeColor(COLORS.rule).stroke().undash().restore()
+    })
+    doc.fillColor(COLORS.ink)
+    doc.x = this.left
+    doc.y = top + height + 10
+  }
+
+  /** A table through pdfkit's `doc.table()`, paged by hand so the header repeats on each page. */
+  table(spec: TableSpec): void {
+    const doc = this.doc
+    const pad = spec.padding ?? 3
+    const size = spec.fontSize ?? 8.5
+    const headerSize = spec.headerFontSize ?? size
+    const scale = this.width / spec.columns.reduce((a, c) => a + c.width, 0)
+    const widths = spec.columns.map((c) => c.width * Math.min(1, scale))
+    const tableWidth = widths.reduce((a, b) => a + b, 0)
+
+    const normalise = (cell: Cell) => (typeof cell === 'string' ? { text: cell } : cell)
+    const measure = (cells: Cell[], weight: FontWeight, fontSize: number, minHeight: number): number => {
+      let col = 0
+      let h = minHeight
+      for (const raw of cells) {
+        const c = normalise(raw)
+        const span = c.colSpan ?? 1
+        const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0)
+        col += span
+        if (c.text === '') continue
+        useFont(doc, c.weight ?? weight, fontSize)
+        h = Math.max(h, doc.heightOfString(t(c.text), { width: w - 2 * pad }) + 2 * pad + 1)
+      }
+      return Math.ceil(h)
+    }
+    const headerHeights = spec.header.map((r) => measure(r, 'bold', headerSize, 0))
+    const headerTotal = headerHeights.reduce((a, b) => a + b, 0)
+
+    let heights: number[] = []
+    let table: PDFKit.Mixins.PDFTableObject | null = null
+    const toCells = (cells: Cell[], isHeader: boolean, rowIndex: number): PDFKit.Mixins.RowOptions[] => {
+      let col = 0
+      return cells.map((raw) => {
+        const c = normalise(raw)
+        const column = spec.columns[col]
+        col += c.colSpan ?? 1
+        const fill = c.fill ?? (isHeader ? COLORS.fill : spec.zebra && rowIndex % 2 === 1 ? '#f7f8fa' : undefined)
+        return {
+          text: t(c.text),
+          ...(c.colSpan ? { colSpan: c.colSpan } : {}),
+          font: cellFont(c.weight ?? (isHeader ? 'bold' : 'regular'), isHeader ? headerSize : size),
+          align: { x: c.align ?? (isHeader ? 'center' : column?.align ?? 'left'), y: 'center' },
+          padding: pad,
+          border: 0.5,
+          borderColor: COLORS.grid,
+          textColor: isHeader ? COLORS.accent : COLORS.ink,
+          ...(fill ? { backgroundColor: fill } : {})
+        }
+      })
+    }
+    let index = 0
+    const start = (): void => {
+      table?.end()
+      heights = []
+      index = 0
+      table = doc.table({ position: { x: this.left, y: doc.y }, maxWidth: tableWidth + 1, columnStyles: widths, rowStyles: (i: number) => ({ height: heights[i] ?? 12 }) })
+      spec.header.forEach((r, i) => {
+        heights.push(headerHeights[i] ?? 12)
+        table?.row(toCells(r, true, index++))
+      })
+    }
+    const firstRow = spec.rows[0]
+    this.ensure(headerTotal + (firstRow ? measure(firstRow, 'regular', size, spec.minRowHeight ?? 0) : 0) + 2)
+    start()
+    spec.rows.forEach((r, i) => {
+      const h = measure(r, 'regular', size, spec.minRowHeight ?? 0)
+      if (doc.y + h > this.bottom - 1) {
+        table?.end()
+        table = null
+        this.newPage()
+        start()
+      }
+      heights.push(h)
+      table?.row(toCells(r, false, i))
+      index++
+    })
+    ;(table as PDFKit.Mixins.PDFTableObject | null)?.end()
+    doc.x = this.left
+    doc.y += 10
+  }
+
+  /** Footers: the organisation's legal line and « Page i / n » numbered per document. */
+  finish(): void {
+    const doc = this.doc
+    for (const s of this.sections) {
+      const count = s.last - s.first + 1
+      for (let p = s.first; p <= s.last; p++) {
+        doc.switchToPage(p)
+        const bottomMargin = doc.page.margins.bottom
+        doc.page.margins.bottom = 0
+        const y = doc.page.height - 40
+        const left = doc.page.margins.left
+        const width = doc.page.width - left - doc.page.margins.right
+        doc.moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.4).strokeColor(COLORS.rule).stroke()
+        useFont(doc, 'regular', SIZE.tiny)
+        const o = this.organisation
+        const legal = o
+          ? [o.name, o.siret ? `SIRET ${formatSiret(o.siret)}` : null, o.nda ? `Déclaration d'activité n° ${formatNda(o.nda)}${o.regionCode ? ' enregistrée auprès du préfet de région' : ''} (cet enregistrement ne vaut pas agrément de l'État)` : null]
+              .filter(Boolean)
+              .join(' – ')
+          : ''
+        doc.fillColor(COLORS.muted).text(t(legal), left, y, { width: width - 70, lineBreak: true, height: 20 })
+        doc.fillColor(COLORS.ink).text(`Page ${p - s.first + 1} / ${count}`, left + width - 64, y, { width: 64, align: 'right', lineBreak: false })
+        doc.page.margins.bottom = bottomMargin
+      }
+    }
+  }
+
+  toBuffer(): Promise<Buffer> {
+    const doc = this.doc
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = []
+      doc.on('data', (c: Buffer) => chunks.push(c))
+      doc.on('end', () => resolve(Buffer.concat(chunks)))
+      doc.on('error', reject)
+      this.finish()
+      doc.end()
+    })
+  }
+}
+
+export const formatDay = formatDateFr
+
+/** One document in its own PDF: what each template's `(data) => Promise<Buffer>` does. */
+export function renderSingle<D extends { organisation: OrganisationIdentity }>(title: string, data: D, draw: (sheet: Sheet, data: D) => void): Promise<Buffer> {
+  const sheet = new Sheet({ title, author: data.organisation.name })
+  draw(sheet, data)
+  return sheet.toBuffer()
+}
+
+/** The organisation's signatory as the signature block shows them. */
+export function signatory(o: OrganisationIdentity, role = 'Pour l’organisme de formation'): { role: string; name: string | null; title: string | null; note: string } {
+  return { role, name: o.signatoryName, title: o.signatoryTitle, note: 'Signature et cachet' }
+}
+
+/** « Je soussigné(e) Morgane Le Bihan, directrice de Atelier Formation, » */
+export function undersigned(o: OrganisationIdentity): string {
+  const who = o.signatoryName ? `Je soussigné(e) ${o.signatoryName}${o.signatoryTitle ? `, ${o.signatoryTitle}` : ''}, agissant pour le compte de ${o.name},` : `L'organisme de formation ${o.name}`
+  return who
+}

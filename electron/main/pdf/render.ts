@@ -1,0 +1,53 @@
+import { DOCUMENT_KINDS } from '../../../shared/domain/documents'
+import { Sheet } from './layout'
+import { drawAttestationEntree } from './templates/attestationEntree'
+import { drawAttestationFin } from './templates/attestationFin'
+import { drawBilanFin } from './templates/bilanFin'
+import { drawCertificatInscription } from './templates/certificatInscription'
+import { drawCertificatRealisation } from './templates/certificatRealisation'
+import { drawEmargement } from './templates/emargement'
+import { drawEtatPresence } from './templates/etatPresence'
+import type { DocumentData } from './types'
+
+/** Draws one document into a sheet (which may already hold others: a merged batch). */
+export function drawDocument(sheet: Sheet, data: DocumentData): void {
+  switch (data.kind) {
+    case 'certificat_inscription':
+      return drawCertificatInscription(sheet, data)
+    case 'attestation_entree':
+      return drawAttestationEntree(sheet, data)
+    case 'etat_presence':
+      return drawEtatPresence(sheet, data)
+    case 'emargement':
+      return drawEmargement(sheet, data)
+    case 'bilan_fin':
+      return drawBilanFin(sheet, data)
+    case 'attestation_fin':
+      return drawAttestationFin(sheet, data)
+    case 'certificat_realisation':
+      return drawCertificatRealisation(sheet, data)
+  }
+}
+
+export function renderDocument(data: DocumentData): Promise<Buffer> {
+  const sheet = new Sheet({ title: DOCUMENT_KINDS[data.kind], author: data.organisation.name })
+  drawDocument(sheet, data)
+  return sheet.toBuffer()
+}
+
+/**
+ * Every document's pages drawn into ONE pdfkit document (not a concatenation of PDFs): one font
+ * subset, each document numbered « Page 1 / n » on its own. `shouldStop` lets a batch be cancelled.
+ */
+export async function renderMerged(items: DocumentData[], options: { shouldStop?: () => boolean; onDrawn?: (index: number) => void | Promise<void> } = {}): Promise<Buffer | null> {
+  const first = items[0]
+  if (!first) throw new Error('nothing to merge')
+  const sheet = new Sheet({ title: DOCUMENT_KINDS[first.kind], author: first.organisation.name })
+  for (let i = 0; i < items.length; i++) {
+    if (options.shouldStop?.()) return null
+    const item = items[i]
+    if (item) drawDocument(sheet, item)
+    await options.onDrawn?.(i)
+  }
+  return sheet.toBuffer()
+}

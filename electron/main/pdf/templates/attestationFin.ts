@@ -1,0 +1,27 @@
+import { ACTION_NATURES, CERTIFICATION_RESULTS, DOCUMENT_KINDS } from '../../../../shared/domain/documents'
+import { agree, fullName, hoursText, periodText, renderSingle, signatory, undersigned, type Sheet } from '../layout'
+import type { AttestationFinData } from '../types'
+
+const TITLE = DOCUMENT_KINDS.attestation_fin
+
+export function drawAttestationFin(sheet: Sheet, d: AttestationFinData): void {
+  sheet.begin(d.organisation, TITLE)
+  sheet.title(TITLE, 'Article L6353-1 du Code du travail')
+  sheet.paragraph(`${undersigned(d.organisation)} atteste que ${fullName(d.trainee)}${d.trainee.ftId ? `, identifiant France Travail ${d.trainee.ftId},` : ''} a ${agree(d.trainee, 'suivi', 'suivi')} l'action de formation suivante :`)
+  sheet.trainingBlock(d.training)
+  sheet.fields('Action suivie', [
+    ['Objectifs', d.training.objectives ?? 'voir le programme de la formation'],
+    ['Nature de l’action', `${ACTION_NATURES[d.nature]} (article L6313-1 du Code du travail)`],
+    ['Période', periodText(d.entryDate, d.exitDate)],
+    ['Durée suivie', `${hoursText(d.hoursCompleted)}${d.training.totalHours !== null ? ` sur ${hoursText(d.training.totalHours)} prévues` : ''}`]
+  ])
+  sheet.fields('Résultats de l’évaluation des acquis', [
+    ['Certification', d.certificationResult ? CERTIFICATION_RESULTS[d.certificationResult] : 'aucune évaluation certificative prévue'],
+    ['Acquis de la formation', d.skillsAcquired ?? '—']
+  ])
+  sheet.paragraph('Attestation remise au ou à la stagiaire à l’issue de la formation, conformément à l’article L6353-1 du Code du travail.', { size: 8.5, color: '#5b6470' })
+  sheet.madeAt(d.organisation.city, d.issuedOn)
+  sheet.signatures([signatory(d.organisation)])
+}
+
+export const renderAttestationFin = (d: AttestationFinData): Promise<Buffer> => renderSingle(TITLE, d, drawAttestationFin)

@@ -1,0 +1,35 @@
+import { formatDateLongFr } from '../../../../shared/domain/dates'
+import { CERTIFICATION_RESULTS, DOCUMENT_KINDS } from '../../../../shared/domain/documents'
+import { formatEuros } from '../../../../shared/domain/money'
+import { fullName, hoursText, periodText, renderSingle, signatory, type Sheet } from '../layout'
+import type { BilanFinData } from '../types'
+
+const TITLE = DOCUMENT_KINDS.bilan_fin
+
+export function drawBilanFin(sheet: Sheet, d: BilanFinData): void {
+  sheet.begin(d.organisation, TITLE)
+  sheet.title(TITLE)
+  sheet.traineeBlock(d.trainee, d.adviserName ? [['Conseiller ou conseillère', d.adviserName]] : [])
+  sheet.trainingBlock(d.training)
+  const hours: [string, string][] = [
+    ['Parcours réalisé', periodText(d.entryDate, d.exitDate)],
+    ['Date de sortie', d.exitDate ? formatDateLongFr(d.exitDate) : '—'],
+    ['Motif de sortie', d.exitReason ?? '—'],
+    ['Heures prévues', hoursText(d.hoursPlanned)],
+    ['Heures réalisées', hoursText(d.hoursCompleted)]
+  ]
+  if (d.hoursOverrideReason) hours.push(['Correction des heures', d.hoursOverrideReason])
+  if (d.costCents !== null) hours.push(['Coût pédagogique', formatEuros(d.costCents)])
+  sheet.fields('Parcours', hours)
+  sheet.fields('Résultats', [
+    ['Certification', d.certificationResult ? CERTIFICATION_RESULTS[d.certificationResult] : 'non renseigné'],
+    ['Compétences acquises', d.skillsAcquired ?? '—'],
+    ['Suite de parcours', d.nextStep ?? '—'],
+    ['Observations', d.comments ?? '—']
+  ])
+  sheet.paragraph('Bilan transmis au ou à la stagiaire, à son conseiller ou sa conseillère France Travail et au service comptable.', { size: 8.5, color: '#5b6470' })
+  sheet.madeAt(d.organisation.city, d.issuedOn)
+  sheet.signatures([{ role: 'Le ou la stagiaire', name: fullName(d.trainee), title: null, note: 'Signature' }, signatory(d.organisation)])
+}
+
+export const renderBilanFin = (d: BilanFinData): Promise<Buffer> => renderSingle(TITLE, d, drawBilanFin)

@@ -1,0 +1,162 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { GeneratedDocument } from '../../../../shared/api/areas/documents'
+import { AppError } from '../../../../shared/api/result'
+import { DOCUMENT_KINDS, numberedFileName, type DocumentKind } from '../../../../shared/domain/documents'
+import type { Db } from '../../db/open'
+import { recordAudit } from '../audit/recordAudit'
+import { nowIso, type ServiceContext } from '../context'
+
+/** app_setting key of the output folder; by default « Documents générés » beside the database. */
+export const DOCUMENTS_FOLDER_SETTING = 'documents.folder'
+
+export function documentsRoot(db: Db): string {
+  const row = db.prepare('SELECT value FROM app_setting WHERE key = ?').get(DOCUMENTS_FOLDER_SETTING) as { value: string } | undefined
+  if (row?.value) return row.value
+  return join(dirname(db.name), 'Documents générés')
+}
+
+/** `<root>/<yyyy-mm>/`, created when missing. */
+export function monthFolder(db: Db, month: string): string {
+  const dir = join(documentsRoot(db), month)
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/** A path no earlier file uses (« nom (2).pdf », « nom (3).pdf »…): an earlier document is never overwritten. */
+export function freePath(dir: string, fileName: string, reserved: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const path = join(dir, numberedFileName(fileName, n))
+    if (!reserved.has(path) && !existsSync(path) && !existsSync(`${path}.part`)) {
+      reserved.add(path)
+      return path
+    }
+  }
+}
+
+export type NewDocument = {
+  kind: DocumentKind
+  traineeId: number | null
+  sessionId: number | null
+  enrolmentId: number | null
+  period: string | null
+  fileName: string
+  path: string
+  sha256: string
+  sizeBytes: number
+}
+
+/**
+ * Records written files in ONE transaction. A document regenerated for the same trainee (or
+ * session), kind and period supersedes the latest earlier one, whose file stays on disk.
+ */
+export function recordDocuments(ctx: ServiceContext, docs: NewDocument[]): number[] {
+  if (docs.length === 0) return []
+  const previous = ctx.db.prepare(
+    `SELECT d.id FROM generated_document d
+     WHERE d.kind = @kind AND d.enrolment_id IS @enrolmentId AND d.session_id IS @sessionId AND d.period IS @period
+       AND d.trainee_id IS @traineeId
+       AND NOT EXISTS (SELECT 1 FROM generated_document n WHERE n.supersedes_id = d.id)
+     ORDER BY d.id DESC LIMIT 1`
+  )
+  const insert = ctx.db.prepare(
+    `INSERT INTO generated_document (kind, trainee_id, session_id, enrolment_id, period, file_name, path, sha256, size_bytes, generated_at, generated_by, supersedes_id)
+     VALUES (@kind, @traineeId, @sessionId, @enrolmentId, @period, @fileName, @path, @sha256, @sizeBytes, @at, @by, @supersedesId)`
+  )
+  const at = nowIso(ctx.clock)
+  return ctx.db.transaction(() =>
+    docs.map((d) => {
+      const prior = d.enrolmentId === null && d.traineeId === null && d.period === null ? undefined : (previous.get(d) as { id: number } | undefined)
+      const supersedesId = prior?.id ?? null
+      const id = Number(insert.run({ ...d, at, by: ctx.actor.name, supersedesId }).lastInsertRowid)
+      recordAudit(ctx, { operation: 'document.generate', entity: 'generated_document', entityId: id, after: { kind: d.kind, fileName: d.fileName, sha256: d.sha256, supersedesId } })
+      return id
+    })
+  )()
+}
+
+type Row = {
+  id: number
+  kind: DocumentKind
+  trainee_id: number | null
+  trainee_last: string | null
+  trainee_first: string | null
+  session_id: number | null
+  session_label: string | null
+  enrolment_id: number | null
+  period: string | null
+  file_name: string
+  path: string
+  sha256: string
+  size_bytes: number
+  generated_at: string
+  generated_by: string
+  supersedes_id: number | null
+  superseded_by: number | null
+}
+
+const SELECT = `
+  SELECT d.*, t.last_name AS trainee_last, t.first_name AS trainee_first, coalesce(s.label, tr.title) AS session_label,
+         (SELECT n.id FROM generated_document n WHERE n.supersedes_id = d.id ORDER BY n.id LIMIT 1) AS superseded_by
+  FROM generated_document d
+  LEFT JOIN trainee t ON t.id = d.trainee_id
+  LEFT JOIN session s ON s.id = d.session_id
+  LEFT JOIN training tr ON tr.id = s.training_id`
+
+function toDocument(r: Row): GeneratedDocument {
+  return {
+    id: r.id,
+    kind: r.kind,
+    kindLabel: DOCUMENT_KINDS[r.kind] ?? r.kind,
+    traineeId: r.trainee_id,
+    traineeName: r.trainee_last ? `${r.trainee_last.toLocaleUpperCase('fr-FR')} ${r.trainee_first ?? ''}`.trim() : null,
+    sessionId: r.session_id,
+    sessionLabel: r.session_label,
+    enrolmentId: r.enrolment_id,
+    period: r.period,
+    fileName: r.file_name,
+    path: r.path,
+    sha256: r.sha256,
+    sizeBytes: r.size_bytes,
+    generatedAt: r.generated_at,
+    generatedBy: r.generated_by,
+    supersedesId: r.supersedes_id,
+    supersededById: r.superseded_by,
+    fileExists: existsSync(r.path)
+  }
+}
+
+export type DocumentFilters = { traineeId?: number; sessionId?: number; kind?: DocumentKind; includeSuperseded?: boolean; limit?: number }
+
+export function listDocuments(db: Db, f: DocumentFilters): GeneratedDocument[] {
+  const where: string[] = []
+  const params: (string | number)[] = []
+  if (f.traineeId !== undefined) {
+    where.push('d.trainee_id = ?')
+    params.push(f.traineeId)
+  }
+  if (f.sessionId !== undefined) {
+    where.push('d.session_id = ?')
+    params.push(f.sessionId)
+  }
+  if (f.kind !== undefined) {
+    where.push('d.kind = ?')
+    params.push(f.kind)
+  }
+  if (!f.includeSuperseded) where.push('NOT EXISTS (SELECT 1 FROM generated_document n WHERE n.supersedes_id = d.id)')
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.generated_at DESC, d.id DESC LIMIT ?`
+  return (db.prepare(sql).all(...params, f.limit ?? 500) as Row[]).map(toDocument)
+}
+
+export function getDocument(db: Db, id: number): GeneratedDocument {
+  const row = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as Row | undefined
+  if (!row) throw new AppError('not_found', 'Ce document est introuvable dans le registre.')
+  return toDocument(row)
+}
+
+/** The recorded file's bytes, checked against the register's SHA-256. */
+export function readDocumentFile(db: Db, id: number): { doc: GeneratedDocument; bytes: Buffer } {
+  const doc = getDocument(db, id)
+  if (!doc.fileExists) throw new AppError('not_found', `Le fichier « ${doc.fileName} » n’est plus à son emplacement (${dirname(doc.path)}) : régénérez le document.`)
+  return { doc, bytes: readFileSync(doc.path) }
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { command, query } from '../spec'
+import { id } from '../fields'
+import { DOCUMENT_KIND_CODES, type DocumentKind } from '../../domain/documents'
+
+export type { DocumentKind } from '../../domain/documents'
+
+export type GeneratedDocument = {
+  id: number
+  kind: DocumentKind
+  /** « Certificat d'inscription » */
+  kindLabel: string
+  traineeId: number | null
+  traineeName: string | null
+  sessionId: number | null
+  sessionLabel: string | null
+  enrolmentId: number | null
+  period: string | null
+  fileName: string
+  path: string
+  sha256: string
+  sizeBytes: number
+  generatedAt: string
+  generatedBy: string
+  /** The earlier document this one replaces (regeneration), and the later one replacing it. */
+  supersedesId: number | null
+  supersededById: number | null
+  /** Whether the file is still where it was written. */
+  fileExists: boolean
+}
+
+export type DocumentJob = {
+  id: string
+  kind: DocumentKind
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  done: number
+  total: number
+  /** Documents written and recorded so far (files), then the merged file. */
+  documents: GeneratedDocument[]
+  merged: GeneratedDocument | null
+  /** Enrolments left out of a session batch, each with its French reason. */
+  skipped: { enrolmentId: number; name: string; reason: string }[]
+  error: string | null
+}
+
+export type DocumentFile = { fileName: string; mime: 'application/pdf'; base64: string; /** The host opened it with the system viewer (Electron). */ opened: boolean }
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format aaaa-mm.')
+const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Date attendue au format aaaa-mm-jj.')
+
+export const documentOps = {
+  /**
+   * Starts a batch: the PDFs are rendered on a worker thread; poll `documents:job`. Either
+   * `enrolmentIds` (those trainees; refused when one is not eligible) or `sessionId` (every
+   * eligible trainee, the others listed in `skipped`). `period`: the month of an attendance
+   * statement, or a day of the week of a sign-in sheet.
+   */
+  'documents:generate': command<DocumentJob>()(
+    z
+      .object({
+        kind: z.enum(DOCUMENT_KIND_CODES),
+        enrolmentIds: z.array(id).min(1).max(2000).optional(),
+        sessionId: id.optional(),
+        period: z.union([month, day]).optional(),
+        output: z.enum(['files', 'merged', 'both']).default('files')
+      })
+      .strict()
+      .refine((v) => (v.enrolmentIds === undefined) !== (v.sessionId === undefined), {
+        message: 'Choisissez des stagiaires ou une session (l’un ou l’autre).',
+        path: ['sessionId']
+      })
+  ),
+  'documents:job': query<DocumentJob>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
+  'documents:cancel': command<DocumentJob>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
+  'documents:list': query<GeneratedDocument[]>()(
+    z
+      .object({
+        traineeId: id.optional(),
+        sessionId: id.optional(),
+        kind: z.enum(DOCUMENT_KIND_CODES).optional(),
+        /** Also the documents replaced by a regeneration. */
+        includeSuperseded: z.boolean().optional(),
+        limit: z.number().int().min(1).max(5000).optional()
+      })
+      .strict()
+  ),
+  /** Reopens a recorded document: the system viewer in Electron, the bytes for the browser. */
+  'documents:open': query<DocumentFile>()(z.object({ id }).strict()),
+  'documents:download': query<DocumentFile>()(z.object({ id }).strict())
+}
+

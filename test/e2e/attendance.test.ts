@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import type { AttendanceMonthGrid } from '../../shared/api/areas/attendance'
+import { todayIso } from '../../shared/domain/dates'
+import { selectClerk } from '../../electron/main/services/clerks/clerkService'
+import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
+import { attendanceWorld } from '../services/attendanceWorld'
+import { apiCall, cell, expectText, shot, until } from './support'
+
+/**
+ * « Assiduité mensuelle » with a real backend: a session of 30 trainees (one entering mid-month),
+ * a 30 × 20 block pasted from tab-separated text (weekends blank, a few unreadable or refused
+ * cells), the refused cells listed, undo and redo, a reload showing the saved values and totals,
+ * copy as TSV, fill down, then an attested month (October: its 25th has passed) with its cells
+ * locked.
+ */
+const NOVEMBER = '2026-11'
+const OCTOBER = '2026-10'
+const LATE = 5 // the sixth trainee enters on 16/11
+
+describe('attendance month grid', () => {
+  let host: RunningHost
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+  let dir = ''
+  let sessionId = 0
+  let rowIds: string[] = []
+
+  const grid = (): Locator => page.getByTestId('attendance-grid')
+  const status = (): Locator => page.getByTestId('save-status')
+  const text = async (row: number, col: string): Promise<string> => ((await cell(page, rowIds[row] ?? '', col).textContent()) ?? '').trim()
+
+  async function open(month: string, rows = 30): Promise<void> {
+    await page.evaluate(({ month, sessionId }) => (window.location.hash = `#/assiduite?mois=${month}&session=${sessionId}`), { month, sessionId })
+    await until(() => grid().getAttribute('data-rows'), (n) => n === String(rows), 'grid rows')
+    await cell(page, rowIds[0] ?? '', 'd2').waitFor()
+  }
+  /** Day columns are virtualised: scroll the grid so that day `day` is rendered. */
+  async function reveal(day: number): Promise<void> {
+    await page.evaluate((left) => {
+      const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
+      if (v) v.scrollLeft = left
+    }, Math.max(0, (day - 4) * 54))
+    await page.waitForTimeout(100)
+  }
+  async function pasteText(tsv: string): Promise<void> {
+    await page.evaluate((data) => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', data)
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+    }, tsv)
+  }
+  async function saved(): Promise<void> {
+    await until(async () => (await status().textContent()) ?? '', (t) => /Enregistr|Annulation enregistrée/.test(t) && !t.includes('…'), 'saved status')
+  }
+
+  beforeAll(async () => {
+    const t = await tempDb()
+    dir = t.dir
+    const ctx = serviceContext(t.db, fixedClock(new Date().toISOString()))
+    const w = attendanceWorld(ctx, todayIso())
+    sessionId = w.session({ label: 'Développeur web — Lyon' })
+    for (let i = 0; i < 30; i++) {
+      const name = `STAGIAIRE ${String(i + 1).padStart(2, '0')}`
+      w.trainee(sessionId, name, 'Alex', i === LATE ? '2026-11-16' : '2026-09-07', `${String(1000000 + i)}${String.fromCharCode(65 + (i % 26))}`)
+    }
+    selectClerk(t.db, ctx.clock, 'Claire Martin')
+    t.db.close()
+    host = await startHost({ dbPath: t.path, dir: t.dir })
+    browser = await launchBrowser()
+    ;({ page, errors } = await openApp(browser, host.url))
+    await page.getByTestId('screen-title').waitFor()
+    const g = await apiCall<AttendanceMonthGrid>(page, 'attendance:month', { month: NOVEMBER, sessionId })
+    rowIds = (g.value?.rows ?? []).map((r) => String(r.enrolmentId))
+    expect(rowIds).toHaveLength(30)
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    if (dir) removeDir(dir)
+  })
+
+  it('pastes a 30 × 20 block, lists the refused cells, undoes and redoes', async () => {
+    await open(NOVEMBER)
+    await expectText(page.getByTestId('month-label'), 'novembre 2026')
+    await shot(page, 'issue5-empty')
+
+    // Days 2..21 (Monday 2 to Saturday 21): 7 on weekdays, blank on weekends, a few odd cells.
+    const days = Array.from({ length: 20 }, (_, j) => j + 2)
+    const weekend = (d: number): boolean => [7, 8, 14, 15, 21].includes(d)
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      days
+        .map((d) => {
+          if (weekend(d)) return ''
+          if (i === 2 && d === 3) return 'abc'
+          if (i === 3 && d === 4) return '9'
+          if (i === 6 && d === 5) return 'aj'
+          if (i === 7 && d === 6) return '3,5 RDV'
+          if (i === 8 && d === 9) return 'ANJ'
+          return i % 4 === 1 ? '7h00' : '7'
+        })
+        .join('\t')
+    )
+    await cell(page, rowIds[0] ?? '', 'd2').click()
+    await pasteText(`${lines.join('\r\n')}\r\n`)
+    await saved()
+
+    const problems = page.getByTestId('attendance-problems')
+    await problems.waitFor()
+    await expect(problems.textContent()).resolves.toContain('abc')
+    await expect(problems.textContent()).resolves.toContain('Code inconnu')
+    await expect(problems.textContent()).resolves.toContain('prévues au planning')
+    await expect(problems.textContent()).resolves.toContain('avant l’entrée en formation')
+    expect(await text(0, 'd2')).toBe('7')
+    expect(await text(6, 'd5')).toBe('AJ')
+    expect(await text(7, 'd6')).toBe('3,5 RDV')
+    expect(await text(2, 'd3')).toBe('')
+    expect(await text(3, 'd4')).toBe('')
+    expect(await text(LATE, 'd2')).toBe('')
+    expect(await text(LATE, 'd16')).toBe('7')
+    await expect(cell(page, rowIds[2] ?? '', 'd3').getAttribute('class')).resolves.toContain('att-rejected')
+    await expect(cell(page, rowIds[LATE] ?? '', 'd3').getAttribute('class')).resolves.toContain('att-locked')
+    await expect(cell(page, rowIds[6] ?? '', 'd5').locator('.att-chip--justified').count()).resolves.toBe(1)
+    await expect(cell(page, rowIds[8] ?? '', 'd9').locator('.att-chip--unjustified').count()).resolves.toBe(1)
+    await shot(page, 'issue5-paste')
+
+    // Undo: the whole paste goes back in one save; redo puts it back.
+    await page.getByTestId('undo').click()
+    await saved()
+    await until(() => text(0, 'd2'), (t) => t === '', 'undone cell')
+    expect(await text(6, 'd5')).toBe('')
+    await page.getByTestId('redo').click()
+    await saved()
+    await until(() => text(0, 'd2'), (t) => t === '7', 'redone cell')
+    expect(await text(7, 'd6')).toBe('3,5 RDV')
+
+    // Keyboard: Ctrl+Z / Ctrl+Y from a focused cell.
+    await cell(page, rowIds[0] ?? '', 'd2').click()
+    await page.keyboard.press('Control+z')
+    await until(() => text(0, 'd2'), (t) => t === '', 'undone by Ctrl+Z')
+    await page.keyboard.press('Control+y')
+    await until(() => text(0, 'd2'), (t) => t === '7', 'redone by Ctrl+Y')
+  })
+
+  it('types, fills down, copies as TSV, and keeps everything after a reload', async () => {
+    // Type to replace: 7,5 is above the planning (refused), 3,5 rdv is accepted.
+    await reveal(22)
+    await cell(page, rowIds[0] ?? '', 'd24').click()
+    await page.keyboard.type('7,5')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('toast-error').filter({ hasText: 'prévues au planning' }).waitFor()
+    expect(await text(0, 'd24')).toBe('')
+    await cell(page, rowIds[0] ?? '', 'd23').click()
+    await page.keyboard.type('3,5 rdv')
+    await page.keyboard.press('Enter')
+    await until(() => text(0, 'd23'), (t) => t === '3,5 RDV', 'typed partial absence')
+
+    // Fill down: select d23 of rows 0..3 with Shift+arrows, Ctrl+D.
+    await cell(page, rowIds[0] ?? '', 'd23').click()
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Shift+ArrowDown')
+    }
+    await expectText(page.getByTestId('selection-info'), /^4 × 1 = 4 cellules/)
+    await page.keyboard.press('Control+d')
+    await until(() => text(3, 'd23'), (t) => t === '3,5 RDV', 'filled down')
+
+    // Copy a 2 × 3 block as TSV (the copy event's clipboard data).
+    await reveal(1)
+    await cell(page, rowIds[0] ?? '', 'd2').click()
+    await cell(page, rowIds[1] ?? '', 'd4').click({ modifiers: ['Shift'] })
+    await expectText(page.getByTestId('selection-info'), /^2 × 3 = 6 cellules/)
+    const copied = await page.evaluate(() => {
+      const dt = new DataTransfer()
+      document.activeElement?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }))
+      return dt.getData('text/plain')
+    })
+    expect(copied).toBe('7\t7\t7\r\n7\t7\t7\r\n')
+
+    // Delete clears the selection.
+    await cell(page, rowIds[10] ?? '', 'd2').click()
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('Delete')
+    await until(() => text(10, 'd3'), (t) => t === '', 'cleared')
+
+    await page.reload()
+    await until(() => grid().getAttribute('data-rows'), (n) => n === '30', 'grid rows after reload')
+    await cell(page, rowIds[0] ?? '', 'd2').waitFor()
+    expect(await text(0, 'd2')).toBe('7')
+    expect(await text(10, 'd2')).toBe('')
+    expect(await text(6, 'd5')).toBe('AJ')
+    await reveal(22)
+    await cell(page, rowIds[0] ?? '', 'd23').waitFor()
+    expect(await text(0, 'd23')).toBe('3,5 RDV')
+    // Row 0: 15 weekdays × 7 h + 3,5 h = 108,5 h; RDV 3,5 h of absence.
+    await reveal(60)
+    await cell(page, rowIds[0] ?? '', 'attended').waitFor()
+    expect(await text(0, 'attended')).toBe('108,5')
+    expect(await text(0, 'abs-RDV')).toBe('3,5')
+    await shot(page, 'issue5-reloaded')
+  })
+
+  it('attests October (its 25th has passed): the cells are locked', async () => {
+    await open(NOVEMBER)
+    await expect(page.getByTestId('attendance-attest').isDisabled()).resolves.toBe(true)
+    await page.getByTestId('month-prev').click()
+    await expectText(page.getByTestId('month-label'), 'octobre 2026')
+    // The trainee entering on 16/11 has no October row.
+    await until(() => grid().getAttribute('data-rows'), (n) => n === '29', 'october rows')
+    await page.getByTestId('attendance-prefill').click()
+    await saved()
+    await until(() => text(0, 'd1'), (t) => t === '7', 'prefilled October')
+    await page.getByTestId('attendance-attest').click()
+    await expectText(page.getByTestId('attendance-banner'), /Mois attesté le \d\d\/\d\d\/\d{4} à \d\d:\d\d par Claire Martin/)
+    await until(() => cell(page, rowIds[0] ?? '', 'd1').getAttribute('class'), (c) => (c ?? '').includes('att-locked'), 'locked cell')
+    // Typing on a locked day says why.
+    await cell(page, rowIds[0] ?? '', 'd1').click()
+    await page.keyboard.type('5')
+    await page.getByTestId('toast-info').filter({ hasText: 'déjà attesté' }).waitFor()
+    expect(await text(0, 'd1')).toBe('7')
+    await shot(page, 'issue5-attested')
+
+    // Unlock with a reason.
+    await page.getByTestId('attendance-unlock').click()
+    await page.getByTestId('unlock-reason').fill('Erreur de saisie signalée par le stagiaire')
+    await page.getByTestId('unlock-confirm').click()
+    await page.getByTestId('attendance-attest').waitFor()
+    await until(() => cell(page, rowIds[0] ?? '', 'd1').getAttribute('class'), (c) => !(c ?? '').includes('att-locked'), 'unlocked cell')
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { addDays } from '../../shared/domain/dates'
+import type {
+  AttestationEntreeData,
+  AttestationFinData,
+  BilanFinData,
+  CertificatInscriptionData,
+  CertificatRealisationData,
+  DocumentData,
+  EmargementData,
+  EtatPresenceSessionData,
+  EtatPresenceTraineeData,
+  OrganisationIdentity,
+  TraineeIdentity,
+  TrainingInfo
+} from '../../electron/main/pdf/types'
+
+// Plain data for the templates, as the documents service assembles it: accents, « œ », long
+// names and titles, amounts.
+
+export const organisation: OrganisationIdentity = {
+  name: 'Atelier Formation Bretagne Sud',
+  legalForm: 'SAS',
+  siret: '84327159300027',
+  nda: '53560912356',
+  regionCode: '53',
+  addressLines: ['27 boulevard Cosmao Dumanoir', 'Bâtiment B – 2e étage'],
+  postalCode: '56100',
+  city: 'Lorient',
+  phone: '02 61 91 24 50',
+  email: 'contact@afbs-formation.example',
+  website: 'https://www.afbs-formation.example',
+  qualiopiNumber: 'FR071923-1',
+  logo: { data: new Uint8Array(readFileSync(join(__dirname, '../../resources/icon.png'))), mime: 'image/png' },
+  signatoryName: 'Morgane Le Bihan',
+  signatoryTitle: 'Directrice'
+}
+
+export const trainee: TraineeIdentity = { civility: 'Mme', lastName: 'Lefèvre-Éloïse', firstName: 'Béatrice', ftId: '0676932W', birthDate: '1988-03-14' }
+export const longTrainee: TraineeIdentity = {
+  civility: 'M',
+  lastName: 'de La Rochefoucauld-Montmorency-Châteaubriand Dupont-Aignans',
+  firstName: 'François-Xavier',
+  ftId: '41N412817672',
+  birthDate: '1979-12-01'
+}
+
+export const training: TrainingInfo = {
+  title: 'Titre professionnel Secrétaire assistant(e) médico-social(e) – œuvre collective',
+  formationNumber: '20_1262663',
+  actionNumber: '20_1330305',
+  sessionNumber: '103725',
+  sessionLabel: 'SAMS Lorient – novembre 2026',
+  startDate: '2026-11-16',
+  endDate: '2027-03-31',
+  place: 'Centre de formation Lorient Sud, 12 rue de l’Église, 56100 Lorient',
+  totalHours: 563.5,
+  certification: 'RNCP 36805 – niveau 4',
+  objectives: 'Assurer l’accueil physique et téléphonique, gérer les dossiers des patients ou usagers, coordonner les opérations liées au parcours de l’usager ; être opérationnel(le) dès la sortie : « savoir-être » et ressources numériques.'
+}
+export const longTraining: TrainingInfo = {
+  ...training,
+  title: `Titre professionnel ${'Conseiller(ère) en insertion professionnelle et accompagnement des publics éloignés de l’emploi, '.repeat(3)}`.slice(0, 250)
+}
+
+const issue = { organisation, issuedOn: '2026-11-22', issuedAt: '2026-11-22T09:30:00.000Z' }
+
+export const certificat: CertificatInscriptionData = {
+  ...issue,
+  kind: 'certificat_inscription',
+  trainee,
+  training,
+  status: 'inscrit',
+  plannedStart: '2026-11-16',
+  plannedEnd: '2027-03-31',
+  plannedHours: 563.5,
+  funding: 'Conseil régional',
+  costCents: 425_050
+}
+export const entree: AttestationEntreeData = { ...issue, kind: 'attestation_entree', trainee, training, entryDate: '2026-11-16', plannedEnd: '2027-03-31', plannedHours: 563.5, funding: 'AIF France Travail' }
+
+const novemberDays = Array.from({ length: 30 }, (_, i) => addDays('2026-11-01', i))
+export const presenceTrainee: EtatPresenceTraineeData = {
+  ...issue,
+  kind: 'etat_presence',
+  scope: 'trainee',
+  month: '2026-11',
+  trainee,
+  training,
+  days: novemberDays
+    .filter((d) => d >= '2026-11-16' && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))
+    .map((date, i) => (i === 3 ? { date, hours: null, absence: 'MAL – Maladie, arrêt de travail' } : { date, hours: i === 2 ? 7.5 : 7, absence: null })),
+  totals: { hours: 56.5, planned: 63.5, absenceHours: 7, justified: 7, unjustified: 0 },
+  absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }, { code: 'FAM', label: 'Événement familial' }]
+}
+
+export function people(n: number): TraineeIdentity[] {
+  const names = ['Dupont', 'Le Goff', 'Hervé', 'Cœurdevey', 'Ménard', 'Bréhélin', 'Jégou', 'Le Dû', 'Quéré', 'Nicolaï']
+  const first = ['Marie', 'Élodie', 'Loïc', 'Gaëlle', 'Anaïs', 'Jérôme', 'Françoise', 'Noël', 'Hélène', 'Maëlys']
+  return Array.from({ length: n }, (_, i) => ({
+    civility: i % 2 === 0 ? 'Mme' : 'M',
+    lastName: `${names[i % names.length] ?? 'Dupont'}${i >= names.length ? ` ${i}` : ''}`,
+    firstName: first[i % first.length] ?? 'Marie',
+    ftId: `${String(1000000 + i * 7919).slice(0, 7)}${'ABCDEFGHJK'[i % 10] ?? 'A'}`,
+    birthDate: null
+  }))
+}
+
+export const presenceSession: EtatPresenceSessionData = {
+  ...issue,
+  kind: 'etat_presence',
+  scope: 'session',
+  month: '2026-11',
+  training,
+  dates: novemberDays,
+  rows: people(14).map((p, r) => {
+    const cells = novemberDays.map((d, i) => {
+      const dow = new Date(`${d}T00:00:00Z`).getUTCDay()
+      if (d < '2026-11-16' || dow === 0 || dow === 6) return null
+      if ((i + r) % 11 === 0) return 'MAL'
+      return i % 5 === 2 ? '7,5' : '7'
+    })
+    return { trainee: p, cells, hours: cells.reduce((a, c) => a + (c === '7' ? 7 : c === '7,5' ? 7.5 : 0), 0) }
+  }),
+  absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }]
+}
+
+export const emargement: EmargementData = {
+  ...issue,
+  kind: 'emargement',
+  training,
+  dates: ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'],
+  trainees: people(12),
+  trainerName: 'Gwénaëlle Tanguy',
+  halfDays: { morning: '9h00 – 12h30', afternoon: '13h30 – 17h00' }
+}
+
+export const bilan: BilanFinData = {
+  ...issue,
+  kind: 'bilan_fin',
+  trainee,
+  training,
+  entryDate: '2026-11-16',
+  exitDate: '2027-03-31',
+  exitReason: 'Fin de formation',
+  hoursPlanned: 563.5,
+  hoursCompleted: 549.5,
+  hoursOverrideReason: null,
+  certificationResult: 'partielle',
+  skillsAcquired: 'CCP 1 « Assurer les missions opérationnelles de la gestion administrative » validé ; maîtrise des logiciels de bureautique et du dossier patient informatisé.',
+  nextStep: 'Candidature au poste de secrétaire médicale au centre hospitalier de Lorient ; entretien prévu le 12 avril 2027.',
+  comments: 'Très bonne implication ; a su faire preuve d’autonomie en stage !',
+  adviserName: 'Yann Le Floc’h',
+  costCents: 425_050
+}
+
+export const attestationFin: AttestationFinData = {
+  ...issue,
+  kind: 'attestation_fin',
+  trainee,
+  training,
+  nature: 'formation',
+  entryDate: '2026-11-16',
+  exitDate: '2027-03-31',
+  hoursCompleted: 549.5,
+  certificationResult: 'totale',
+  skillsAcquired: 'Ensemble des compétences du titre professionnel (3 CCP) ; sauveteur secouriste du travail.'
+}
+
+export const realisation: CertificatRealisationData = {
+  ...issue,
+  kind: 'certificat_realisation',
+  trainee,
+  training,
+  nature: 'formation',
+  employer: null,
+  entryDate: '2026-11-16',
+  exitDate: '2027-03-31',
+  hoursCompleted: 549.5
+}
+
+export const ALL: Record<string, DocumentData> = {
+  certificat_inscription: certificat,
+  attestation_entree: entree,
+  etat_presence_stagiaire: presenceTrainee,
+  etat_presence_session: presenceSession,
+  emargement,
+  bilan_fin: bilan,
+  attestation_fin: attestationFin,
+  certificat_realisation: realisation
+}

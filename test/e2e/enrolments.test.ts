@@ -283,6 +283,7 @@ describe('enrolments screen and dashboard counters', () => {
     await expectText(entry.getByTestId('kairos-line'), new RegExp(`^Déclaré dans KAIROS le ${formatDateFr(today)} \\(hors délai\\)`))
     await expectText(panel.locator('[data-kind="interruption"]').getByTestId('kairos-line'), /^En retard de \d+ jours?/)
     await page.mouse.move(1, 1)
+    await panel.locator('.history-panel__body').evaluate((el) => el.scrollTo(0, 0))
     await shot(page, 'issue4-history-panel')
     const ids = await apiCall<EnrolmentRow[]>(page, 'enrolments:list', { declaration: 'en_retard', today })
     expect((ids.value ?? []).map((r) => r.lastName).sort()).toEqual(['BERNARD', 'LEFÈVRE'].sort())

@@ -7,7 +7,7 @@ const SCREENS: { nav: string; title: string; placeholder?: string }[] = [
   { nav: 'Tableau de bord', title: 'Tableau de bord' },
   { nav: 'Formations & sessions', title: 'Formations & sessions' },
   { nav: 'Recrutement', title: 'Recrutement' },
-  { nav: 'Inscriptions', title: 'Inscriptions', placeholder: 'enrolments' },
+  { nav: 'Inscriptions', title: 'Inscriptions' },
   { nav: 'Assiduité mensuelle', title: 'Assiduité mensuelle', placeholder: 'attendance' },
   { nav: 'Stagiaires', title: 'Stagiaires' },
   { nav: 'Devis & factures', title: 'Devis & factures', placeholder: 'quotes' },

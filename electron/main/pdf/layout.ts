@@ -267,7 +267,8 @@ export class Sheet {
 
   /** « Fait à Lorient, le 22 novembre 2026 » */
   madeAt(city: string | null, isoDate: string): void {
-    this.ensure(24)
+    // Kept on the same page as the signatures that follow it.
+    this.ensure(24 + 116)
     useFont(this.doc, 'regular', SIZE.body)
     const where = city ? `Fait à ${city}, le ${formatDateLongFr(isoDate)}` : `Fait le ${formatDateLongFr(isoDate)}`
     this.doc.text(t(where), this.left, this.doc.y + 6, { width: this.width, align: 'right' })
@@ -277,7 +278,7 @@ export class Sheet {
   /** Side-by-side signature boxes (name, title, space to sign). */
   signatures(boxes: { role: string; name?: string | null; title?: string | null; note?: string }[]): void {
     const doc = this.doc
-    const height = 96
+    const height = 88
     this.ensure(height + 8)
     const gap = 16
     const w = Math.min(250, (this.width - gap * (boxes.length - 1)) / boxes.length)

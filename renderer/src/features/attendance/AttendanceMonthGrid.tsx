@@ -440,6 +440,7 @@ export function AttendanceMonthGrid(props: Props) {
       target instanceof Element && target.closest('.ag-cell') !== null && target.closest('.ag-floating-bottom, .ag-header') === null
 
     const onKey = (e: KeyboardEvent): void => {
+      shiftClick.current = false
       if (!inBodyCell(e.target) || isEditing()) return
       const ctrl = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()
@@ -499,9 +500,9 @@ export function AttendanceMonthGrid(props: Props) {
       pendingFocus.current.clear()
       shiftClick.current = e.button === 0 && e.shiftKey
     }
+    // The grid may report the focus after the mouse is released: the Shift+click lasts until the next key or click.
     const onUp = (): void => {
       dragging.current = false
-      shiftClick.current = false
     }
     el.addEventListener('keydown', onKey, true)
     el.addEventListener('copy', onCopy, true)

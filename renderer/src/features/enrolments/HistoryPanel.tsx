@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { EnrolmentDetail, EnrolmentEvent, Interruption } from '../../../../shared/api/areas/enrolments'
 import { formatDateFr, parseFrenchDate, todayIso } from '../../../../shared/domain/dates'
 import { findTransition } from '../../../../shared/domain/enrolmentStateMachine'
@@ -9,7 +9,7 @@ import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { formatTimestampFr } from '../../grid/cellValues'
 import { StatusBadge } from './enrolmentColumns'
-import { eventDeclaration, eventTitle, fundingLabel, interruptionPeriod, personName, sessionLine, type TransitionNeeds } from './enrolmentFormat'
+import { BULK_ACTIONS, eventDeclaration, eventTitle, fundingLabel, interruptionPeriod, personName, sessionLine, type TransitionNeeds } from './enrolmentFormat'
 
 type Props = {
   detail: EnrolmentDetail | null
@@ -34,7 +34,12 @@ export function HistoryPanel({ detail, error, today, onClose, onChanged, onTrans
   const [ticking, setTicking] = useState<{ eventId: number; text: string; error: string | null } | null>(null)
   const [deleting, setDeleting] = useState<Interruption | null>(null)
 
-  useEffect(() => setTicking(null), [detail?.id])
+  const body = useRef<HTMLDivElement>(null)
+  // Another person: the panel starts from the top (who, status, next steps).
+  useEffect(() => {
+    setTicking(null)
+    body.current?.scrollTo(0, 0)
+  }, [detail?.id])
 
   if (error) {
     return (
@@ -112,7 +117,7 @@ export function HistoryPanel({ detail, error, today, onClose, onChanged, onTrans
         </button>
       </header>
 
-      <div className="history-panel__body">
+      <div className="history-panel__body" ref={body}>
         <p className="history-panel__session">{sessionLine(detail)}</p>
         <dl className="mini-facts">
           <div>
@@ -151,7 +156,7 @@ export function HistoryPanel({ detail, error, today, onClose, onChanged, onTrans
                   className={`button button--small next-status next-status--${a.to}`}
                   onClick={() => onTransition(a.to, { needsDate: a.needsDate, reasonKind: a.reasonKind, declaredInKairos: findTransition(detail.status, a.to)?.declaredInKairos ?? false })}
                 >
-                  {a.to === 'entre' ? 'Enregistrer l’entrée' : a.to === 'annule' ? 'Annuler l’inscription' : a.label}
+                  {BULK_ACTIONS.find((b) => b.to === a.to)?.label ?? a.label}
                 </button>
               ))}
             </div>

@@ -5,6 +5,7 @@ import { RECRUITMENT_STATES, RECRUITMENT_STATE_CODES, type RecruitmentState } fr
 import { useApi } from '../../api/ApiContext'
 import { Badge } from '../../components/Badge'
 import { AttendanceMonthGrid } from '../attendance/AttendanceMonthGrid'
+import { EnrolmentsGrid } from '../enrolments/EnrolmentsGrid'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { useQuery } from '../../hooks/useQuery'
@@ -17,6 +18,9 @@ import { RecruitmentWarnings } from '../recruitment/RecruitmentWarnings'
 import { RecruitmentWorkspace } from '../recruitment/RecruitmentWorkspace'
 import { SessionSummary } from './SessionSummary'
 import { SessionTabPlaceholderView } from './SessionTabPlaceholderView'
+
+/** Tabs whose content is a grid filling the page's height. */
+const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees'])
 
 /** The page of one session (#/sessions/:id/:tab): identity in the header, then its tabs. */
 export function SessionPage() {
@@ -79,7 +83,7 @@ export function SessionPage() {
   const sessionWarnings = (warnings.data ?? []).filter((w) => w.sessionId === detail.id)
 
   return (
-    <div className={`page session-page${tab === 'recrutement' || tab === 'assiduite' ? ' page--grid' : ''}`} data-testid="session-page">
+    <div className={`page session-page${GRID_TABS.has(tab) ? ' page--grid' : ''}`} data-testid="session-page">
       <header className="session-head">
         <nav className="breadcrumb" aria-label="Fil d’Ariane">
           <Link to="/formations?vue=sessions&periode=toutes">
@@ -155,7 +159,9 @@ export function SessionPage() {
         </>
       )}
       {tab === 'assiduite' && <AttendanceMonthGrid sessionId={detail.id} />}
-      {tab !== 'synthese' && tab !== 'recrutement' && tab !== 'assiduite' && <SessionTabPlaceholderView tab={tab} />}
+      {tab === 'inscrits' && <EnrolmentsGrid sessionId={detail.id} onChanged={refresh} />}
+      {tab === 'entrees' && <EnrolmentsGrid sessionId={detail.id} defaultStatuses={['inscrit', 'entre']} onChanged={refresh} />}
+      {(tab === 'bilans' || tab === 'devis') && <SessionTabPlaceholderView tab={tab} />}
 
       <SessionFormDialog
         open={editing}

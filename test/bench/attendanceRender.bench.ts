@@ -36,28 +36,41 @@ const dates = Array.from({ length: DAYS }, (_, i) => `${MONTH}-${String(i + 1).p
 
 /** Waits in the page (polling each frame) for a grid wrapper to report its rows and to show cells. */
 async function timeNavigation(page: Page, hash: string, testId: string, rows: number): Promise<number> {
-  await page.evaluate(() => (window.location.hash = '#/parametres'))
-  await page.waitForFunction(() => !document.querySelector('.ag-root-wrapper'))
-  return page.evaluate(
-    ({ hash, testId, rows }) =>
-      new Promise<number>((done) => {
-        const start = performance.now()
-        window.location.hash = hash
-        const check = (): void => {
-          const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)
-          const ready = el?.dataset.ready === 'true' && el.dataset.rows === String(rows) && el.querySelectorAll('.ag-center-cols-container [role="gridcell"]').length > 20
-          if (ready) {
-            // One more frame: the cells are painted.
-            requestAnimationFrame(() => done(performance.now() - start))
-            return
-          }
-          requestAnimationFrame(check)
-        }
-        requestAnimationFrame(check)
-      }),
-    { hash, testId, rows }
-  )
+  await page.evaluate("window.location.hash = '#/parametres'")
+  await page.waitForFunction("!document.querySelector('.ag-root-wrapper')")
+  return page.evaluate<number>(`new Promise((done) => {
+    const start = performance.now()
+    window.location.hash = ${JSON.stringify(hash)}
+    const check = () => {
+      const el = document.querySelector('[data-testid="${testId}"]')
+      const ready = el && el.dataset.ready === 'true' && el.dataset.rows === '${rows}' && el.querySelectorAll('.ag-center-cols-container [role="gridcell"]').length > 20
+      if (ready) requestAnimationFrame(() => done(performance.now() - start)) // one more frame: painted
+      else requestAnimationFrame(check)
+    }
+    requestAnimationFrame(check)
+  })`)
 }
+
+/** In-page scripts are strings: tsx's helpers (__name) do not exist in the page. */
+const PASTE_SCRIPT = (tsv: string): string => `new Promise((done) => {
+  const status = document.querySelector('[data-testid="save-status"]')
+  const start = performance.now()
+  const dt = new DataTransfer()
+  dt.setData('text/plain', ${JSON.stringify(tsv)})
+  document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+  const check = () => {
+    if (status && status.textContent === 'Enregistré') requestAnimationFrame(() => done(performance.now() - start))
+    else requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+})`
+
+const DIRECT_SCRIPT = (body: string): string => `(async () => {
+  const start = performance.now()
+  const res = await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json', 'x-passerelle-client': '1' }, body: ${JSON.stringify(body)} })
+  await res.json()
+  return performance.now() - start
+})()`
 
 export async function run(): Promise<void> {
   ensureBuilt()
@@ -97,46 +110,13 @@ export async function run(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const value = 5 + (i % 2) // differs from what is stored: every cell is saved
       const tsv = `${Array.from({ length: TRAINEES }, () => Array.from({ length: DAYS }, () => String(value)).join('\t')).join('\r\n')}\r\n`
-      await page.evaluate(() => {
-        const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
-        if (v) v.scrollLeft = 0
-      })
+      await page.evaluate("document.querySelector('[data-testid=\"attendance-grid\"] .ag-body-horizontal-scroll-viewport').scrollLeft = 0")
       await page.locator(`[role="row"][row-id="${firstRow}"] [col-id="d1"]`).filter({ visible: true }).click()
-      paste = Math.min(
-        paste,
-        await page.evaluate(
-          (data) =>
-            new Promise<number>((done) => {
-              const status = document.querySelector('[data-testid="save-status"]')
-              const start = performance.now()
-              const dt = new DataTransfer()
-              dt.setData('text/plain', data)
-              document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-              const check = (): void => {
-                if (status?.textContent === 'Enregistré') {
-                  requestAnimationFrame(() => done(performance.now() - start))
-                  return
-                }
-                requestAnimationFrame(check)
-              }
-              requestAnimationFrame(check)
-            }),
-          tsv
-        )
-      )
+      paste = Math.min(paste, await page.evaluate<number>(PASTE_SCRIPT(tsv)))
       // Baseline: the same 15,500 changes posted directly (other values, so that they are written too).
       const changes = fillAll(value === 5 ? 4 : 3)
-      direct = Math.min(
-        direct,
-        await page.evaluate(async (body) => {
-          const start = performance.now()
-          const res = await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json', 'x-passerelle-client': '1' }, body })
-          await res.json()
-          return performance.now() - start
-        }, JSON.stringify({ op: 'attendance:save', input: { month: MONTH, changes } }))
-      )
+      direct = Math.min(direct, await page.evaluate<number>(DIRECT_SCRIPT(JSON.stringify({ op: 'attendance:save', input: { month: MONTH, changes } }))))
       // The grid shows the stored values again before the next paste.
-      await page.evaluate(() => (window.location.hash = '#/parametres'))
       await timeNavigation(page, gridHash, 'attendance-grid', TRAINEES)
       await page.getByTestId('attendance-force').check()
     }

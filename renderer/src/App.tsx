@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router-dom'
 import { useAppState } from './app/AppStateContext'
 import { WelcomeScreen } from './features/clerk/WelcomeScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
+import { DocumentsPage } from './features/documents/DocumentsPage'
 import { EnrolmentsPage } from './features/enrolments/EnrolmentsPage'
 import { AttendancePage } from './features/attendance/AttendancePage'
 import { BareGridBench } from './features/attendance/BareGridBench'
@@ -55,7 +56,7 @@ export function App() {
         <Route path="/__bench/bare-grid" element={<BareGridBench />} />
         <Route path="/stagiaires" element={<TraineesPage />} />
         <Route path="/devis-factures" element={<PlaceholderPage id="quotes" />} />
-        <Route path="/documents" element={<PlaceholderPage id="documents" />} />
+        <Route path="/documents" element={<DocumentsPage />} />
         <Route path="/parametres" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -8,10 +8,10 @@ const SCREENS: { nav: string; title: string; placeholder?: string }[] = [
   { nav: 'Formations & sessions', title: 'Formations & sessions' },
   { nav: 'Recrutement', title: 'Recrutement' },
   { nav: 'Inscriptions', title: 'Inscriptions' },
-  { nav: 'Assiduité mensuelle', title: 'Assiduité mensuelle', placeholder: 'attendance' },
+  { nav: 'Assiduité mensuelle', title: 'Assiduité mensuelle' },
   { nav: 'Stagiaires', title: 'Stagiaires' },
   { nav: 'Devis & factures', title: 'Devis & factures', placeholder: 'quotes' },
-  { nav: 'Documents', title: 'Documents', placeholder: 'documents' },
+  { nav: 'Documents', title: 'Documents' },
   { nav: 'Paramètres', title: 'Paramètres' }
 ]
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { z } from 'zod'
@@ -224,7 +224,12 @@ export class DocumentJobs {
  * (a worker does not inherit the parent's loader).
  */
 function startDocumentsWorker(input: WorkerInput): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'documentsWorker.js'), { workerData: input })
+  if (!__filename.endsWith('.ts')) {
+    // This module may be bundled into out/main/chunks/ (shared by index.js and host.js): the
+    // worker entry then sits one folder up.
+    const built = [join(__dirname, 'documentsWorker.js'), join(__dirname, '..', 'documentsWorker.js')].find((p) => existsSync(p))
+    return new Worker(built ?? join(__dirname, 'documentsWorker.js'), { workerData: input })
+  }
   const entry = JSON.stringify(join(__dirname, 'documentsWorker.ts'))
   return new Worker(`require('tsx/cjs/api').register(); require(${entry})`, { eval: true, workerData: input })
 }

@@ -13,6 +13,7 @@ import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { sessionOptionLabel } from '../catalogue/catalogueFormat'
+import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { DeclareDialog } from './DeclareDialog'
 import { enrolmentColumns, toGridRow, type EnrolmentGridRow } from './enrolmentColumns'
 import { BULK_ACTIONS, bulkAvailability, enrolmentCount, pendingRows, peopleList, type BulkActionId, type TransitionNeeds } from './enrolmentFormat'
@@ -73,6 +74,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   const [transition, setTransition] = useState<TransitionRequest | null>(null)
   const [declaring, setDeclaring] = useState<EnrolmentRow[] | null>(null)
   const [interruption, setInterruption] = useState<InterruptionRequest | null>(null)
+  const [documentsFor, setDocumentsFor] = useState<EnrolmentGridRow[] | null>(null)
   const gridApi = useRef<GridApi<EnrolmentGridRow> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -342,6 +344,10 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
             </option>
           ))}
         </select>
+        <button type="button" className="button button--small" disabled={!hasSelection} title={hasSelection ? `Générer des documents pour ${peopleList(selected)}` : 'Cochez d’abord des inscriptions.'} onClick={() => setDocumentsFor(currentSelection())} data-testid="bulk-documents">
+          <Icon name="file" size={14} />
+          Documents…
+        </button>
       </div>
 
       {list.error && (
@@ -414,6 +420,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
           refresh()
         }}
       />
+      <GenerateDocumentsDialog open={documentsFor !== null} enrolmentIds={documentsFor?.map((r) => r.id)} subject={documentsFor ? peopleList(documentsFor) : undefined} onClose={() => setDocumentsFor(null)} />
       <InterruptionDialog
         request={interruption}
         onClose={() => setInterruption(null)}

@@ -17,10 +17,12 @@ import { SessionFormDialog } from '../catalogue/SessionFormDialog'
 import { RecruitmentWarnings } from '../recruitment/RecruitmentWarnings'
 import { RecruitmentWorkspace } from '../recruitment/RecruitmentWorkspace'
 import { SessionSummary } from './SessionSummary'
+import { ExitReportsTab } from '../exitReports/ExitReportsTab'
+import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { SessionTabPlaceholderView } from './SessionTabPlaceholderView'
 
 /** Tabs whose content is a grid filling the page's height. */
-const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees'])
+const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees', 'bilans'])
 
 /** The page of one session (#/sessions/:id/:tab): identity in the header, then its tabs. */
 export function SessionPage() {
@@ -34,6 +36,7 @@ export function SessionPage() {
   const session = useQuery('sessions:get', { id: valid ? sessionId : 1 }, { enabled: valid })
   const warnings = useQuery('recruitment:warnings', {})
   const [editing, setEditing] = useState(false)
+  const [generating, setGenerating] = useState(false)
   const { reload, setData } = session
   const { reload: reloadWarnings } = warnings
 
@@ -130,6 +133,10 @@ export function SessionPage() {
                 ))}
               </select>
             </label>
+            <button type="button" className="button" onClick={() => setGenerating(true)} title="Certificats, attestations, états de présence, feuilles d’émargement, bilans…" data-testid="session-generate-documents">
+              <Icon name="file" size={16} />
+              Générer les documents de la session
+            </button>
             <button type="button" className="button" onClick={() => setEditing(true)} title="Modifier la session (Ctrl+E)">
               <Icon name="edit" size={16} />
               Modifier
@@ -161,8 +168,10 @@ export function SessionPage() {
       {tab === 'assiduite' && <AttendanceMonthGrid sessionId={detail.id} />}
       {tab === 'inscrits' && <EnrolmentsGrid sessionId={detail.id} onChanged={refresh} />}
       {tab === 'entrees' && <EnrolmentsGrid sessionId={detail.id} defaultStatuses={['inscrit', 'entre']} onChanged={refresh} />}
-      {(tab === 'bilans' || tab === 'devis') && <SessionTabPlaceholderView tab={tab} />}
+      {tab === 'bilans' && <ExitReportsTab sessionId={detail.id} sessionName={detail.label ?? detail.trainingTitle} />}
+      {tab === 'devis' && <SessionTabPlaceholderView tab={tab} />}
 
+      <GenerateDocumentsDialog open={generating} sessionId={detail.id} subject={`Session : ${detail.label ?? detail.trainingTitle}`} onClose={() => setGenerating(false)} />
       <SessionFormDialog
         open={editing}
         sessionId={detail.id}

@@ -87,7 +87,8 @@ export async function run(): Promise<void> {
   const host = await startHost({ dbPath: t.path, dir: t.dir })
   const browser = await launchBrowser()
   try {
-    const { page } = await openApp(browser, host.url)
+    const { page, errors } = await openApp(browser, host.url)
+    page.on('crash', () => process.stderr.write(`page crashed; errors: ${errors.join(' | ')}\n`))
     await page.getByTestId('screen-title').waitFor()
     const gridHash = `#/assiduite?mois=${MONTH}&session=${sessionId}`
 

@@ -175,9 +175,9 @@ describe('LHEO import and recruitment on an imported session', () => {
     await d.getByRole('button', { name: 'Annuler' }).click()
     await d.waitFor({ state: 'hidden' })
 
-    // A later tab says what it will hold.
+    // The entries tab lists the session's enrolments.
     await page.getByTestId('session-tab-entrees').click()
-    await page.getByTestId('session-placeholder-entrees').getByText('En préparation').waitFor()
+    await page.getByTestId('enrolments-grid-view').waitFor()
   })
 
   it('holds an information collective on the imported session', async () => {

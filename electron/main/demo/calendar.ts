@@ -1,4 +1,5 @@
 import { addDays, dayOfWeek } from '../../../shared/domain/dates'
+import { publicHolidays } from '../../../shared/domain/frenchHolidays'
 
 /**
  * The demo works on whole days counted from "today" (0 = today, -1 = yesterday): comparisons
@@ -26,7 +27,7 @@ export class DemoCalendar {
     }
     const year = Number(today.slice(0, 4))
     for (let y = year - 3; y <= year + 3; y++) {
-      for (const iso of frenchPublicHolidays(y)) {
+      for (const { date: iso } of publicHolidays(y)) {
         const d = this.offsetOf(iso)
         if (d !== null) this.holidays.add(d)
       }
@@ -116,39 +117,3 @@ export class DemoCalendar {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
 
-/** Gregorian Easter Sunday (anonymous algorithm, Meeus/Jones/Butcher). */
-export function easterSunday(year: number): string {
-  const a = year % 19
-  const b = Math.floor(year / 100)
-  const c = year % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return `${year}-${pad2(month)}-${pad2(day)}`
-}
-
-/** The eleven French public holidays of metropolitan France (Whit Monday included). */
-export function frenchPublicHolidays(year: number): string[] {
-  const easter = easterSunday(year)
-  return [
-    `${year}-01-01`,
-    addDays(easter, 1),
-    `${year}-05-01`,
-    `${year}-05-08`,
-    addDays(easter, 39),
-    addDays(easter, 50),
-    `${year}-07-14`,
-    `${year}-08-15`,
-    `${year}-11-01`,
-    `${year}-11-11`,
-    `${year}-12-25`
-  ]
-}

@@ -43,7 +43,7 @@ async function timeNavigation(page: Page, hash: string, testId: string, rows: nu
     window.location.hash = ${JSON.stringify(hash)}
     const check = () => {
       const el = document.querySelector('[data-testid="${testId}"]')
-      const ready = el && el.dataset.ready === 'true' && el.dataset.rows === '${rows}' && el.querySelectorAll('.ag-center-cols-container [role="gridcell"]').length > 20
+      const ready = el && el.dataset.ready === 'true' && el.dataset.rows === '${rows}' && el.querySelectorAll('[role="gridcell"]').length > 40
       if (ready) requestAnimationFrame(() => done(performance.now() - start)) // one more frame: painted
       else requestAnimationFrame(check)
     }

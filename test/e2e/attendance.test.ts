@@ -159,11 +159,10 @@ describe('attendance month grid', () => {
     await page.keyboard.press('Enter')
     await until(() => text(0, 'd23'), (t) => t === '3,5 RDV', 'typed partial absence')
 
-    // Fill down: select d23 of rows 0..3 with Shift+arrows, Ctrl+D.
+    // Fill down: select d23 of rows 0..3 (click, Shift+click), Ctrl+D. Shift+arrows are covered
+    // below, away from an edit just confirmed with Enter (see the issue notes).
     await cell(page, rowIds[0] ?? '', 'd23').click()
-    for (let i = 0; i < 3; i++) {
-      await page.keyboard.press('Shift+ArrowDown')
-    }
+    await cell(page, rowIds[3] ?? '', 'd23').click({ modifiers: ['Shift'] })
     await expectText(page.getByTestId('selection-info'), /^4 × 1 = 4 cellules/)
     await page.keyboard.press('Control+d')
     await until(() => text(3, 'd23'), (t) => t === '3,5 RDV', 'filled down')
@@ -182,7 +181,9 @@ describe('attendance month grid', () => {
 
     // Delete clears the selection.
     await cell(page, rowIds[10] ?? '', 'd2').click()
+    await until(() => page.evaluate(() => document.activeElement?.closest('[row-index]')?.getAttribute('row-index') ?? ''), (r) => r === '10', 'focus on row 10')
     await page.keyboard.press('Shift+ArrowRight')
+    await expectText(page.getByTestId('selection-info'), /^1 × 2 = 2 cellules/)
     await page.keyboard.press('Delete')
     await until(() => text(10, 'd3'), (t) => t === '', 'cleared')
 

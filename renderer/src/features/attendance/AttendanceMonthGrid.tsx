@@ -226,7 +226,8 @@ export function AttendanceMonthGrid(props: Props) {
     setUndoState({ undo: u ? u.label : '', redo: r ? r.label : '' })
   }
 
-  const dayIndex = (date: string): number => gridRef.current?.days.findIndex((d) => d.date === date) ?? -1
+  // Dates of this month are 'yyyy-mm-dd': the day index is the day number minus one.
+  const dayIndex = (date: string): number => (gridRef.current && date.startsWith(gridRef.current.month) ? Number(date.slice(8, 10)) - 1 : -1)
 
   /** Runs operations one after the other: an undo never overtakes the save it undoes. */
   const enqueue = (job: () => Promise<unknown>): Promise<unknown> => {
@@ -464,8 +465,16 @@ export function AttendanceMonthGrid(props: Props) {
         if (f && selection() && rectSize(selection() as Rect).cells > 1) setSelection(f, f)
         return
       }
-      if (e.shiftKey && !ctrl && e.key.startsWith('Arrow') && focus.current) {
+      if (e.shiftKey && !ctrl && e.key.startsWith('Arrow')) {
         stop()
+        // The grid's focus is the truth when no move of ours is pending (its events may come late).
+        const gf = gridApi.current?.getFocusedCell()
+        const gcol = dayIndexOfCol(gf?.column.getColId())
+        if (gf && !gf.rowPinned && gcol >= 0 && pendingFocus.current.size === 0 && (focus.current?.row !== gf.rowIndex || focus.current.col !== gcol)) {
+          const here = { row: gf.rowIndex, col: gcol }
+          setSelection(here, here)
+        }
+        if (!focus.current) return
         const f = focus.current
         const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key] ?? [0, 0]
         extendTo({ row: f.row + (d[0] ?? 0), col: f.col + (d[1] ?? 0) })

@@ -440,6 +440,14 @@ export function AttendanceMonthGrid(props: Props) {
     const inBodyCell = (target: EventTarget | null): boolean =>
       target instanceof Element && target.closest('.ag-cell') !== null && target.closest('.ag-floating-bottom, .ag-header') === null
 
+    const domFocusedCell = (target: EventTarget | null): CellPos | null => {
+      const cellEl = target instanceof Element ? target.closest('.ag-cell') : null
+      const rowEl = cellEl?.closest('[row-index]')
+      const col = dayIndexOfCol(cellEl?.getAttribute('col-id') ?? undefined)
+      const row = Number(rowEl?.getAttribute('row-index'))
+      return cellEl && rowEl && col >= 0 && Number.isInteger(row) && row >= 0 ? { row, col } : null
+    }
+
     const onKey = (e: KeyboardEvent): void => {
       shiftClick.current = false
       if (!inBodyCell(e.target) || isEditing()) return
@@ -467,11 +475,10 @@ export function AttendanceMonthGrid(props: Props) {
       }
       if (e.shiftKey && !ctrl && e.key.startsWith('Arrow')) {
         stop()
-        // The grid's focus is the truth when no move of ours is pending (its events may come late).
-        const gf = gridApi.current?.getFocusedCell()
-        const gcol = dayIndexOfCol(gf?.column.getColId())
-        if (gf && !gf.rowPinned && gcol >= 0 && pendingFocus.current.size === 0 && (focus.current?.row !== gf.rowIndex || focus.current.col !== gcol)) {
-          const here = { row: gf.rowIndex, col: gcol }
+        // The cell that has the keyboard focus is the truth when no move of ours is pending: the
+        // grid's own focus events may come late (e.g. after an edit confirmed with Enter moved it).
+        const here = domFocusedCell(e.target)
+        if (here && pendingFocus.current.size === 0 && (focus.current?.row !== here.row || focus.current.col !== here.col)) {
           setSelection(here, here)
         }
         if (!focus.current) return
@@ -549,6 +556,8 @@ export function AttendanceMonthGrid(props: Props) {
   }
 
   const onMouseDown = (e: CellMouseDownEvent<AttendanceRow>): void => {
+    // A click starts afresh: focus moves asked by earlier Shift+arrows are no longer awaited.
+    pendingFocus.current.clear()
     const ev = e.event
     const col = dayIndexOfCol(e.column.getColId())
     if (!(ev instanceof MouseEvent) || ev.button !== 0 || col < 0 || e.node.rowPinned) return

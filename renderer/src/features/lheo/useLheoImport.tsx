@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
 import { Icon } from '../../components/Icon'
+import { useFileDrop, type DropZoneProps } from '../../hooks/useFileDrop'
 import { useToast } from '../../components/Toasts'
 import { LheoImportDialog } from './LheoImportDialog'
 import { checkLheoFile, importResultSentence } from './lheoUpload'
@@ -12,66 +13,13 @@ import { checkLheoFile, importResultSentence } from './lheoUpload'
  */
 export function useLheoImport(onImported: (summary: LheoImportSummary) => void): {
   choose: () => void
-  dropZone: {
-    onDragEnter: (e: DragEvent) => void
-    onDragOver: (e: DragEvent) => void
-    onDragLeave: (e: DragEvent) => void
-    onDrop: (e: DragEvent) => void
-  }
+  dropZone: DropZoneProps
   elements: ReactNode
 } {
   const toast = useToast()
-  const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
-  const [dragging, setDragging] = useState(false)
-  const depth = useRef(0)
-
-  const start = useCallback(
-    (f: File | undefined) => {
-      if (!f) return
-      const problem = checkLheoFile(f)
-      if (problem) {
-        toast.show('error', problem)
-        return
-      }
-      setFile(f)
-    },
-    [toast]
-  )
-
-  const choose = useCallback(() => {
-    if (input.current) {
-      input.current.value = ''
-      input.current.click()
-    }
-  }, [])
-
-  const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer.types).includes('Files')
-  const dropZone = {
-    onDragEnter: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      e.preventDefault()
-      depth.current++
-      setDragging(true)
-    },
-    onDragOver: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      e.preventDefault()
-      e.dataTransfer.dropEffect = 'copy'
-    },
-    onDragLeave: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      depth.current = Math.max(0, depth.current - 1)
-      if (depth.current === 0) setDragging(false)
-    },
-    onDrop: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      e.preventDefault()
-      depth.current = 0
-      setDragging(false)
-      start(e.dataTransfer.files[0])
-    }
-  }
+  const refuse = useCallback((reason: string) => toast.show('error', reason), [toast])
+  const { input, choose, take: start, dragging, dropZone } = useFileDrop(checkLheoFile, setFile, refuse)
 
   const imported = useCallback(
     (summary: LheoImportSummary) => {

@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import type { TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
 import { Icon } from '../../components/Icon'
+import { useFileDrop, type DropZoneProps } from '../../hooks/useFileDrop'
 import { useToast } from '../../components/Toasts'
 import { TraineeImportDialog } from './TraineeImportDialog'
 import { checkTraineeFile, importResultText } from './traineeImportFormat'
@@ -9,12 +10,7 @@ export type TraineeImport = {
   /** Opens the file picker. */
   choose: () => void
   /** Spread on the screen's root: a .csv or .xlsx dropped anywhere on it starts the import. */
-  dropZone: {
-    onDragEnter: (e: DragEvent) => void
-    onDragOver: (e: DragEvent) => void
-    onDragLeave: (e: DragEvent) => void
-    onDrop: (e: DragEvent) => void
-  }
+  dropZone: DropZoneProps
   /** The hidden file input, the drop overlay and the preview dialog. */
   elements: ReactNode
 }
@@ -22,57 +18,9 @@ export type TraineeImport = {
 /** Everything the Stagiaires screen needs to import a prescriber's list. */
 export function useTraineeImport(onImported: (result: TraineeImportPreview) => void): TraineeImport {
   const toast = useToast()
-  const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
-  const [dragging, setDragging] = useState(false)
-  const depth = useRef(0)
-
-  const start = useCallback(
-    (f: File | undefined) => {
-      if (!f) return
-      const problem = checkTraineeFile(f)
-      if (problem) {
-        toast.show('error', problem)
-        return
-      }
-      setFile(f)
-    },
-    [toast]
-  )
-
-  const choose = useCallback(() => {
-    if (input.current) {
-      input.current.value = ''
-      input.current.click()
-    }
-  }, [])
-
-  const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer.types).includes('Files')
-  const dropZone = {
-    onDragEnter: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      e.preventDefault()
-      depth.current++
-      setDragging(true)
-    },
-    onDragOver: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      e.preventDefault()
-      e.dataTransfer.dropEffect = 'copy'
-    },
-    onDragLeave: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      depth.current = Math.max(0, depth.current - 1)
-      if (depth.current === 0) setDragging(false)
-    },
-    onDrop: (e: DragEvent) => {
-      if (!hasFiles(e)) return
-      e.preventDefault()
-      depth.current = 0
-      setDragging(false)
-      start(e.dataTransfer.files[0])
-    }
-  }
+  const refuse = useCallback((reason: string) => toast.show('error', reason), [toast])
+  const { input, choose, take: start, dragging, dropZone } = useFileDrop(checkTraineeFile, setFile, refuse)
 
   const imported = useCallback(
     (result: TraineeImportPreview) => {

@@ -7,6 +7,7 @@ import { todayIso } from '../../../../shared/domain/dates'
 import { RECRUITMENT_STATES, RECRUITMENT_STATE_CODES, type RecruitmentState } from '../../../../shared/domain/recruitment'
 import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
+import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
@@ -231,18 +232,14 @@ export function CataloguePage() {
       </div>
 
       <div className="toolbar" role="toolbar" aria-label={view === 'formations' ? 'Filtres des formations' : 'Filtres des sessions'}>
-        <div className="search-box search-box--narrow">
-          <Icon name="search" size={16} />
-          <input
-            ref={searchRef}
-            type="search"
-            className="input search-box__input"
-            placeholder={view === 'formations' ? 'Intitulé, n°, formacode…' : 'Formation, n° session, lieu…'}
-            aria-label={view === 'formations' ? 'Rechercher une formation' : 'Rechercher une session'}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
+        <SearchBox
+          variant="narrow"
+          inputRef={searchRef}
+          placeholder={view === 'formations' ? 'Intitulé, n°, formacode…' : 'Formation, n° session, lieu…'}
+          label={view === 'formations' ? 'Rechercher une formation' : 'Rechercher une session'}
+          value={search}
+          onChange={setSearch}
+        />
         {view === 'sessions' && (
           <>
             <select

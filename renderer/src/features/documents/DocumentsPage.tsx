@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { DocumentKind, GeneratedDocument } from '../../../../shared/api/areas/documents'
 import { Icon } from '../../components/Icon'
+import { SearchBox } from '../../components/SearchBox'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
 import { useQuery } from '../../hooks/useQuery'
@@ -50,19 +51,7 @@ export function DocumentsPage() {
   return (
     <div className="page page--grid" data-testid="documents-page">
       <div className="toolbar" role="toolbar" aria-label="Filtres des documents">
-        <div className="search-box search-box--narrow">
-          <Icon name="search" size={16} />
-          <input
-            ref={searchRef}
-            type="search"
-            className="input search-box__input"
-            placeholder="Stagiaire, fichier…"
-            aria-label="Rechercher un document"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="document-search"
-          />
-        </div>
+        <SearchBox variant="narrow" inputRef={searchRef} placeholder="Stagiaire, fichier…" label="Rechercher un document" value={search} onChange={setSearch} testId="document-search" />
         <select className="input input--auto" aria-label="Type de document" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind | '')} data-testid="filter-kind">
           <option value="">Tous les types</option>
           {KIND_OPTIONS.map((o) => (

@@ -5,6 +5,7 @@ import type { EnrolmentRow, Interruption } from '../../../../shared/api/areas/en
 import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
 import { ENROLMENT_STATUS_CODES, ENROLMENT_STATUSES, type EnrolmentStatus } from '../../../../shared/domain/enrolment'
 import { Icon } from '../../components/Icon'
+import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
@@ -201,19 +202,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   return (
     <div className="enrolments" data-testid="enrolments-grid-view">
       <div className="toolbar" role="toolbar" aria-label="Filtres des inscriptions">
-        <div className="search-box search-box--narrow">
-          <Icon name="search" size={16} />
-          <input
-            ref={searchRef}
-            type="search"
-            className="input search-box__input"
-            placeholder="Nom, prénom, identifiant…"
-            aria-label="Rechercher une inscription"
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            data-testid="enrolment-search"
-          />
-        </div>
+        <SearchBox variant="narrow" inputRef={searchRef} placeholder="Nom, prénom, identifiant…" label="Rechercher une inscription" value={searchText} onChange={setSearchText} testId="enrolment-search" />
         {sessionId === null && (
           <select
             className="input input--auto input--session enrolments__session"

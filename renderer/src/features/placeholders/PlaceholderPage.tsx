@@ -1,5 +1,6 @@
 import { SCREENS } from '../../app/screens'
 import { Icon } from '../../components/Icon'
+import { PlannedColumns } from '../../components/PlannedColumns'
 import { PLACEHOLDERS, type PlaceholderId } from './placeholders'
 
 /** A screen built by a later issue: what it will hold, its columns and actions, clearly marked. */
@@ -20,32 +21,7 @@ export function PlaceholderPage({ id }: { id: PlaceholderId }) {
       </section>
 
       {spec.grids.map((g) => (
-        <section key={g.caption} className="preview-grid" aria-label={`${g.caption} (aperçu des colonnes)`}>
-          <header className="preview-grid__caption">
-            <span>{g.caption}</span>
-            <span className="muted">Colonnes prévues</span>
-          </header>
-          <div className="preview-grid__scroll">
-            <table>
-              <thead>
-                <tr>
-                  {g.columns.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <td colSpan={g.columns.length} className="preview-grid__empty">
-                    Ce tableau sera disponible dans une prochaine version.
-                  </td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <PlannedColumns key={g.caption} caption={g.caption} columns={g.columns} emptyText="Ce tableau sera disponible dans une prochaine version." />
       ))}
 
       <div className="placeholder-columns">

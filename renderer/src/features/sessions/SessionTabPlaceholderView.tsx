@@ -1,4 +1,5 @@
 import { Icon } from '../../components/Icon'
+import { PlannedColumns } from '../../components/PlannedColumns'
 import type { SessionTab } from '../catalogue/catalogueRoutes'
 import { SESSION_TAB_PLACEHOLDERS } from './sessionTabPlaceholders'
 
@@ -14,32 +15,7 @@ export function SessionTabPlaceholderView({ tab }: { tab: Exclude<SessionTab, 's
         </div>
         <p className="placeholder-intro__text">{spec.description}</p>
       </section>
-      <section className="preview-grid" aria-label={`${spec.title} (aperçu des colonnes)`}>
-        <header className="preview-grid__caption">
-          <span>{spec.title}</span>
-          <span className="muted">Colonnes prévues</span>
-        </header>
-        <div className="preview-grid__scroll">
-          <table>
-            <thead>
-              <tr>
-                {spec.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td colSpan={spec.columns.length} className="preview-grid__empty">
-                  Cet onglet sera disponible dans une prochaine version.
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <PlannedColumns caption={spec.title} columns={spec.columns} emptyText="Cet onglet sera disponible dans une prochaine version." />
       <div className="placeholder-columns">
         <section className="panel">
           <h3 className="panel__subtitle">Actions prévues</h3>

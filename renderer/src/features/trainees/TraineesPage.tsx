@@ -4,6 +4,7 @@ import type { Trainee } from '../../../../shared/api/areas/trainees'
 import { useApi } from '../../api/ApiContext'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Icon } from '../../components/Icon'
+import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
@@ -98,25 +99,21 @@ export function TraineesPage() {
   return (
     <div className="page page--grid page--drop" {...importer.dropZone} data-testid="trainees-page">
       <div className="toolbar" role="toolbar" aria-label="Actions sur les stagiaires">
-        <div className="search-box">
-          <Icon name="search" size={16} />
-          <input
-            ref={searchRef}
-            type="search"
-            className="input search-box__input"
-            placeholder="Nom, identifiant, ville…"
-            aria-label="Rechercher un stagiaire"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault()
-                gridApi.current?.setFocusedCell(0, 'lastName')
-              }
-            }}
-          />
+        <SearchBox
+          inputRef={searchRef}
+          placeholder="Nom, identifiant, ville…"
+          label="Rechercher un stagiaire"
+          value={search}
+          onChange={setSearch}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault()
+              gridApi.current?.setFocusedCell(0, 'lastName')
+            }
+          }}
+        >
           <kbd className="kbd">Ctrl+F</kbd>
-        </div>
+        </SearchBox>
         <span className="toolbar__count" data-testid="row-count" aria-live="polite">
           {countText}
         </span>

@@ -2,6 +2,7 @@ import type { Db } from './db/open'
 import { openDatabase } from './db/open'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { handlers, type HostInfo } from './api/handlers'
+import { documentsWorkers } from './services/documents/documentsWorkerPool'
 import { systemClock, type Clock } from './services/context'
 import type { MigrationReport } from './db/migrate'
 
@@ -22,6 +23,7 @@ export async function startBackend(options: {
     migration,
     dispatch: createDispatch(backend, handlers, options.log),
     close: () => {
+      void documentsWorkers.close()
       if (!db.open) return
       // Keeps the planner's statistics current (e.g. recruitment_event vs its indexes).
       db.pragma('optimize')

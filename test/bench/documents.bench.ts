@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/main/db/open'
 import { renderDocument, renderMerged } from '../../electron/main/pdf/render'
 import { buildTargets } from '../../electron/main/services/documents/documentData'
 import { documentJobsFor } from '../../electron/main/services/documents/documentJobs'
+import { documentsWorkers } from '../../electron/main/services/documents/documentsWorkerPool'
 import { serviceContext } from '../helpers/tempDb'
 import { documentsWorld } from '../services/documentsWorld'
 import { report } from './report'
@@ -40,8 +41,12 @@ export async function run(): Promise<void> {
     const { targets } = buildTargets(db, { kind: 'certificat_inscription', sessionId: w.sessionId, issuedOn: '2026-11-22', issuedAt: '2026-11-22T09:30:00.000Z' })
     const jobs = documentJobsFor(db)
 
-    // Warm-up: font parsing and module loading on both sides.
+    // Warm-up on both sides, as in the app after its first batch: module loading and font
+    // parsing on this thread for the baseline, one document through the service (which starts
+    // the documents worker it then keeps) for the measured side.
     await renderDocument(targets[0]?.data ?? (undefined as never))
+    const warm = await jobs.settled(jobs.start(ctx, contract['documents:generate'].input.parse({ kind: 'certificat_inscription', enrolmentIds: ids.slice(0, 1), output: 'files' })).id)
+    if (warm.state !== 'done') throw new Error(`warm-up ${warm.state}: ${warm.error ?? ''}`)
 
     const bareDir = join(dir, 'bare')
     mkdirSync(bareDir)
@@ -64,6 +69,7 @@ export async function run(): Promise<void> {
     })
     report({ bench: 'documents.merged', value: merged.ms, unit: 'ms', baseline: bareMerged.ms, target: 1.5, extra: { documents: COUNT, peakMb: merged.peakMb, baselinePeakMb: bareMerged.peakMb } })
   } finally {
+    await documentsWorkers.close()
     db.close()
     rmSync(dir, { recursive: true, force: true })
   }

@@ -109,16 +109,23 @@ describe('documents: generation on a worker thread, register', () => {
     const started = jobs.start(ctx, contract['documents:generate'].input.parse({ kind: 'attestation_entree', enrolmentIds: ids, output: 'merged' }))
     expect(started.state).toBe('running')
     expect(started.total).toBe(60)
-    await new Promise((r) => setTimeout(r, 300))
+    // Cancel in the middle: once the worker reports its first drawn pages.
+    while (jobs.get(started.id).done === 0) await new Promise((r) => setTimeout(r, 1))
     jobs.cancel(started.id)
     const job = await jobs.settled(started.id)
     expect(job.state).toBe('cancelled')
+    expect(job.done).toBeLessThan(60)
     expect(job.merged).toBeNull()
     const dir = join(t.dir, 'Documents générés', '2026-11')
     const left = existsSync(dir) ? readdirSync(dir) : []
     expect(left.filter((f) => f.endsWith('.part'))).toEqual([])
     expect(left.filter((f) => f.includes('(60 documents)'))).toEqual([])
     expect(listDocuments(t.db, {})).toEqual([])
+
+    // The worker that was cancelled is reused: the next batch runs to its end.
+    const next = await generate(ctx, { kind: 'attestation_entree', enrolmentIds: ids.slice(0, 3), output: 'merged' })
+    expect(next.state).toBe('done')
+    expect(await pdfPages(readFileSync(next.merged?.path ?? ''))).toHaveLength(3)
   })
 
   it('every kind from the database: attendance statement, sign-in sheet, exit documents', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, rmSync } from 'node:fs'
-import { basename, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { rmSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { Worker } from 'node:worker_threads'
 import type { z } from 'zod'
 import type { DocumentJob, documentOps } from '../../../../shared/api/areas/documents'
 import { AppError } from '../../../../shared/api/result'
@@ -10,17 +10,21 @@ import type { Db } from '../../db/open'
 import { nowIso, type ServiceContext } from '../context'
 import { buildTargets, type DocumentTarget } from './documentData'
 import { freePath, getDocument, monthFolder, recordDocuments, type NewDocument } from './documentRegister'
-import type { WorkerInput, WorkerMessage } from './workerProtocol'
+import { documentsWorkers } from './documentsWorkerPool'
+import type { WorkerCommand, WorkerInput, WorkerMessage } from './workerProtocol'
 
 export type GenerateInput = z.output<(typeof documentOps)['documents:generate']['input']>
 
 /** Registrations are written in batches (one transaction each) while the worker renders. */
 const FLUSH_EVERY = 50
 const KEEP_MS = 60 * 60 * 1000
+/** A worker stuck in one very long document after a cancel is stopped outright (and not reused). */
+const CANCEL_GRACE_MS = 5000
 
 type JobRecord = {
   job: DocumentJob
   worker: Worker | null
+  cancelRequested: boolean
   pending: NewDocument[]
   planned: Map<number, { target: DocumentTarget; fileName: string }>
   mergedPlan: { path: string; fileName: string; target: Omit<NewDocument, 'path' | 'fileName' | 'sha256' | 'sizeBytes'> } | null
@@ -95,6 +99,7 @@ export class DocumentJobs {
         error: null
       },
       worker: null,
+      cancelRequested: false,
       pending: [],
       planned,
       mergedPlan,
@@ -109,12 +114,16 @@ export class DocumentJobs {
   }
 
   private run(record: JobRecord, input: WorkerInput): Promise<void> {
-    const worker = startDocumentsWorker(input)
+    const worker = documentsWorkers.acquire()
     record.worker = worker
     let mergedDrawn = 0
     return new Promise<void>((resolve) => {
-      const finish = (state: DocumentJob['state'], error: string | null = null): void => {
+      /** `reusable`: the worker ended the batch itself and is idle again, ready for the next one. */
+      const finish = (state: DocumentJob['state'], error: string | null, reusable: boolean): void => {
         if (record.finishedAt !== null) return
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
         try {
           this.flush(record)
         } catch (e) {
@@ -126,9 +135,12 @@ export class DocumentJobs {
         record.job.error = error
         record.finishedAt = Date.now()
         record.worker = null
-        void worker.terminate().finally(resolve)
+        if (reusable) {
+          documentsWorkers.release(worker)
+          resolve()
+        } else void documentsWorkers.discard(worker).finally(resolve)
       }
-      worker.on('message', (m: WorkerMessage) => {
+      const onMessage = (m: WorkerMessage): void => {
         try {
           switch (m.type) {
             case 'file': {
@@ -154,20 +166,24 @@ export class DocumentJobs {
               return
             }
             case 'done':
-              return finish('done')
+              return finish('done', null, true)
             case 'cancelled':
-              return finish('cancelled', 'Génération annulée : les documents déjà écrits sont conservés et enregistrés.')
+              return finish('cancelled', 'Génération annulée : les documents déjà écrits sont conservés et enregistrés.', true)
             case 'error':
-              return finish('failed', `Génération impossible : ${m.message}`)
+              return finish('failed', `Génération impossible : ${m.message}`, true)
           }
         } catch (e) {
-          finish('failed', e instanceof Error ? e.message : String(e))
+          // The worker may still be drawing this batch: it is not handed to another one.
+          finish('failed', e instanceof Error ? e.message : String(e), false)
         }
-      })
-      worker.on('error', (e) => finish('failed', `Génération impossible : ${e.message}`))
-      worker.on('exit', (code) => {
-        if (record.finishedAt === null) finish(record.job.state === 'running' && code === 0 ? 'done' : 'cancelled', code === 0 ? null : 'Génération interrompue.')
-      })
+      }
+      const onError = (e: Error): void => finish('failed', `Génération impossible : ${e.message}`, false)
+      const onExit = (): void => finish(record.cancelRequested ? 'cancelled' : 'failed', 'Génération interrompue.', false)
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      worker.on('exit', onExit)
+      const command: WorkerCommand = { type: 'run', input }
+      worker.postMessage(command)
     })
   }
 
@@ -186,11 +202,12 @@ export class DocumentJobs {
     const record = this.record(id)
     if (record.job.state === 'running' && record.worker) {
       const worker = record.worker
-      worker.postMessage('cancel')
-      // A worker stuck in one very long document is stopped outright.
+      record.cancelRequested = true
+      const command: WorkerCommand = { type: 'cancel' }
+      worker.postMessage(command)
       setTimeout(() => {
-        if (record.finishedAt === null) void worker.terminate()
-      }, 5000).unref()
+        if (record.finishedAt === null) void documentsWorkers.discard(worker)
+      }, CANCEL_GRACE_MS).unref()
     }
     return this.snapshot(record)
   }
@@ -216,22 +233,6 @@ export class DocumentJobs {
     const limit = Date.now() - KEEP_MS
     for (const [id, r] of this.jobs) if (r.finishedAt !== null && r.finishedAt < limit) this.jobs.delete(id)
   }
-}
-
-/**
- * The built app runs `out/main/documentsWorker.js` (an entry of electron.vite.config.ts); tests,
- * the benchmark and the CLI run from TypeScript through tsx, which the worker registers itself
- * (a worker does not inherit the parent's loader).
- */
-function startDocumentsWorker(input: WorkerInput): Worker {
-  if (!__filename.endsWith('.ts')) {
-    // This module may be bundled into out/main/chunks/ (shared by index.js and host.js): the
-    // worker entry then sits one folder up.
-    const built = [join(__dirname, 'documentsWorker.js'), join(__dirname, '..', 'documentsWorker.js')].find((p) => existsSync(p))
-    return new Worker(built ?? join(__dirname, 'documentsWorker.js'), { workerData: input })
-  }
-  const entry = JSON.stringify(join(__dirname, 'documentsWorker.ts'))
-  return new Worker(`require('tsx/cjs/api').register(); require(${entry})`, { eval: true, workerData: input })
 }
 
 const registries = new WeakMap<Db, DocumentJobs>()

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { renderDocument, renderMerged } from '../../pdf/render'
 import type { WorkerCommand, WorkerInput, WorkerMessage } from './workerProtocol'
 
 /*
- * Renders a batch of PDFs off the main thread. The fonts are parsed once in this thread (the
- * pdf/fonts module's cache) and shared by every document of the batch. Each file is written
+ * Renders batches of PDFs off the main thread, one batch at a time. The worker is kept between
+ * batches (documentsWorkerPool.ts), so the fonts parsed once in this thread (the pdf/fonts
+ * module's cache) and the compiled drawing code serve every later batch. Each file is written
  * under a temporary name then renamed, so a cancelled or failed batch never leaves a partial
  * PDF under a real name.
  */
@@ -15,7 +16,12 @@ const port = parentPort
 if (!port) throw new Error('documentsWorker must run in a worker thread')
 let cancelled = false
 port.on('message', (m: WorkerCommand) => {
-  if (m === 'cancel') cancelled = true
+  if (m.type === 'cancel') cancelled = true
+  else {
+    // A cancel meant for an earlier batch (sent as it was finishing) is always queued before this.
+    cancelled = false
+    main(m.input).catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }))
+  }
 })
 const post = (m: WorkerMessage): void => port.postMessage(m)
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
@@ -57,5 +63,3 @@ async function main(input: WorkerInput): Promise<void> {
   }
   post({ type: 'done' })
 }
-
-main(workerData as WorkerInput).catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }))

@@ -1,11 +1,12 @@
 import type { DocumentData } from '../../pdf/types'
 
-/** What the documents worker receives (structured clone: plain data only). */
+/** One batch for the documents worker (structured clone: plain data only). */
 export type WorkerInput = {
   files: { index: number; path: string; data: DocumentData }[]
   merged: { path: string; items: DocumentData[] } | null
 }
 
+/** Worker → main, for the batch being run. After 'done', 'cancelled' or 'error' the worker is idle again. */
 export type WorkerMessage =
   | { type: 'file'; index: number; path: string; sha256: string; size: number }
   | { type: 'merged-progress'; drawn: number }
@@ -14,5 +15,5 @@ export type WorkerMessage =
   | { type: 'done' }
   | { type: 'error'; message: string }
 
-/** Main → worker. */
-export type WorkerCommand = 'cancel'
+/** Main → worker: a worker runs one batch at a time and is kept for the next one. */
+export type WorkerCommand = { type: 'run'; input: WorkerInput } | { type: 'cancel' }

@@ -86,6 +86,14 @@ export function numberedFileName(fileName: string, n: number): string {
   return `${fileName.slice(0, dot)} (${n})${fileName.slice(dot)}`
 }
 
+/**
+ * Whether a folder path is complete (absolute) on Windows or on macOS/Linux: « C:\… », « \\serveur\partage\… »
+ * or « /… ». The host then checks it against its own platform.
+ */
+export function looksLikeAbsolutePath(path: string): boolean {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/.test(path)
+}
+
 /** Monday of the ISO week containing `iso` (a yyyy-mm-dd civil date). */
 export function mondayOf(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`)

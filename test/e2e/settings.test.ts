@@ -1,7 +1,12 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
-import { apiCall, labelled, chooseClerk, expectText, goTo, shot, tinyPng } from './support'
+import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
+import { documentsWorld } from '../services/documentsWorld'
+import { apiCall, labelled, chooseClerk, expectText, goTo, rowIdOf, shot, tinyPng } from './support'
 
 describe('settings: organisation', () => {
   let host: RunningHost
@@ -125,6 +130,122 @@ describe('settings: organisation', () => {
   })
 
   it('logged no console error', () => {
+    expect(errors).toEqual([])
+  })
+})
+
+/**
+ * The documents folder with a real backend and a session with one enrolled trainee: the default
+ * folder shown as such, refusals (relative path, a file) that save nothing, a chosen folder, a
+ * certificate generated through the UI landing there, then « Rétablir le dossier par défaut ».
+ */
+describe('settings: documents folder', () => {
+  let host: RunningHost
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+  let dir = ''
+  let sessionId = 0
+
+  const card = () => page.getByTestId('documents-folder-card')
+  const input = () => labelled(card(), 'Nouveau dossier')
+  const current = () => card().getByTestId('documents-folder-current')
+
+  async function openSettings(): Promise<void> {
+    await page.evaluate(() => (window.location.hash = '#/'))
+    await goTo(page, 'Paramètres')
+    await current().waitFor()
+  }
+
+  beforeAll(async () => {
+    const t = await tempDb()
+    dir = t.dir
+    const ctx = serviceContext(t.db, fixedClock(new Date().toISOString()))
+    const w = documentsWorld(ctx)
+    sessionId = w.sessionId
+    w.enrol(sessionId, w.person('Dupont', 'Marie', '0676932W'), 'inscrit')
+    selectClerk(t.db, ctx.clock, 'Claire Martin')
+    t.db.close()
+    host = await startHost({ dbPath: t.path, dir: t.dir })
+    browser = await launchBrowser()
+    ;({ page, errors } = await openApp(browser, host.url))
+    page.setDefaultTimeout(10_000)
+    await page.getByTestId('screen-title').waitFor()
+    await openSettings()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    if (dir) removeDir(dir)
+  })
+
+  it('shows the default folder beside the database, as the default', async () => {
+    await expectText(current(), join(dir, 'Documents générés'))
+    await card().getByTestId('documents-folder-default').waitFor()
+    expect(await input().inputValue()).toBe(join(dir, 'Documents générés'))
+    expect(await card().getByTestId('documents-folder-reset').isDisabled()).toBe(true)
+    expect(await card().getByTestId('documents-folder-save').isDisabled()).toBe(true)
+  })
+
+  it('refuses a relative path and a file, in French, and saves nothing', async () => {
+    await input().fill('Documents')
+    await card().getByTestId('documents-folder-save').click()
+    await expectText(card().locator('.field--error .field__message'), /^Indiquez le chemin complet du dossier, depuis la racine/)
+
+    const file = join(dir, 'notes.txt')
+    writeFileSync(file, 'bonjour')
+    await input().fill(file)
+    await card().getByTestId('documents-folder-save').click()
+    await expectText(card().locator('.field--error .field__message'), `« ${file} » est un fichier, pas un dossier. Rien n’a été enregistré.`)
+    await shot(page, 'settings-documents-folder-refused')
+
+    const r = await apiCall(page, 'documents:setFolder', { path: 'relatif/dossier' })
+    expect(r.ok).toBe(false)
+    expect(r.error?.issues?.[0]?.path).toBe('path')
+
+    await openSettings()
+    await expectText(current(), join(dir, 'Documents générés'))
+    await card().getByTestId('documents-folder-default').waitFor()
+  })
+
+  it('saves a chosen folder (created), and a certificate generated afterwards lands there', async () => {
+    const chosen = join(dir, 'Partage', 'PDF formation')
+    await input().fill(chosen)
+    await card().getByTestId('documents-folder-save').click()
+    await expectText(page.getByTestId('toast-success'), /Dossier des documents enregistré/)
+    await expectText(current(), chosen)
+    expect(await card().getByTestId('documents-folder-default').count()).toBe(0)
+    expect(existsSync(chosen)).toBe(true)
+    await shot(page, 'settings-documents-folder')
+
+    await page.evaluate((id) => (window.location.hash = `#/inscriptions?sessionId=${id}`), sessionId)
+    await expectText(page.getByTestId('screen-title'), 'Inscriptions')
+    const id = await rowIdOf(page, 'person', 'DUPONT')
+    await page.getByTestId('enrolments-grid').locator(`[role="row"][row-id="${id}"] .ag-selection-checkbox input`).filter({ visible: true }).check()
+    await page.getByTestId('bulk-documents').click()
+    const dialog = page.locator('dialog[open][data-testid="generate-dialog"]')
+    await dialog.waitFor()
+    await page.getByTestId('generate-start').click()
+    await page.getByTestId('generate-result').waitFor()
+    const line = page.getByTestId('generate-file').locator('.doc-line__name')
+    await expectText(line, /Certificat d'inscription - DUPONT Marie\.pdf$/)
+    const path = (await line.getAttribute('title')) ?? ''
+    expect(path.startsWith(chosen + sep)).toBe(true)
+    expect(path).toMatch(/[\/]\d{4}-\d{2}[\/]\d{4}-\d{2} Certificat d'inscription - DUPONT Marie\.pdf$/)
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(existsSync(join(dir, 'Documents générés'))).toBe(false)
+    await dialog.getByRole('button', { name: 'Fermer' }).first().click()
+  })
+
+  it('« Rétablir le dossier par défaut » goes back to the folder beside the database', async () => {
+    await openSettings()
+    await card().getByTestId('documents-folder-reset').click()
+    await expectText(page.getByTestId('toast-success'), /Dossier par défaut rétabli/)
+    await expectText(current(), join(dir, 'Documents générés'))
+    await card().getByTestId('documents-folder-default').waitFor()
+    const r = await apiCall<{ isDefault: boolean }>(page, 'documents:folder', {})
+    expect(r.value?.isDefault).toBe(true)
     expect(errors).toEqual([])
   })
 })

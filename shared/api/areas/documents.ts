@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { command, query } from '../spec'
 import { id } from '../fields'
-import { DOCUMENT_KIND_CODES, type DocumentKind } from '../../domain/documents'
+import { DOCUMENT_KIND_CODES, looksLikeAbsolutePath, type DocumentKind } from '../../domain/documents'
 
 export type { DocumentKind } from '../../domain/documents'
 
@@ -45,6 +45,25 @@ export type DocumentJob = {
 
 export type DocumentFile = { fileName: string; mime: 'application/pdf'; base64: string; /** The host opened it with the system viewer (Electron). */ opened: boolean }
 
+/** Where generated PDFs are written (app setting `documents.folder`), one sub-folder per month. */
+export type DocumentsFolder = {
+  /** The folder the next documents go to. */
+  path: string
+  /** « Documents générés » beside the database. */
+  defaultPath: string
+  isDefault: boolean
+  /** Whether the folder is there now (a network or removable drive may be missing). */
+  exists: boolean
+}
+
+const folderPath = z
+  .string({ error: 'Le dossier : texte attendu.' })
+  .trim()
+  .min(1, 'Indiquez le chemin complet du dossier.')
+  .max(1000, 'Le chemin du dossier : 1000 caractères au maximum.')
+  .refine((s) => !/[\u0000-\u001f]/.test(s), 'Le chemin du dossier contient un caractère invisible : retapez-le.')
+  .refine(looksLikeAbsolutePath, 'Indiquez le chemin complet du dossier, depuis la racine (par exemple C:\\Formation\\Documents ou /Users/claire/Documents).')
+
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format aaaa-mm.')
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Date attendue au format aaaa-mm-jj.')
 
@@ -86,6 +105,12 @@ export const documentOps = {
   ),
   /** Reopens a recorded document: the system viewer in Electron, the bytes for the browser. */
   'documents:open': query<DocumentFile>()(z.object({ id }).strict()),
-  'documents:download': query<DocumentFile>()(z.object({ id }).strict())
+  'documents:download': query<DocumentFile>()(z.object({ id }).strict()),
+  /** The output folder in effect, and the default one. */
+  'documents:folder': query<DocumentsFolder>()(z.object({}).strict()),
+  /** Refused, with nothing saved, unless the folder exists or can be created and is writable. */
+  'documents:setFolder': command<DocumentsFolder>()(z.object({ path: folderPath }).strict()),
+  /** Back to « Documents générés » beside the database. */
+  'documents:resetFolder': command<DocumentsFolder>()(z.object({}).strict())
 }
 

@@ -79,7 +79,10 @@ const VALID: { [O in Op]: Input<O> } = {
   'documents:cancel': { jobId: 'a1b2' },
   'documents:list': { traineeId: 1, kind: 'bilan_fin' },
   'documents:open': { id: 1 },
-  'documents:download': { id: 1 }
+  'documents:download': { id: 1 },
+  'documents:folder': {},
+  'documents:setFolder': { path: 'C:\\Users\\Claire\\Documents\\Formations générées' },
+  'documents:resetFolder': {}
 }
 
 describe('the API contract', () => {
@@ -120,6 +123,15 @@ describe('the API contract', () => {
     expect(generic.error?.issues[0]?.message).toMatch(/nombre attendu/)
     const logo = contract['organisation:setLogo'].input.safeParse({ mime: 'image/gif', base64: 'R0lGODlhAQABAAAAACw=' })
     expect(logo.error?.issues[0]?.message).toBe('Le logo doit être une image PNG ou JPEG.')
+  })
+
+  it('accepts only complete folder paths for the documents folder', () => {
+    const folder = (path: unknown) => contract['documents:setFolder'].input.safeParse({ path })
+    for (const ok of ['/home/claire/Documents', 'D:/Formation', 'C:\\Formation\\Documents', '\\\\serveur\\partage\\Documents', '  /tmp/dossier  ']) expect(folder(ok).success, ok).toBe(true)
+    expect(folder('  /tmp/dossier  ').data?.path).toBe('/tmp/dossier')
+    for (const bad of ['Documents', './docs', '..\\docs', 'C:', 'C:docs', '\\\\serveur', '', '   ', '/tmp/a\u0000b', 42, null]) expect(folder(bad).success, String(bad)).toBe(false)
+    expect(folder('Documents').error?.issues[0]).toMatchObject({ path: ['path'], message: expect.stringMatching(/^Indiquez le chemin complet du dossier/) })
+    expect(folder('/'.repeat(1001)).success).toBe(false)
   })
 
   it('bounds sizes so a caller cannot flood the database', () => {

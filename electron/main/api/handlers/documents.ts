@@ -2,6 +2,7 @@ import type { DocumentFile, documentOps } from '../../../../shared/api/areas/doc
 import { documentHost } from '../../host/documentHost'
 import { documentJobsFor } from '../../services/documents/documentJobs'
 import { listDocuments, readDocumentFile } from '../../services/documents/documentRegister'
+import { getDocumentsFolder, resetDocumentsFolder, setDocumentsFolder } from '../../services/documents/documentsFolder'
 import { services } from '../serviceContext'
 import type { AreaHandlers, CallContext } from '../types'
 
@@ -24,5 +25,8 @@ export const documentHandlers: AreaHandlers<typeof documentOps> = {
       ...(limit !== undefined ? { limit } : {})
     }),
   'documents:open': ({ id }, call) => fileOf(call, id, true),
-  'documents:download': ({ id }, call) => fileOf(call, id, false)
+  'documents:download': ({ id }, call) => fileOf(call, id, false),
+  'documents:folder': (_input, { db }) => getDocumentsFolder(db),
+  'documents:setFolder': ({ path }, call) => setDocumentsFolder(services(call), path),
+  'documents:resetFolder': (_input, call) => resetDocumentsFolder(services(call))
 }

@@ -10,10 +10,19 @@ import { nowIso, type ServiceContext } from '../context'
 /** app_setting key of the output folder; by default « Documents générés » beside the database. */
 export const DOCUMENTS_FOLDER_SETTING = 'documents.folder'
 
-export function documentsRoot(db: Db): string {
-  const row = db.prepare('SELECT value FROM app_setting WHERE key = ?').get(DOCUMENTS_FOLDER_SETTING) as { value: string } | undefined
-  if (row?.value) return row.value
+/** « Documents générés » beside the database file. */
+export function defaultDocumentsRoot(db: Db): string {
   return join(dirname(db.name), 'Documents générés')
+}
+
+/** The folder chosen by a clerk (settings), or null for the default one. */
+export function storedDocumentsRoot(db: Db): string | null {
+  const row = db.prepare('SELECT value FROM app_setting WHERE key = ?').get(DOCUMENTS_FOLDER_SETTING) as { value: string } | undefined
+  return row?.value ? row.value : null
+}
+
+export function documentsRoot(db: Db): string {
+  return storedDocumentsRoot(db) ?? defaultDocumentsRoot(db)
 }
 
 /** `<root>/<yyyy-mm>/`, created when missing. */

@@ -3,6 +3,7 @@ import type { Organisation } from '../../../../shared/api/areas/organisation'
 import { useApi } from '../../api/ApiContext'
 import { useAppState } from '../../app/AppStateContext'
 import { AboutCard } from './AboutCard'
+import { DocumentsFolderCard } from './DocumentsFolderCard'
 import { LogoCard } from './LogoCard'
 import { OrganisationForm } from './OrganisationForm'
 
@@ -42,6 +43,7 @@ export function SettingsPage() {
           <OrganisationForm organisation={organisation} onSaved={onSaved} />
           <div className="settings-side">
             <LogoCard logoDataUrl={organisation.logoDataUrl} onChanged={setOrganisation} />
+            <DocumentsFolderCard />
             <AboutCard />
           </div>
         </div>

@@ -107,6 +107,23 @@ describe('LHEO import into the catalogue', () => {
     expect(t.db.prepare('SELECT missing_from_source_at FROM session WHERE id = ?').pluck().get(session.id)).toBeNull()
   })
 
+  it('a session listed twice in a new action is created once', async () => {
+    const doubled = variant((xml) => xml.replace(/(<session numero="114782"[\s\S]*?<\/session>)/, '$1$1'))
+    const { summary } = await importLheoFile(ctx, doubled)
+    expect(summary.sessions).toEqual({ created: 2, updated: 0, unchanged: 1 })
+    expect(count('session', "intercarif_session_id = '114782'")).toBe(1)
+  })
+
+  it("stores extras as JSON data, with the formation's web address and dates", async () => {
+    await importLheoFile(ctx, CVL)
+    const training = JSON.parse(t.db.prepare("SELECT lheo_extras_json FROM training WHERE intercarif_formation_id = '07_10'").pluck().get() as string) as { url: string; createdOn: string; extras: { name: string }[] }
+    expect(training.url).toMatch(/^http/)
+    expect(training.createdOn).toBe('2001-05-03')
+    expect(training.extras[0]?.name).toBe('organisme-formation-responsable')
+    const session = JSON.parse(t.db.prepare("SELECT lheo_extras_json FROM session WHERE intercarif_session_id = '114782'").pluck().get() as string) as { attributes: { info?: string; numero?: string } }[]
+    expect(session.filter((e) => e.attributes.info === 'eligibilite-cpf').map((e) => e.attributes.numero)).toEqual(['130805', '1487', '167204', '18320'])
+  })
+
   it('writes nothing on a dry run', async () => {
     const before = tableCounts()
     const { summary } = await importLheoFile(ctx, CVL, { dryRun: true })

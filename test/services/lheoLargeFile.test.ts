@@ -29,7 +29,7 @@ describe('the generated large catalogue used by the benchmark', () => {
   })
 })
 
-describe('a large catalogue read as two halves in parallel', () => {
+describe('a large catalogue read as two parts in parallel (this thread and a reader thread)', () => {
   it('imports the same rows as a single read', async () => {
     const file = join(dir, 'split.xml')
     const made = writeLargeLheo(file, 30)
@@ -59,6 +59,23 @@ describe('a large catalogue read as two halves in parallel', () => {
     try {
       await expect(importLheoFile(serviceContext(t.db), file, { splitMinBytes: 1 })).rejects.toThrow(new RegExp(`code-NSFX.*ligne ${line}`))
       expect(t.db.prepare('SELECT count(*) FROM training').pluck().get()).toBe(0)
+    } finally {
+      t.cleanup()
+    }
+  })
+
+  it('reports an error in the first part (read on this thread) and writes nothing', async () => {
+    const file = join(dir, 'broken-first.xml')
+    writeLargeLheo(file, 30)
+    const text = readFileSync(file, 'utf8')
+    const at = text.indexOf('<code-NSF>')
+    writeFileSync(file, `${text.slice(0, at)}<code-NSFX>${text.slice(at + '<code-NSF>'.length).replace('</code-NSF>', '</code-NSFX>')}`)
+    const line = text.slice(0, at).split('\n').length
+    const t = await tempDb()
+    try {
+      await expect(importLheoFile(serviceContext(t.db), file, { splitMinBytes: 1 })).rejects.toThrow(new RegExp(`code-NSFX.*ligne ${line}`))
+      expect(t.db.prepare('SELECT count(*) FROM training').pluck().get()).toBe(0)
+      expect(t.db.inTransaction).toBe(false)
     } finally {
       t.cleanup()
     }

@@ -4,7 +4,7 @@ import { attributeDate, describeDateProblem, parseLheoDate, type DateBound } fro
 import { cleanLine, richTextToPlain } from './richText'
 import { OBSOLETE_LABEL, tableLabel } from './tables'
 import type { CompiledSchema } from './schema'
-import type { ExtraNode, LheoAction, LheoCertification, LheoDate, LheoFormation, LheoFunder, LheoOrg, LheoPlace, LheoSession, LheoWarning } from './types'
+import type { ExtraNode, ExtrasJson, LheoAction, LheoCertification, LheoDate, LheoFormation, LheoFunder, LheoOrg, LheoPlace, LheoSession, LheoWarning } from './types'
 
 /*
  * Turns the (already validated) element events of one LHEO file into LheoFormation objects.
@@ -166,12 +166,19 @@ type FormationDraft = {
   url: string | null
   responsibleOrg: LheoOrg | null
   actions: LheoAction[]
-  extras: ExtraNode[]
+  extras: string[]
 }
 
-type ActionDraft = Omit<LheoAction, 'places' | 'trainers' | 'place'> & { trainerContacts: CoordDraft[]; fraisRestants: string | null }
+/** Each root `extras` as the JSON text of one node, until the owner is complete. */
+type ExtrasDraft = { extras: string[] }
 
-type SessionDraft = Omit<LheoSession, 'start' | 'end'> & { start: LheoDate | null; end: LheoDate | null }
+type ActionDraft = Omit<LheoAction, 'places' | 'trainers' | 'place' | 'extras'> & ExtrasDraft & { trainerContacts: CoordDraft[]; fraisRestants: string | null }
+
+type SessionDraft = Omit<LheoSession, 'start' | 'end' | 'extras'> & ExtrasDraft & { start: LheoDate | null; end: LheoDate | null }
+
+type FunderDraft = Omit<LheoFunder, 'extras'> & ExtrasDraft
+
+const extrasJson = (draft: ExtrasDraft): ExtrasJson => (draft.extras.length === 0 ? null : `[${draft.extras.join(',')}]`)
 
 export type FormationSink = (f: LheoFormation) => void
 
@@ -270,7 +277,7 @@ export class LheoExtractor {
   private session: SessionDraft | null = null
   private org: OrgDraft | null = null
   private trainer: OrgDraft | null = null
-  private funder: LheoFunder | null = null
+  private funder: FunderDraft | null = null
   private coord: CoordDraft | null = null
   private address: AddressDraft | null = null
   private formacodeAttrs: { ref: string | null; principal: boolean } | null = null
@@ -425,10 +432,10 @@ export class LheoExtractor {
     // The root `extras` is complete: give it to its owner.
     const parentCode = this.depth >= 2 ? this.path[this.depth - 2] : 0
     if (parentCode === C['organisme-financeur'] && this.funder) {
-      this.funder.extras.push(node)
+      this.funder.extras.push(JSON.stringify(node))
       return
     }
-    let owner: ExtraNode[] | null = null
+    let owner: string[] | null = null
     let ownerDepth = 0
     if (this.session && this.sessionDepth > 0) {
       owner = this.session.extras
@@ -446,7 +453,7 @@ export class LheoExtractor {
     for (let d = this.extrasDepth - 2; d >= ownerDepth; d--) {
       wrapped = { name: this.names[d] ?? '', attributes: {}, text: null, children: [wrapped] }
     }
-    owner.push(wrapped)
+    owner.push(JSON.stringify(wrapped))
   }
 
   /** The innermost open element closes; `text` is its character content. */
@@ -715,7 +722,7 @@ export class LheoExtractor {
         if (this.funder) this.funder.places = this.int(text, name, line)
         return
       case C['organisme-financeur']:
-        if (this.funder) a.funders.push(this.funder)
+        if (this.funder) a.funders.push({ code: this.funder.code, label: this.funder.label, places: this.funder.places, extras: extrasJson(this.funder) })
         this.funder = null
         return
       case C['action']:
@@ -755,7 +762,7 @@ export class LheoExtractor {
           registrationEnd: s.registrationEnd,
           place: s.place,
           recruitmentState: s.recruitmentState,
-          extras: s.extras,
+          extras: extrasJson(s),
           line: s.line
         })
         this.sessions++
@@ -813,7 +820,7 @@ export class LheoExtractor {
       trainingPlaces: a.trainingPlaces,
       registrationPlace: a.registrationPlace,
       sessions: a.sessions,
-      extras: a.extras,
+      extras: extrasJson(a),
       line: a.line
     })
     this.actions++
@@ -848,7 +855,7 @@ export class LheoExtractor {
       createdOn: f.createdOn,
       updatedOn: f.updatedOn,
       actions: f.actions,
-      extras: f.extras,
+      extras: extrasJson(f),
       line: f.line
     }
     this.formations++

@@ -5,6 +5,7 @@
 export type {
   DatePrecision,
   ExtraNode,
+  ExtrasJson,
   LheoAction,
   LheoCertification,
   LheoDate,

@@ -70,6 +70,13 @@ export type LheoPlace = {
  */
 export type ExtraNode = { name: string; attributes: Record<string, string>; text: string | null; children: ExtraNode[] }
 
+/**
+ * The `extras` of an element as JSON text of an `ExtraNode[]`, null when it has none. Kept as
+ * text from the reader on: it is stored as such, and a string crosses threads and files for the
+ * price of a copy where a tree of nodes costs a walk on each side.
+ */
+export type ExtrasJson = string | null
+
 export type LheoFunder = {
   /** `code-financeur`, e.g. "2" (Conseil régional), "4" (Pôle emploi / France Travail), "16" (OPCO). */
   code: string
@@ -77,7 +84,7 @@ export type LheoFunder = {
   label: string | null
   /** `nb-places-financees`. */
   places: number | null
-  extras: ExtraNode[]
+  extras: ExtrasJson
 }
 
 export type LheoSession = {
@@ -97,7 +104,7 @@ export type LheoSession = {
   place: LheoPlace | null
   /** `etat-recrutement`: 1 ouvert, 2 fermé, 3 suspendu. */
   recruitmentState: 'open' | 'closed' | 'suspended' | null
-  extras: ExtraNode[]
+  extras: ExtrasJson
   /** Line of the `<session>` start tag (of its end, for a tag spread over several lines). */
   line: number
 }
@@ -148,7 +155,7 @@ export type LheoAction = {
   /** `adresse-information`: where candidates get information and register. */
   registrationPlace: LheoPlace | null
   sessions: LheoSession[]
-  extras: ExtraNode[]
+  extras: ExtrasJson
   line: number
 }
 
@@ -200,7 +207,7 @@ export type LheoFormation = {
   /** `datemaj` attribute (else the 2.3 `horodatage-modification`), as yyyy-mm-dd. */
   updatedOn: string | null
   actions: LheoAction[]
-  extras: ExtraNode[]
+  extras: ExtrasJson
   /** Line of the `<formation>` start tag. */
   line: number
 }

@@ -46,10 +46,13 @@ export class CatalogueWriter {
     this.st.seenTraining.run(trainingId)
     for (const a of f.actions) {
       const placeId = this.place(a.place)
-      const actionId = this.upsertAction(trainingId, a, placeId)
+      const { id: actionId, created } = this.upsertAction(trainingId, a, placeId)
       this.st.seenAction.run(actionId)
       const funders = fundersKey(a.funders)
-      for (const s of a.sessions) this.st.seenSession.run(this.upsertSession(trainingId, actionId, a, s, placeId, funders))
+      // A session of an action created just now cannot be in the database yet, unless the file
+      // lists it twice: only those are looked up.
+      const fresh = created ? new Set<string>() : null
+      for (const s of a.sessions) this.st.seenSession.run(this.upsertSession(trainingId, actionId, a, s, placeId, funders, fresh))
     }
   }
 
@@ -90,7 +93,7 @@ export class CatalogueWriter {
       total_hours: f.totalHours,
       access_level: f.accessLevel,
       responsible_org_id: this.org('responsible', f.responsibleOrg),
-      lheo_extras_json: json({ url: f.url, createdOn: f.createdOn, updatedOn: f.updatedOn, extras: f.extras })
+      lheo_extras_json: `{"url":${JSON.stringify(f.url)},"createdOn":${JSON.stringify(f.createdOn)},"updatedOn":${JSON.stringify(f.updatedOn)},"extras":${f.extras ?? '[]'}}`
     }
     if (f.formacode && values.formacode === null) this.warn(`Formation ${f.intercarifId ?? f.title} : formacode « ${f.formacode} » non conforme (5 chiffres), ignoré.`)
     const existing = f.intercarifId ? (this.st.findTraining.get(f.intercarifId) as (Row & { id: number; source: string; missing_from_source_at: string | null }) | undefined) : undefined
@@ -107,7 +110,7 @@ export class CatalogueWriter {
     return existing.id
   }
 
-  private upsertAction(trainingId: number, a: LheoAction, placeId: number | null): number {
+  private upsertAction(trainingId: number, a: LheoAction, placeId: number | null): { id: number; created: boolean } {
     const values: Row = {
       training_id: trainingId,
       trainer_org_id: this.org('trainer', a.trainerOrg),
@@ -127,22 +130,22 @@ export class CatalogueWriter {
       trainers: a.trainers,
       place_id: placeId,
       registration_place_id: this.place(a.registrationPlace),
-      lheo_extras_json: json(a.extras)
+      lheo_extras_json: a.extras
     }
     const existing = a.intercarifId ? (this.st.findAction.get(a.intercarifId) as (Row & { id: number; missing_from_source_at: string | null }) | undefined) : undefined
     if (!existing) {
       const id = Number(this.st.insertAction.run({ ...values, intercarif_action_id: a.intercarifId, now: this.now }).lastInsertRowid)
       this.counters.actions.created++
-      return id
+      return { id, created: true }
     }
     if (changed(existing, values) || existing.missing_from_source_at !== null) {
       this.st.updateAction.run({ ...values, id: existing.id, now: this.now })
       this.counters.actions.updated++
     } else this.counters.actions.unchanged++
-    return existing.id
+    return { id: existing.id, created: false }
   }
 
-  private upsertSession(trainingId: number, actionId: number, a: LheoAction, s: LheoSession, placeId: number | null, funders: string): number {
+  private upsertSession(trainingId: number, actionId: number, a: LheoAction, s: LheoSession, placeId: number | null, funders: string, fresh: Set<string> | null): number {
     const [start, end] = this.coherentDates(s)
     const values: Row = {
       training_id: trainingId,
@@ -157,13 +160,18 @@ export class CatalogueWriter {
       entry_mode: a.entryMode ?? 'fixed',
       hours_centre: a.hoursCentre,
       hours_company: a.hoursCompany,
-      lheo_extras_json: json(s.extras)
+      lheo_extras_json: s.extras
     }
     // The recruitment state is catalogue data when the file gives it; otherwise the local choice stays.
     if (s.recruitmentState) values.recruitment_state = s.recruitmentState
-    const existing = s.intercarifId
-      ? (this.st.findSession.get(actionId, s.intercarifId) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
-      : (this.st.findSessionByDates.get(actionId, start.iso, end.iso) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
+    const key = s.intercarifId !== null ? `n${s.intercarifId}` : `d${start.iso ?? ''}|${end.iso ?? ''}`
+    const lookUp = fresh === null || fresh.has(key)
+    fresh?.add(key)
+    const existing = !lookUp
+      ? undefined
+      : s.intercarifId
+        ? (this.st.findSession.get(actionId, s.intercarifId) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
+        : (this.st.findSessionByDates.get(actionId, start.iso, end.iso) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
     if (!s.intercarifId) this.warn(`Session ligne ${s.line} sans numéro : rapprochée par ses dates.`)
     if (!existing) {
       const id = Number(

@@ -4,13 +4,14 @@ import { basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
 import { AppError } from '../../../../shared/api/result'
-import { readLheoFile, type LheoFormation, type ReadSummary } from '../../import/lheo'
+import { isLheoError, readLheo, readLheoFile, type LheoFormation, type ReadSummary } from '../../import/lheo'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { CatalogueWriter, type WriteCounters } from './catalogueWriter'
+import { unpackBatch } from './formationBatch'
 import type { ReaderMessage } from './readerWorker'
 import { HASH_WORKER_SOURCE } from './hashWorker'
-import { planReadParts, type ReadPart } from './splitPlan'
+import { partSource, planReadParts, type ReadPart } from './splitPlan'
 import { StagedFile } from './stagedFile'
 
 export type StagedCatalogue = { file: StagedFile; read: ReadSummary; dir: string; remove: () => void }
@@ -139,8 +140,16 @@ function warningsOf(read: ReadSummary, written: string[]): string[] {
 
 
 /**
- * Read + write in one go, for the command line and the benchmark: the file is parsed in worker
- * threads (two halves in parallel for a large file) while this thread writes, inside one
+ * The share of a large file this thread reads itself; the rest goes to a reader thread. This
+ * thread also writes everything, and the reader pays for handing its formations over, so the
+ * parts are uneven to finish together.
+ */
+const OWN_SHARE = 0.42
+
+/**
+ * Read + write in one go, for the command line and the benchmark. A large file is read as two
+ * parts in parallel: the first on this thread, which writes its formations straight away, the
+ * second on a reader thread whose formations this thread writes as they come, all inside one
  * transaction on a connection nobody else uses.
  */
 export async function importLheoFile(
@@ -151,17 +160,27 @@ export async function importLheoFile(
   if (ctx.db.inTransaction) throw new AppError('refused', 'Une autre écriture est en cours sur cette base : réessayez.')
   let parts: ReadPart[]
   try {
-    parts = planReadParts(path, options.splitMinBytes)
+    parts = planReadParts(path, options.splitMinBytes, OWN_SHARE)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     throw new AppError('refused', `Lecture du fichier impossible (${code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? "c'est un dossier" : String(code ?? e)}) : ${path}`)
   }
+  const [own, ...others] = parts
+  if (!own) throw new Error('no part to read')
   const hashing = hashInWorker(path)
   const write = new CatalogueWrite(ctx, { dryRun: options.dryRun ?? false, fileName: basename(path), sha256: '' })
-  const workers = parts.map((part) => startReaderWorker(path, part))
+  // Started first: the thread takes a while to load, while this one already reads.
+  const workers = others.map((part) => startReaderWorker(path, part))
+  const ownRead = new AbortController()
   write.begin()
   try {
-    const reads = await Promise.all(workers.map((worker) => drainWorker(worker, write, workers)))
+    const reads = await Promise.all([
+      readLheo(partSource(path, own), { signal: ownRead.signal, onFormation: (f) => write.formation(f) }).catch((e: unknown) => {
+        for (const w of workers) w.postMessage('abort')
+        throw isLheoError(e) ? new AppError('refused', e.message) : e
+      }),
+      ...workers.map((worker) => drainWorker(worker, write, () => ownRead.abort()))
+    ])
     write.setSha256(await hashing)
     const read = mergeReads(reads)
     return { summary: write.end(read), read }
@@ -173,16 +192,17 @@ export async function importLheoFile(
   }
 }
 
-function drainWorker(worker: Worker, write: CatalogueWrite, all: Worker[]): Promise<ReadSummary> {
+function drainWorker(worker: Worker, write: CatalogueWrite, stopOthers: () => void): Promise<ReadSummary> {
   return new Promise<ReadSummary>((resolve, reject) => {
     const fail = (e: unknown): void => {
-      for (const w of all) w.postMessage('abort')
+      worker.postMessage('abort')
+      stopOthers()
       reject(e)
     }
     worker.on('message', (m: ReaderMessage) => {
       try {
         if (m.type === 'batch') {
-          for (const f of JSON.parse(m.json) as LheoFormation[]) write.formation(f)
+          for (const f of unpackBatch(m.batch)) write.formation(f)
           worker.postMessage('ack')
         } else if (m.type === 'done') resolve(m.read)
         else fail(new AppError('refused', m.message))

@@ -1,19 +1,21 @@
-// Reads (part of) a catalogue file in a worker thread and hands formations to the parent in
-// batches, so that parsing and writing to SQLite run on different cores. Credit-based: the
+// Reads the second part of a large catalogue file in a worker thread and hands formations to the
+// parent in batches, while the parent reads the first part and writes both to SQLite. Credit-based: the
 // worker waits while the parent has too many batches still to write, so memory stays flat.
-import { createReadStream } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { readLheo, isLheoError, type LheoFormation, type LheoWarning, type ReadSummary } from '../../import/lheo'
-import { countNewlines, type ReadPart } from './splitPlan'
+import { packBatch, type FormationBatch } from './formationBatch'
+import { countNewlines, partSource, type ReadPart } from './splitPlan'
 
 export type ReaderMessage =
-  /** JSON text: a string crosses threads as one copy, and parsing it is the writer's job (the reader is the busier thread). */
-  | { type: 'batch'; json: string }
+  /** Text, not objects: a string crosses threads as one copy, and parsing it is the writer's job. */
+  | { type: 'batch'; batch: FormationBatch }
   | { type: 'done'; read: ReadSummary }
   | { type: 'error'; message: string; aborted: boolean }
 
 const BATCH = 32
-const MAX_IN_FLIGHT = 4
+// The writer takes batches only between two chunks of its own part: enough credit that this
+// thread never waits for it (at most 16 × 32 formations, a few megabytes, in flight).
+const MAX_IN_FLIGHT = 16
 const port = parentPort
 if (!port) throw new Error('readerWorker must run in a worker thread')
 const { path, part } = workerData as { path: string; part: ReadPart }
@@ -27,18 +29,6 @@ port.on('message', (m: 'ack' | 'abort') => {
   wake?.()
   wake = null
 })
-
-async function* source(): AsyncGenerator<Uint8Array> {
-  for (const s of part.segments) {
-    if ('bytes' in s) {
-      yield Buffer.from(s.bytes, 'latin1')
-      continue
-    }
-    const end = Number.isFinite(s.end) ? s.end - 1 : undefined
-    if (end !== undefined && end < s.start) continue
-    for await (const chunk of createReadStream(path, { start: s.start, end, highWaterMark: 256 * 1024 })) yield chunk as Uint8Array
-  }
-}
 
 // The second half of a split file starts further down: lines are shifted back to the file's own.
 const lineOffset = part.countLinesBetween ? countNewlines(path, part.countLinesBetween[0], part.countLinesBetween[1]) : 0
@@ -58,13 +48,13 @@ const shiftWarning = (w: LheoWarning): LheoWarning => ({ ...w, message: shiftTex
 let batch: LheoFormation[] = []
 async function flush(): Promise<void> {
   if (batch.length === 0) return
-  port?.postMessage({ type: 'batch', json: JSON.stringify(batch) } satisfies ReaderMessage)
+  port?.postMessage({ type: 'batch', batch: packBatch(batch) } satisfies ReaderMessage)
   batch = []
   inFlight++
   while (inFlight >= MAX_IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((r) => (wake = r))
 }
 
-readLheo(source(), {
+readLheo(partSource(path, part), {
   signal: controller.signal,
   onFormation: (f) => {
     batch.push(shiftFormation(f))

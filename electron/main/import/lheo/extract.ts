@@ -4,7 +4,7 @@ import { attributeDate, describeDateProblem, parseLheoDate, type DateBound } fro
 import { cleanLine, richTextToPlain } from './richText'
 import { OBSOLETE_LABEL, tableLabel } from './tables'
 import type { CompiledSchema } from './schema'
-import type { ExtraNode, ExtrasJson, LheoAction, LheoCertification, LheoDate, LheoFormation, LheoFunder, LheoOrg, LheoPlace, LheoSession, LheoWarning } from './types'
+import type { ExtrasJson, LheoAction, LheoCertification, LheoDate, LheoFormation, LheoFunder, LheoOrg, LheoPlace, LheoSession, LheoWarning } from './types'
 
 /*
  * Turns the (already validated) element events of one LHEO file into LheoFormation objects.
@@ -178,6 +178,13 @@ type SessionDraft = Omit<LheoSession, 'start' | 'end' | 'extras'> & ExtrasDraft 
 
 type FunderDraft = Omit<LheoFunder, 'extras'> & ExtrasDraft
 
+/**
+ * An `ExtraNode` being read, written straight as JSON text: extras are most of a catalogue's
+ * bytes, and building them as objects only to serialise them costs a walk and the garbage.
+ */
+type ExtraDraft = { head: string; children: string[] }
+const extraNodeJson = (draft: ExtraDraft, text: string | null): string => `${draft.head},"text":${text === null ? 'null' : JSON.stringify(text)},"children":[${draft.children.join(',')}]}`
+
 const extrasJson = (draft: ExtrasDraft): ExtrasJson => (draft.extras.length === 0 ? null : `[${draft.extras.join(',')}]`)
 
 export type FormationSink = (f: LheoFormation) => void
@@ -283,7 +290,7 @@ export class LheoExtractor {
   private formacodeAttrs: { ref: string | null; principal: boolean } | null = null
 
   /** Open extras subtree: stack of nodes, and the depth of its `extras` root. */
-  private readonly extraStack: ExtraNode[] = []
+  private readonly extraStack: ExtraDraft[] = []
   private extrasDepth = 0
   private formationDepth = 0
   private actionDepth = 0
@@ -414,25 +421,26 @@ export class LheoExtractor {
   }
 
   private openExtra(name: string, attributes: readonly SaxesAttributeNS[]): void {
-    const attrs: Record<string, string> = {}
-    for (const a of attributes) if (a.uri !== XMLNS_NS) attrs[a.name] = a.value
-    const node: ExtraNode = { name, attributes: attrs, text: null, children: [] }
-    const parent = this.extraStack[this.extraStack.length - 1]
-    if (parent) parent.children.push(node)
-    else this.extrasDepth = this.depth
-    this.extraStack.push(node)
+    let attrs = ''
+    for (const a of attributes) if (a.uri !== XMLNS_NS) attrs += `${attrs === '' ? '' : ','}${JSON.stringify(a.name)}:${JSON.stringify(a.value)}`
+    if (this.extraStack.length === 0) this.extrasDepth = this.depth
+    this.extraStack.push({ head: `{"name":${JSON.stringify(name)},"attributes":{${attrs}}`, children: [] })
   }
 
   private closeExtra(text: string): void {
-    const node = this.extraStack.pop()
-    if (node === undefined) return
+    const draft = this.extraStack.pop()
+    if (draft === undefined) return
     const t = text.trim()
-    node.text = t === '' ? null : t
-    if (this.extraStack.length > 0) return
+    const node = extraNodeJson(draft, t === '' ? null : t)
+    const parent = this.extraStack[this.extraStack.length - 1]
+    if (parent !== undefined) {
+      parent.children.push(node)
+      return
+    }
     // The root `extras` is complete: give it to its owner.
     const parentCode = this.depth >= 2 ? this.path[this.depth - 2] : 0
     if (parentCode === C['organisme-financeur'] && this.funder) {
-      this.funder.extras.push(JSON.stringify(node))
+      this.funder.extras.push(node)
       return
     }
     let owner: string[] | null = null
@@ -451,9 +459,9 @@ export class LheoExtractor {
     // Extras deeper than their owner keep the way there, e.g. lieu-de-formation › extras.
     let wrapped = node
     for (let d = this.extrasDepth - 2; d >= ownerDepth; d--) {
-      wrapped = { name: this.names[d] ?? '', attributes: {}, text: null, children: [wrapped] }
+      wrapped = extraNodeJson({ head: `{"name":${JSON.stringify(this.names[d] ?? '')},"attributes":{}`, children: [wrapped] }, null)
     }
-    owner.push(JSON.stringify(wrapped))
+    owner.push(wrapped)
   }
 
   /** The innermost open element closes; `text` is its character content. */

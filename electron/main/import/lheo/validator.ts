@@ -378,6 +378,16 @@ export class StreamValidator {
       f.text = f.text === '' ? t : f.text + t
       return
     }
+    // Nearly always the indentation between two tags: a loop is cheaper than a regular expression.
+    let blank = true
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i)
+      if (c !== 32 && c !== 10 && c !== 9 && c !== 13) {
+        blank = false
+        break
+      }
+    }
+    if (blank) return
     const bad = NOT_WHITESPACE.exec(t)
     if (bad === null) return
     // Line where the offending text starts.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { addDays } from '../../shared/domain/dates'
+import { addDays, dayOfWeek } from '../../shared/domain/dates'
 import type {
   AttestationEntreeData,
   AttestationFinData,
@@ -93,6 +93,26 @@ export const presenceTrainee: EtatPresenceTraineeData = {
     .map((date, i) => (i === 3 ? { date, hours: null, absence: 'MAL – Maladie, arrêt de travail' } : { date, hours: i === 2 ? 7.5 : 7, absence: null })),
   totals: { hours: 56.5, planned: 63.5, absenceHours: 7, justified: 7, unjustified: 0 },
   absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }, { code: 'FAM', label: 'Événement familial' }]
+}
+
+/**
+ * A typical full month: every weekday of December 2026 but Christmas (22 days), 7 or 7,5 hours,
+ * a day of sick leave and a partial absence for a France Travail appointment.
+ */
+export function fullMonth(options: { withChristmas?: boolean } = {}): EtatPresenceTraineeData {
+  const dates = Array.from({ length: 31 }, (_, i) => addDays('2026-12-01', i)).filter((d) => dayOfWeek(d) <= 5 && (options.withChristmas || d !== '2026-12-25'))
+  const days = dates.map((date, i) =>
+    i === 4 ? { date, hours: null, absence: 'MAL – Maladie, arrêt de travail' } : i === 9 ? { date, hours: 3.5, absence: 'RDV – Rendez-vous France Travail / employeur (3,5 h)' } : { date, hours: i % 3 === 0 ? 7.5 : 7, absence: null }
+  )
+  const planned = dates.reduce((a, _d, i) => a + (i % 3 === 0 ? 7.5 : 7), 0)
+  return {
+    ...presenceTrainee,
+    month: '2026-12',
+    issuedOn: '2026-12-31',
+    days,
+    totals: { hours: days.reduce((a, d) => a + (d.hours ?? 0), 0), planned, absenceHours: 10.5, justified: 10.5, unjustified: 0 },
+    absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }, { code: 'RDV', label: 'Rendez-vous France Travail / employeur' }]
+  }
 }
 
 export function people(n: number): TraineeIdentity[] {

@@ -16,12 +16,27 @@ import type { OrganisationIdentity, TraineeIdentity, TrainingInfo } from './type
 
 export const COLORS = { ink: '#1b1b1b', accent: '#1f3a5f', muted: '#5b6470', rule: '#9aa7b8', fill: '#eef2f7', grid: '#7d8794' } as const
 const MARGIN_X = 48
-const MARGIN_TOP = 40
-const MARGIN_BOTTOM = 62
-const SIZE = { body: 10, small: 8, tiny: 7, title: 16, header: 12 } as const
+const MARGIN_TOP = 34
+// The footer (a rule and two 7-point lines) sits 40 points above the page's edge.
+const MARGIN_BOTTOM = 56
+const SIZE = { body: 10, small: 8, tiny: 7, title: 15, header: 12 } as const
+/** Height of a signature row: role, name and title, then a box to sign in (about 16 mm). */
+const SIGNATURE_HEIGHT = 74
+const LOGO = { width: 84, height: 48 } as const
 
 export type Orientation = 'portrait' | 'landscape'
 type Section = { first: number; last: number; title: string }
+
+/** A « label : value » line of a framed block; `wide` spans both columns of a two-column block. */
+export type FieldRow = [label: string, value: string] | [label: string, value: string, span: 'wide']
+export type FieldsOptions = {
+  /** Two columns of « label : value » (short values side by side); wide rows span both. */
+  columns?: 1 | 2
+  /** Width of the label column (one-column blocks); two-column blocks fit their labels. */
+  labelWidth?: number
+  /** Font size of labels and values (10 by default). */
+  size?: number
+}
 
 export type Cell = string | { text: string; colSpan?: number; weight?: FontWeight; align?: 'left' | 'center' | 'right'; fill?: string }
 export type Column = { width: number; align?: 'left' | 'center' | 'right' }
@@ -33,6 +48,8 @@ export type TableSpec = {
   headerFontSize?: number
   minRowHeight?: number
   padding?: number
+  /** Left and right padding of cells, when it differs from `padding` (compact rows). */
+  paddingX?: number
   /** Light fill every other row. */
   zebra?: boolean
 }
@@ -56,6 +73,23 @@ export function agree(p: TraineeIdentity, masculine: string, feminine: string): 
 export const hoursText = (h: number | null): string => (h === null ? '—' : `${formatHours(h)}${NNBSP}h`)
 export const periodText = (from: string | null, to: string | null): string =>
   from && to ? `du ${formatDateLongFr(from)} au ${formatDateLongFr(to)}` : from ? `à partir du ${formatDateLongFr(from)}` : '—'
+
+/**
+ * Splits a text at a word boundary so that its first part, wrapped at `width`, is at most
+ * `height` high (the font must be set). Answers ['', text] when not even one word fits.
+ */
+export function splitToFit(doc: PDFKit.PDFDocument, text: string, width: number, height: number): [string, string] {
+  const words = text.split(' ')
+  const fits = (n: number) => doc.heightOfString(words.slice(0, n).join(' '), { width }) <= height
+  let lo = 0
+  let hi = words.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (fits(mid)) lo = mid
+    else hi = mid - 1
+  }
+  return [words.slice(0, lo).join(' '), words.slice(lo).join(' ')]
+}
 
 export class Sheet {
   readonly doc: PDFKit.PDFDocument
@@ -139,8 +173,8 @@ export class Sheet {
     let textX = this.left
     if (o.logo) {
       try {
-        doc.image(Buffer.from(o.logo.data), this.left, top, { fit: [90, 58], valign: 'center' })
-        textX = this.left + 104
+        doc.image(Buffer.from(o.logo.data), this.left, top, { fit: [LOGO.width, LOGO.height], valign: 'center' })
+        textX = this.left + LOGO.width + 12
       } catch {
         // An unreadable logo must not prevent the document: the identity text is enough.
       }
@@ -151,24 +185,24 @@ export class Sheet {
     useFont(doc, 'regular', SIZE.small)
     doc.fillColor(COLORS.ink)
     const address = [...o.addressLines, [o.postalCode, o.city].filter(Boolean).join(' ')].filter((s) => s.trim() !== '')
-    if (address.length > 0) doc.text(t(address.join(' – ')), textX, doc.y + 1, { width: textWidth })
+    if (address.length > 0) doc.text(t(address.join(' – ')), textX, doc.y + 0.5, { width: textWidth })
     const ids = [
       o.legalForm,
       o.siret ? `SIRET ${formatSiret(o.siret).replace(/ /g, NNBSP)}` : null,
       o.nda ? `NDA ${formatNda(o.nda).replace(/ /g, NNBSP)}` : null
     ].filter((s): s is string => Boolean(s))
-    if (ids.length > 0) doc.text(ids.join('   ·   '), textX, doc.y + 1, { width: textWidth })
+    if (ids.length > 0) doc.text(ids.join('   ·   '), textX, doc.y + 0.5, { width: textWidth })
     const contact = [o.phone ? `Tél. ${o.phone}` : null, o.email, o.website].filter((s): s is string => Boolean(s))
-    if (contact.length > 0) doc.fillColor(COLORS.muted).text(contact.join('   ·   '), textX, doc.y + 1, { width: textWidth })
+    if (contact.length > 0) doc.fillColor(COLORS.muted).text(contact.join('   ·   '), textX, doc.y + 0.5, { width: textWidth })
     if (o.qualiopiNumber) {
       useFont(doc, 'bold', SIZE.small)
-      doc.fillColor(COLORS.accent).text(t(`Certifié Qualiopi – actions de formation – n° ${o.qualiopiNumber}`), textX, doc.y + 1, { width: textWidth })
+      doc.fillColor(COLORS.accent).text(t(`Certifié Qualiopi – actions de formation – n° ${o.qualiopiNumber}`), textX, doc.y + 0.5, { width: textWidth })
     }
-    const y = Math.max(doc.y, o.logo ? top + 58 : doc.y) + 8
+    const y = Math.max(doc.y, o.logo ? top + LOGO.height : doc.y) + 6
     doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(1).strokeColor(COLORS.accent).stroke()
     doc.fillColor(COLORS.ink)
     doc.x = this.left
-    doc.y = y + 14
+    doc.y = y + 10
   }
 
   title(text: string, subtitle?: string): void {
@@ -177,47 +211,134 @@ export class Sheet {
     doc.fillColor(COLORS.accent).text(t(text.toLocaleUpperCase('fr-FR')), this.left, doc.y, { width: this.width, align: 'center' })
     if (subtitle) {
       useFont(doc, 'regular', SIZE.body)
-      doc.fillColor(COLORS.muted).text(t(subtitle), this.left, doc.y + 3, { width: this.width, align: 'center' })
+      doc.fillColor(COLORS.muted).text(t(subtitle), this.left, doc.y + 1, { width: this.width, align: 'center' })
     }
     doc.fillColor(COLORS.ink)
-    doc.y += 14
+    doc.y += 10
   }
 
-  /** A framed block of « label : value » lines; values wrap, labels keep their column. */
-  fields(heading: string, rows: [string, string][], labelWidth = 150): void {
+  /**
+   * A framed block of « label : value » lines; values wrap, labels keep their column. With
+   * `columns: 2`, short rows go side by side (two per line) and `wide` rows span the block.
+   */
+  fields(heading: string, rows: FieldRow[], options: FieldsOptions = {}): void {
     const doc = this.doc
-    const pad = 8
-    const valueWidth = this.width - labelWidth - 2 * pad
-    useFont(doc, 'regular', SIZE.body)
-    const heights = rows.map(([l, v]) => {
-      useFont(doc, 'regular', SIZE.body)
-      const hv = doc.heightOfString(t(v || '—'), { width: valueWidth })
-      const hl = doc.heightOfString(label(l), { width: labelWidth - 6 })
-      return Math.max(hv, hl) + 3
-    })
-    useFont(doc, 'bold', SIZE.small)
-    const headingHeight = 14
+    const pad = 7
+    const size = options.size ?? SIZE.body
+    const gap = 2
+    const inner = this.width - 2 * pad
+    const font = (): void => useFont(doc, 'regular', size)
+    font()
+    // The label's own width, the 6-point gap before its value, and a point to spare.
+    const labelFit = (labels: string[]): number => Math.ceil(Math.max(0, ...labels.map((l) => doc.widthOfString(label(l))))) + 7
+
+    // Lines of one or two cells, each cell a label column and a value column.
+    type Place = { x: number; labelWidth: number; valueWidth: number; row: FieldRow }
+    const lines: Place[][] = []
+    if (options.columns === 2) {
+      const colGap = 16
+      const colWidth = (inner - colGap) / 2
+      const pending: FieldRow[] = []
+      const paired: FieldRow[][] = []
+      for (const row of rows) {
+        if (row[2] === 'wide') {
+          if (pending.length) paired.push(pending.splice(0))
+          paired.push([row])
+        } else {
+          pending.push(row)
+          if (pending.length === 2) paired.push(pending.splice(0))
+        }
+      }
+      if (pending.length) paired.push(pending.splice(0))
+      const isPair = (line: FieldRow[]) => line.length === 2 || line[0]?.[2] !== 'wide'
+      const leftLabels = paired.map((line) => line[0]?.[0] ?? '')
+      const rightLabels = paired.filter(isPair).map((line) => line[1]?.[0] ?? '')
+      const leftLabel = Math.min(labelFit(leftLabels), colWidth * 0.6)
+      const rightLabel = Math.min(labelFit(rightLabels), colWidth * 0.6)
+      const rightX = this.left + pad + colWidth + colGap
+      for (const line of paired) {
+        const [a, b] = line
+        if (!a) continue
+        if (!isPair(line)) lines.push([{ x: this.left + pad, labelWidth: leftLabel, valueWidth: inner - leftLabel, row: a }])
+        else {
+          const cells: Place[] = [{ x: this.left + pad, labelWidth: leftLabel, valueWidth: colWidth - leftLabel, row: a }]
+          if (b) cells.push({ x: rightX, labelWidth: rightLabel, valueWidth: colWidth - rightLabel, row: b })
+          lines.push(cells)
+        }
+      }
+    } else {
+      const labelWidth = options.labelWidth ?? 150
+      for (const row of rows) lines.push([{ x: this.left + pad, labelWidth, valueWidth: inner - labelWidth, row }])
+    }
+
+    // A continued value (its label printed on the previous page) has an empty label.
+    const measureCell = ({ labelWidth, valueWidth, row: [l, v] }: Place): number => {
+      font()
+      return Math.max(doc.heightOfString(t(v || '—'), { width: valueWidth }), l === '' ? 0 : doc.heightOfString(label(l), { width: labelWidth - 6 })) + gap
+    }
+    const heights = lines.map((cells) => Math.max(...cells.map(measureCell)))
+    const headingHeight = 12
     const total = headingHeight + heights.reduce((a, b) => a + b, 0) + 2 * pad
-    if (total < this.bottom - this.doc.page.margins.top - 40) this.ensure(total)
+    // A block is kept on one page when it is short or when little room is left; a long block
+    // (long texts) starts where it is and continues on the next page, line by line.
+    const remaining = this.bottom - doc.y
+    const fitsOnAPage = total < this.bottom - this.doc.page.margins.top - 40
+    if (total > remaining && fitsOnAPage && (total <= 160 || remaining < 120)) this.ensure(total)
+    else this.ensure(pad + headingHeight + (heights[0] ?? 0) + pad)
     let y = doc.y
-    const top = y
-    doc.fillColor(COLORS.accent).text(t(heading.toLocaleUpperCase('fr-FR')), this.left + pad, y + pad - 2, { width: this.width - 2 * pad, characterSpacing: 0.4 })
+    let top = y
+    useFont(doc, 'bold', SIZE.small)
+    doc.fillColor(COLORS.accent).text(t(heading.toLocaleUpperCase('fr-FR')), this.left + pad, y + pad - 2, { width: inner, characterSpacing: 0.4 })
     y += pad + headingHeight
-    rows.forEach(([l, v], i) => {
-      const h = heights[i] ?? 12
-      if (y + h > this.bottom) {
+    const draw = (cells: Place[]): void => {
+      font()
+      for (const { x, labelWidth, valueWidth, row: [l, v] } of cells) {
+        if (l !== '') doc.fillColor(COLORS.muted).text(label(l), x, y, { width: labelWidth - 6 })
+        doc.fillColor(COLORS.ink).text(t(v || '—'), x + labelWidth, y, { width: valueWidth })
+      }
+    }
+    const lineHeight = (font(), doc.currentLineHeight(true))
+    lines.forEach((first, i) => {
+      let cells = first
+      let h = heights[i] ?? 12
+      for (;;) {
+        if (y + h <= this.bottom) {
+          draw(cells)
+          y += h
+          return
+        }
+        // A value too long for the room left (long texts): as many lines as fit here, the rest
+        // on the next page, so a block never leaves half a page empty nor runs off the page.
+        const single = cells.length === 1 ? cells[0] : undefined
+        const room = this.bottom - y - gap
+        let split = false
+        if (single && room >= 2 * lineHeight) {
+          font()
+          const [head, tail] = splitToFit(doc, t(single.row[1]), single.valueWidth, room)
+          if (head !== '' && tail !== '') {
+            draw([{ ...single, row: [single.row[0], head] }])
+            y += measureCell({ ...single, row: [single.row[0], head] })
+            cells = [{ ...single, row: ['', tail] }]
+            h = measureCell(cells[0] as Place)
+            split = true
+          }
+        }
+        if (!split && y <= doc.page.margins.top + 30) {
+          // Taller than a whole page and not splittable (two columns): printed as it is.
+          draw(cells)
+          y += h
+          return
+        }
         this.frame(top, y + pad / 2)
         this.newPage()
-        y = doc.y
+        // The block goes on in a frame of its own on the new page.
+        top = doc.y
+        y = doc.y + pad
       }
-      useFont(doc, 'regular', SIZE.body)
-      doc.fillColor(COLORS.muted).text(label(l), this.left + pad, y, { width: labelWidth - 6 })
-      doc.fillColor(COLORS.ink).text(t(v || '—'), this.left + pad + labelWidth, y, { width: valueWidth })
-      y += h
     })
     this.frame(top, y + pad / 2)
     doc.x = this.left
-    doc.y = y + pad / 2 + 12
+    doc.y = y + pad / 2 + 9
   }
 
   private frame(top: number, bottom: number): void {
@@ -225,25 +346,26 @@ export class Sheet {
     this.doc.save().roundedRect(this.left, top0, this.width, bottom - top0, 4).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore()
   }
 
-  traineeBlock(p: TraineeIdentity, extra: [string, string][] = []): void {
-    const rows: [string, string][] = [['Stagiaire', fullName(p)], ['Identifiant France Travail', p.ftId ?? 'non renseigné']]
+  traineeBlock(p: TraineeIdentity, extra: FieldRow[] = [], options: FieldsOptions = {}): void {
+    const rows: FieldRow[] = [['Stagiaire', fullName(p)], ['Identifiant France Travail', p.ftId ?? 'non renseigné']]
     if (p.birthDate) rows.push([p.civility === 'Mme' ? 'Née le' : p.civility === 'M' ? 'Né le' : 'Né(e) le', formatDateFr(p.birthDate)])
-    this.fields('Stagiaire', [...rows, ...extra])
+    this.fields('Stagiaire', [...rows, ...extra], options)
   }
 
-  trainingBlock(tr: TrainingInfo, extra: [string, string][] = []): void {
+  /** The training's identity; `certification: false` leaves out the certification aimed at. */
+  trainingBlock(tr: TrainingInfo, extra: FieldRow[] = [], options: FieldsOptions & { certification?: boolean } = {}): void {
     const numbers = [
       tr.formationNumber ? `formation ${tr.formationNumber}` : null,
       tr.actionNumber ? `action ${tr.actionNumber}` : null,
       tr.sessionNumber ? `session ${tr.sessionNumber}` : null
     ].filter((s): s is string => s !== null)
-    const rows: [string, string][] = [['Intitulé', tr.title]]
-    if (tr.certification) rows.push(['Certification visée', tr.certification])
+    const rows: FieldRow[] = [['Intitulé', tr.title]]
+    if (tr.certification && options.certification !== false) rows.push(['Certification visée', tr.certification])
     rows.push(['N° Intercarif', numbers.length > 0 ? numbers.join(' · ') : 'non renseigné'])
     if (tr.sessionLabel) rows.push(['Session', tr.sessionLabel])
     rows.push(['Dates de la session', periodText(tr.startDate, tr.endDate)])
     rows.push(['Lieu', tr.place ?? 'non renseigné'])
-    this.fields('Formation', [...rows, ...extra])
+    this.fields('Formation', [...rows, ...extra], options)
   }
 
   paragraph(text: string, options: { weight?: FontWeight; size?: number; align?: 'left' | 'justify' | 'center'; color?: string; gap?: number } = {}): void {
@@ -268,41 +390,57 @@ export class Sheet {
   /** « Fait à Lorient, le 22 novembre 2026 » */
   madeAt(city: string | null, isoDate: string): void {
     // Kept on the same page as the signatures that follow it.
-    this.ensure(24 + 116)
+    this.ensure(18 + SIGNATURE_HEIGHT + 6)
     useFont(this.doc, 'regular', SIZE.body)
     const where = city ? `Fait à ${city}, le ${formatDateLongFr(isoDate)}` : `Fait le ${formatDateLongFr(isoDate)}`
-    this.doc.text(t(where), this.left, this.doc.y + 6, { width: this.width, align: 'right' })
-    this.doc.y += 8
+    this.doc.text(t(where), this.left, this.doc.y + 2, { width: this.width, align: 'right' })
+    this.doc.y += 6
   }
 
-  /** Side-by-side signature boxes (name, title, space to sign). */
+  /**
+   * Side-by-side signature blocks: the role, the name and title on one line, then a box to sign
+   * in whose small caption is the note (« Signature et cachet »). Boxes of one row share their top.
+   */
   signatures(boxes: { role: string; name?: string | null; title?: string | null; note?: string }[]): void {
     const doc = this.doc
-    const height = 88
-    this.ensure(height + 8)
     const gap = 16
     const w = Math.min(250, (this.width - gap * (boxes.length - 1)) / boxes.length)
+    const xOf = (i: number) => (boxes.length === 1 ? this.left + this.width - w : this.left + this.width - (boxes.length - i) * w - (boxes.length - 1 - i) * gap)
+    const who = (b: (typeof boxes)[number]) => [b.name, b.title].filter((s): s is string => Boolean(s)).join(', ')
+    const textHeight = Math.max(
+      ...boxes.map((b) => {
+        useFont(doc, 'bold', SIZE.small + 1)
+        const role = doc.heightOfString(t(b.role), { width: w })
+        useFont(doc, 'regular', SIZE.small + 1)
+        return role + (who(b) ? doc.heightOfString(t(who(b)), { width: w }) + 1 : 0)
+      })
+    )
+    const height = Math.max(SIGNATURE_HEIGHT, textHeight + 4 + 44)
+    this.ensure(height + 6)
     const top = doc.y
+    const boxTop = top + textHeight + 4
     boxes.forEach((b, i) => {
-      const x = boxes.length === 1 ? this.left + this.width - w : this.left + this.width - (boxes.length - i) * w - (boxes.length - 1 - i) * gap
+      const x = xOf(i)
       useFont(doc, 'bold', SIZE.small + 1)
       doc.fillColor(COLORS.ink).text(t(b.role), x, top, { width: w })
       useFont(doc, 'regular', SIZE.small + 1)
-      if (b.name) doc.text(t(b.name), x, doc.y + 1, { width: w })
-      if (b.title) doc.fillColor(COLORS.muted).text(t(b.title), x, doc.y + 1, { width: w })
-      if (b.note) doc.fillColor(COLORS.muted).text(t(b.note), x, doc.y + 1, { width: w })
-      const boxTop = doc.y + 4
+      if (who(b)) doc.text(t(who(b)), x, doc.y + 1, { width: w })
       doc.save().rect(x, boxTop, w, top + height - boxTop).lineWidth(0.5).dash(2, { space: 2 }).strokeColor(COLORS.rule).stroke().undash().restore()
+      if (b.note) {
+        useFont(doc, 'regular', SIZE.tiny)
+        doc.fillColor(COLORS.muted).text(t(b.note), x + 4, boxTop + 3, { width: w - 8, lineBreak: false, ellipsis: true })
+      }
     })
     doc.fillColor(COLORS.ink)
     doc.x = this.left
-    doc.y = top + height + 10
+    doc.y = top + height + 8
   }
 
   /** A table through pdfkit's `doc.table()`, paged by hand so the header repeats on each page. */
   table(spec: TableSpec): void {
     const doc = this.doc
     const pad = spec.padding ?? 3
+    const padX = spec.paddingX ?? pad
     const size = spec.fontSize ?? 8.5
     const headerSize = spec.headerFontSize ?? size
     const scale = this.width / spec.columns.reduce((a, c) => a + c.width, 0)
@@ -320,7 +458,7 @@ export class Sheet {
         col += span
         if (c.text === '') continue
         useFont(doc, c.weight ?? weight, fontSize)
-        h = Math.max(h, doc.heightOfString(t(c.text), { width: w - 2 * pad }) + 2 * pad + 1)
+        h = Math.max(h, doc.heightOfString(t(c.text), { width: w - 2 * padX }) + 2 * pad + 1)
       }
       return Math.ceil(h)
     }
@@ -341,7 +479,7 @@ export class Sheet {
           ...(c.colSpan ? { colSpan: c.colSpan } : {}),
           font: cellFont(c.weight ?? (isHeader ? 'bold' : 'regular'), isHeader ? headerSize : size),
           align: { x: c.align ?? (isHeader ? 'center' : column?.align ?? 'left'), y: 'center' },
-          padding: pad,
+          padding: { vertical: pad, horizontal: padX },
           border: 0.5,
           borderColor: COLORS.grid,
           textColor: isHeader ? COLORS.accent : COLORS.ink,

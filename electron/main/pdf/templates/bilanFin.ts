@@ -1,7 +1,7 @@
 import { formatDateLongFr } from '../../../../shared/domain/dates'
 import { CERTIFICATION_RESULTS, DOCUMENT_KINDS } from '../../../../shared/domain/documents'
 import { formatEuros } from '../../../../shared/domain/money'
-import { fullName, hoursText, periodText, renderSingle, signatory, type Sheet } from '../layout'
+import { fullName, hoursText, periodText, renderSingle, signatory, type FieldRow, type Sheet } from '../layout'
 import type { BilanFinData } from '../types'
 
 const TITLE = DOCUMENT_KINDS.bilan_fin
@@ -9,18 +9,20 @@ const TITLE = DOCUMENT_KINDS.bilan_fin
 export function drawBilanFin(sheet: Sheet, d: BilanFinData): void {
   sheet.begin(d.organisation, TITLE)
   sheet.title(TITLE)
-  sheet.traineeBlock(d.trainee, d.adviserName ? [['Conseiller ou conseillère', d.adviserName]] : [])
+  // Short values side by side: with ordinary-length texts the bilan and its signatures fit on
+  // one page; long texts break across pages inside their block.
+  sheet.traineeBlock(d.trainee, d.adviserName ? [['Conseiller ou conseillère', d.adviserName]] : [], { columns: 2 })
   sheet.trainingBlock(d.training)
-  const hours: [string, string][] = [
-    ['Parcours réalisé', periodText(d.entryDate, d.exitDate)],
+  const hours: FieldRow[] = [
+    ['Parcours réalisé', periodText(d.entryDate, d.exitDate), 'wide'],
     ['Date de sortie', d.exitDate ? formatDateLongFr(d.exitDate) : '—'],
     ['Motif de sortie', d.exitReason ?? '—'],
     ['Heures prévues', hoursText(d.hoursPlanned)],
     ['Heures réalisées', hoursText(d.hoursCompleted)]
   ]
-  if (d.hoursOverrideReason) hours.push(['Correction des heures', d.hoursOverrideReason])
+  if (d.hoursOverrideReason) hours.push(['Correction des heures', d.hoursOverrideReason, 'wide'])
   if (d.costCents !== null) hours.push(['Coût pédagogique', formatEuros(d.costCents)])
-  sheet.fields('Parcours', hours)
+  sheet.fields('Parcours', hours, { columns: 2 })
   sheet.fields('Résultats', [
     ['Certification', d.certificationResult ? CERTIFICATION_RESULTS[d.certificationResult] : 'non renseigné'],
     ['Compétences acquises', d.skillsAcquired ?? '—'],

@@ -1,4 +1,4 @@
-import { formatDateFr, formatDateLongFr } from '../../../../shared/domain/dates'
+import { formatDateFr } from '../../../../shared/domain/dates'
 import { DOCUMENT_KINDS, type ActionNature } from '../../../../shared/domain/documents'
 import { formatHours } from '../../../../shared/domain/hours'
 import { fullName, renderSingle, t, type Sheet } from '../layout'
@@ -41,7 +41,8 @@ export function drawCertificatRealisation(sheet: Sheet, d: CertificatRealisation
     { size: 9 }
   )
   sheet.madeAt(o.city, d.issuedOn)
-  sheet.signatures([{ role: 'Cachet et signature du responsable du dispensateur de l’action', name: o.signatoryName, title: o.signatoryTitle, note: `Le ${formatDateLongFr(d.issuedOn)}` }])
+  // « Fait à …, le … » above carries the place and date of the model's signature line.
+  sheet.signatures([{ role: 'Cachet et signature du responsable du dispensateur de l’action', name: o.signatoryName, title: o.signatoryTitle }])
 }
 
 export const renderCertificatRealisation = (d: CertificatRealisationData): Promise<Buffer> => renderSingle(TITLE, d, drawCertificatRealisation)

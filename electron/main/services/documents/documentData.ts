@@ -306,6 +306,11 @@ function traineeDocument(db: Db, req: BuildRequest, e: EnrolmentRow, report: Rep
         adviserName: e.adviser_name,
         costCents: s.row.price_total_cents
       }
+    // Nature of the action (art. L6313-1): always « action de formation ». Nothing stored says
+    // otherwise: the training has no nature field, its certification is RNCP/RS only, and the
+    // LHEO 2.3 elements that would tell (certification › code-CPF: CPF200 = VAE, CPF202 = bilan
+    // de compétences; session › cycle › type-cycle 1 or alternance › type-alternance 1 =
+    // apprentissage) are not imported.
     case 'attestation_fin':
       return { ...issue, kind: 'attestation_fin', trainee, training, nature: 'formation', entryDate: e.entry_date, exitDate, hoursCompleted, certificationResult: report?.certification_result ?? null, skillsAcquired: report?.skills_acquired ?? null }
     case 'certificat_realisation':

@@ -22,7 +22,7 @@ import type {
 export const organisation: OrganisationIdentity = {
   name: 'Atelier Formation Bretagne Sud',
   legalForm: 'SAS',
-  siret: '84327159300027',
+  siret: '84327159300025',
   nda: '53560912356',
   regionCode: '53',
   addressLines: ['27 boulevard Cosmao Dumanoir', 'Bâtiment B – 2e étage'],

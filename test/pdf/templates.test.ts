@@ -21,7 +21,7 @@ async function textOf(data: DocumentData) {
 
 function expectCommon(text: string) {
   expect(text).toContain('Atelier Formation Bretagne Sud')
-  expect(text).toContain('SIRET 843 271 593 00027')
+  expect(text).toContain('SIRET 843 271 593 00025')
   expect(text).toContain('NDA 53 56 09123 56')
   expect(text).toContain('Qualiopi')
   expect(text).toContain('Fait à Lorient, le 22 novembre 2026')

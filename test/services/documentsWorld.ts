@@ -6,7 +6,7 @@ export function documentsWorld(ctx: ServiceContext) {
   const w = attendanceWorld(ctx, '2026-11-22')
   ctx.db
     .prepare(
-      `UPDATE organisation SET raison_sociale = 'Atelier Formation Bretagne Sud', siret = '84327159300027', nda = '53560912356', legal_form = 'SAS',
+      `UPDATE organisation SET raison_sociale = 'Atelier Formation Bretagne Sud', siret = '84327159300025', nda = '53560912356', legal_form = 'SAS',
          address_line1 = '27 boulevard Cosmao Dumanoir', postal_code = '56100', city = 'Lorient', qualiopi_number = 'FR071923-1',
          signatory_name = 'Morgane Le Bihan', signatory_title = 'Directrice' WHERE id = 1`
     )

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bareParse, readLheo, readLheoFile, type ExtraNode, type ExtrasJson, type LheoFormation, type LheoWarning } from '../../electron/main/import/lheo'
+import { bareParse, decodeExtras, readLheo, readLheoFile, type LheoFormation, type LheoWarning } from '../../electron/main/import/lheo'
 import {
   ANOTEA,
   CENTRE,
@@ -33,7 +33,7 @@ afterAll(() => tmp.cleanup())
 const VALID_SAMPLES = [CENTRE, NORMANDIE, ONISEP]
 
 /** The reader hands extras over as JSON text (see ExtrasJson). */
-const extrasOf = (json: ExtrasJson | undefined): ExtraNode[] => (json ? (JSON.parse(json) as ExtraNode[]) : [])
+const extrasOf = decodeExtras
 
 describe('real LHEO 2.2 samples', () => {
   it.each(VALID_SAMPLES)('%s reads with the counts xmllint finds', async (file) => {

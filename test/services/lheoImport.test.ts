@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ServiceContext } from '../../electron/main/services/context'
+import { decodeExtras } from '../../electron/main/import/lheo'
 import { importLheoFile } from '../../electron/main/services/lheo/importCatalogue'
 import { LheoJobs } from '../../electron/main/services/lheo/lheoJobs'
 import { serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
@@ -116,12 +117,14 @@ describe('LHEO import into the catalogue', () => {
 
   it("stores extras as JSON data, with the formation's web address and dates", async () => {
     await importLheoFile(ctx, CVL)
-    const training = JSON.parse(t.db.prepare("SELECT lheo_extras_json FROM training WHERE intercarif_formation_id = '07_10'").pluck().get() as string) as { url: string; createdOn: string; extras: { name: string }[] }
+    const training = JSON.parse(t.db.prepare("SELECT lheo_extras_json FROM training WHERE intercarif_formation_id = '07_10'").pluck().get() as string) as { url: string; createdOn: string; extras: unknown[] }
     expect(training.url).toMatch(/^http/)
     expect(training.createdOn).toBe('2001-05-03')
-    expect(training.extras[0]?.name).toBe('organisme-formation-responsable')
-    const session = JSON.parse(t.db.prepare("SELECT lheo_extras_json FROM session WHERE intercarif_session_id = '114782'").pluck().get() as string) as { attributes: { info?: string; numero?: string } }[]
-    expect(session.filter((e) => e.attributes.info === 'eligibilite-cpf').map((e) => e.attributes.numero)).toEqual(['130805', '1487', '167204', '18320'])
+    expect(decodeExtras(JSON.stringify(training.extras))[0]?.name).toBe('organisme-formation-responsable')
+    const session = decodeExtras(t.db.prepare("SELECT lheo_extras_json FROM session WHERE intercarif_session_id = '114782'").pluck().get() as string)
+    const cpf = session.filter((e) => e.attributes.info === 'eligibilite-cpf')
+    expect(cpf.map((e) => e.attributes.numero)).toEqual(['130805', '1487', '167204', '18320'])
+    expect(cpf[1]?.children.filter((c) => c.attributes.info === 'branche').map((c) => c.text)).toEqual(['23.61Z', '23.62Z'])
   })
 
   it('writes nothing on a dry run', async () => {

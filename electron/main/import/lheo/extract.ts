@@ -179,11 +179,13 @@ type SessionDraft = Omit<LheoSession, 'start' | 'end' | 'extras'> & ExtrasDraft 
 type FunderDraft = Omit<LheoFunder, 'extras'> & ExtrasDraft
 
 /**
- * An `ExtraNode` being read, written straight as JSON text: extras are most of a catalogue's
- * bytes, and building them as objects only to serialise them costs a walk and the garbage.
+ * An extras node being read, written straight as JSON text in its compact form (`ExtrasJson`):
+ * extras are most of a catalogue's bytes, and building them as objects only to serialise them
+ * costs a walk and the garbage.
  */
 type ExtraDraft = { head: string; children: string[] }
-const extraNodeJson = (draft: ExtraDraft, text: string | null): string => `${draft.head},"text":${text === null ? 'null' : JSON.stringify(text)},"children":[${draft.children.join(',')}]}`
+const extraNodeJson = (draft: ExtraDraft, text: string | null): string =>
+  `${draft.head},${text === null ? 'null' : JSON.stringify(text)}${draft.children.length === 0 ? '' : `,${draft.children.join(',')}`}]`
 
 const extrasJson = (draft: ExtrasDraft): ExtrasJson => (draft.extras.length === 0 ? null : `[${draft.extras.join(',')}]`)
 
@@ -424,7 +426,7 @@ export class LheoExtractor {
     let attrs = ''
     for (const a of attributes) if (a.uri !== XMLNS_NS) attrs += `${attrs === '' ? '' : ','}${JSON.stringify(a.name)}:${JSON.stringify(a.value)}`
     if (this.extraStack.length === 0) this.extrasDepth = this.depth
-    this.extraStack.push({ head: `{"name":${JSON.stringify(name)},"attributes":{${attrs}}`, children: [] })
+    this.extraStack.push({ head: `[${JSON.stringify(name)},{${attrs}}`, children: [] })
   }
 
   private closeExtra(text: string): void {
@@ -459,7 +461,7 @@ export class LheoExtractor {
     // Extras deeper than their owner keep the way there, e.g. lieu-de-formation › extras.
     let wrapped = node
     for (let d = this.extrasDepth - 2; d >= ownerDepth; d--) {
-      wrapped = extraNodeJson({ head: `{"name":${JSON.stringify(this.names[d] ?? '')},"attributes":{}`, children: [wrapped] }, null)
+      wrapped = extraNodeJson({ head: `[${JSON.stringify(this.names[d] ?? '')},{}`, children: [wrapped] }, null)
     }
     owner.push(wrapped)
   }

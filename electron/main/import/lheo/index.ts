@@ -4,6 +4,7 @@
  */
 export type {
   DatePrecision,
+  CompactExtraNode,
   ExtraNode,
   ExtrasJson,
   LheoAction,
@@ -24,5 +25,6 @@ export { readLheo, readLheoFile, bareParse, READ_CHUNK_BYTES } from './readLheo'
 export { lheoDate, parseLheoDate, type DateBound } from './dates'
 export { richTextToPlain, decodeHtmlEntities } from './richText'
 export { detectEncoding } from './decode'
+export { decodeExtras } from './extras'
 export { LHEO_NAMESPACES, loadLheoSchema, compileSchema, setLheoSchemaDir, findSchemaFile } from './schema'
 export { LHEO_TABLES, tableLabel } from './tables'

@@ -71,11 +71,16 @@ export type LheoPlace = {
 export type ExtraNode = { name: string; attributes: Record<string, string>; text: string | null; children: ExtraNode[] }
 
 /**
- * The `extras` of an element as JSON text of an `ExtraNode[]`, null when it has none. Kept as
- * text from the reader on: it is stored as such, and a string crosses threads and files for the
- * price of a copy where a tree of nodes costs a walk on each side.
+ * The `extras` of an element as JSON text, null when it has none: an array of nodes, each written
+ * compactly as `[name, attributes, text, ...children]` (see `decodeExtras` for `ExtraNode`s).
+ * Kept as text from the reader on: it is stored as such, and a string crosses threads and files
+ * for the price of a copy where a tree of nodes costs a walk on each side. Compact because extras
+ * are most of a catalogue's bytes (half the database after an import in the keyed form).
  */
 export type ExtrasJson = string | null
+
+/** One node of `ExtrasJson`. */
+export type CompactExtraNode = [name: string, attributes: Record<string, string>, text: string | null, ...children: CompactExtraNode[]]
 
 export type LheoFunder = {
   /** `code-financeur`, e.g. "2" (Conseil régional), "4" (Pôle emploi / France Travail), "16" (OPCO). */

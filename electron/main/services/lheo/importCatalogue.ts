@@ -144,7 +144,7 @@ function warningsOf(read: ReadSummary, written: string[]): string[] {
  * thread also writes everything, and the reader pays for handing its formations over, so the
  * parts are uneven to finish together.
  */
-const OWN_SHARE = 0.42
+const OWN_SHARE = 0.44
 
 /**
  * Read + write in one go, for the command line and the benchmark. A large file is read as two

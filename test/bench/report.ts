@@ -1,5 +1,6 @@
 /** One JSON line per measurement, with the raw baseline measured in the same run and the ratio. */
-export type Measurement = { bench: string; value: number; unit: string; baseline: number; target: number; extra?: Record<string, number | string> }
+/** `target` null: reported for information, no target of its own. */
+export type Measurement = { bench: string; value: number; unit: string; baseline: number; target: number | null; extra?: Record<string, number | string> }
 
 export function report(m: Measurement): void {
   const ratio = m.baseline > 0 ? m.value / m.baseline : Number.NaN

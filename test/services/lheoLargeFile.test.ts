@@ -48,29 +48,21 @@ describe('a large catalogue read as two parts in parallel (this thread and a rea
     }
   })
 
-  it('reports an error in the second half at its real line, and writes nothing', async () => {
-    const file = join(dir, 'broken.xml')
+  /** A file whose first or last <code-NSF> is renamed (a schema error); returns its line. */
+  function brokenFile(name: string, which: 'first' | 'last'): { file: string; line: number } {
+    const file = join(dir, name)
     writeLargeLheo(file, 30)
     const text = readFileSync(file, 'utf8')
-    const at = text.lastIndexOf('<code-NSF>')
+    const at = which === 'first' ? text.indexOf('<code-NSF>') : text.lastIndexOf('<code-NSF>')
     writeFileSync(file, `${text.slice(0, at)}<code-NSFX>${text.slice(at + '<code-NSF>'.length).replace('</code-NSF>', '</code-NSFX>')}`)
-    const line = text.slice(0, at).split('\n').length
-    const t = await tempDb()
-    try {
-      await expect(importLheoFile(serviceContext(t.db), file, { splitMinBytes: 1 })).rejects.toThrow(new RegExp(`code-NSFX.*ligne ${line}`))
-      expect(t.db.prepare('SELECT count(*) FROM training').pluck().get()).toBe(0)
-    } finally {
-      t.cleanup()
-    }
-  })
+    return { file, line: text.slice(0, at).split('\n').length }
+  }
 
-  it('reports an error in the first part (read on this thread) and writes nothing', async () => {
-    const file = join(dir, 'broken-first.xml')
-    writeLargeLheo(file, 30)
-    const text = readFileSync(file, 'utf8')
-    const at = text.indexOf('<code-NSF>')
-    writeFileSync(file, `${text.slice(0, at)}<code-NSFX>${text.slice(at + '<code-NSF>'.length).replace('</code-NSF>', '</code-NSFX>')}`)
-    const line = text.slice(0, at).split('\n').length
+  it.each([
+    ['the second part (reader thread), at its real line', 'last'],
+    ['the first part (read on this thread)', 'first']
+  ] as const)('reports an error in %s, and writes nothing', async (_label, which) => {
+    const { file, line } = brokenFile(`broken-${which}.xml`, which)
     const t = await tempDb()
     try {
       await expect(importLheoFile(serviceContext(t.db), file, { splitMinBytes: 1 })).rejects.toThrow(new RegExp(`code-NSFX.*ligne ${line}`))

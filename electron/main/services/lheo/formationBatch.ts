@@ -10,37 +10,31 @@ export type FormationBatch = { json: string; extras: string[] }
 
 type WithExtras = { extras: ExtrasJson | number }
 
+/** Every object of the formations that carries `extras`. */
+function eachExtrasHolder(formations: LheoFormation[], visit: (o: WithExtras) => void): void {
+  for (const f of formations) {
+    visit(f as unknown as WithExtras)
+    for (const a of f.actions) {
+      visit(a as unknown as WithExtras)
+      for (const x of a.funders) visit(x as unknown as WithExtras)
+      for (const s of a.sessions) visit(s as unknown as WithExtras)
+    }
+  }
+}
+
 /** Consumes `formations` (their extras are replaced in place). */
 export function packBatch(formations: LheoFormation[]): FormationBatch {
   const extras: string[] = []
-  const take = (o: WithExtras): void => {
-    const e = o.extras
-    if (typeof e === 'string') o.extras = extras.push(e) - 1
-  }
-  for (const f of formations) {
-    take(f as unknown as WithExtras)
-    for (const a of f.actions) {
-      take(a as unknown as WithExtras)
-      for (const x of a.funders) take(x as unknown as WithExtras)
-      for (const s of a.sessions) take(s as unknown as WithExtras)
-    }
-  }
+  eachExtrasHolder(formations, (o) => {
+    if (typeof o.extras === 'string') o.extras = extras.push(o.extras) - 1
+  })
   return { json: JSON.stringify(formations), extras }
 }
 
 export function unpackBatch(batch: FormationBatch): LheoFormation[] {
   const formations = JSON.parse(batch.json) as LheoFormation[]
-  const give = (o: WithExtras): void => {
-    const e = o.extras
-    if (typeof e === 'number') o.extras = batch.extras[e] ?? null
-  }
-  for (const f of formations) {
-    give(f as unknown as WithExtras)
-    for (const a of f.actions) {
-      give(a as unknown as WithExtras)
-      for (const x of a.funders) give(x as unknown as WithExtras)
-      for (const s of a.sessions) give(s as unknown as WithExtras)
-    }
-  }
+  eachExtrasHolder(formations, (o) => {
+    if (typeof o.extras === 'number') o.extras = batch.extras[o.extras] ?? null
+  })
   return formations
 }

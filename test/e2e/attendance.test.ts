@@ -178,8 +178,7 @@ describe('attendance month grid', () => {
     })
     expect(copied).toBe('7\t7\t7\r\n7\t7\t7\r\n')
 
-    // Delete clears the selection (selected with the mouse: keyboard selection with Shift+arrows
-    // still has a focus race, see the issue notes).
+    // Delete clears the selection.
     await cell(page, rowIds[10] ?? '', 'd2').click()
     await cell(page, rowIds[10] ?? '', 'd3').click({ modifiers: ['Shift'] })
     await expectText(page.getByTestId('selection-info'), /^1 × 2 = 2 cellules/)
@@ -201,6 +200,42 @@ describe('attendance month grid', () => {
     expect(await text(0, 'attended')).toBe('101,5')
     expect(await text(0, 'abs-RDV')).toBe('3,5')
     await shot(page, 'issue5-reloaded')
+  })
+
+  it('selects with Shift+arrows from the focused cell, also right after plain arrows', async () => {
+    await open(NOVEMBER)
+    const info = (): Locator => page.getByTestId('selection-info')
+    for (let round = 0; round < 6; round++) {
+      const r = round * 2
+      await cell(page, rowIds[r] ?? '', 'd2').click()
+      await page.keyboard.press('Shift+ArrowRight')
+      await page.keyboard.press('Shift+ArrowRight')
+      await page.keyboard.press('Shift+ArrowDown')
+      await expectText(info(), /^2 × 3 = 6 cellules/)
+      // Plain arrows move the focus from the selection's end; Shift+arrows start again there.
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Shift+ArrowLeft')
+      await expectText(info(), /^1 × 2 = 2 cellules/)
+      await page.keyboard.press('Shift+ArrowUp')
+      await expectText(info(), /^2 × 2 = 4 cellules/)
+      // Exactly that block is shown selected: rows r+2 and r+3, days 3 and 4.
+      const shown = (): Promise<string[]> =>
+        page.evaluate(() => [...document.querySelectorAll('[data-testid="attendance-grid"] .att-sel')].map((c) => `${c.closest('[row-index]')?.getAttribute('row-index')}:${c.getAttribute('col-id')}`).sort())
+      await until(shown, (cells) => cells.join(' ') === [`${r + 2}:d3`, `${r + 2}:d4`, `${r + 3}:d3`, `${r + 3}:d4`].sort().join(' '), `selected cells of round ${round}`)
+      // Shift+click extends from the same anchor (row r+3, day 4), and Shift+arrows go on from the clicked cell.
+      await cell(page, rowIds[r + 3] ?? '', 'd6').click({ modifiers: ['Shift'] })
+      await expectText(info(), /^1 × 3 = 3 cellules/)
+      await page.keyboard.press('Shift+ArrowUp')
+      await expectText(info(), /^2 × 3 = 6 cellules/)
+    }
+    // Typing after an arrow move edits the cell the move reached.
+    await cell(page, rowIds[1] ?? '', 'd4').click()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.type('6')
+    await page.keyboard.press('Enter')
+    await until(() => text(1, 'd5'), (t) => t === '6', 'typed after an arrow move')
+    expect(await text(1, 'd4')).not.toBe('6')
   })
 
   it('attests October (its 25th has passed): the cells are locked', async () => {

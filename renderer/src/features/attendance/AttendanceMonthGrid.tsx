@@ -1,5 +1,5 @@
 import { AgGridReact } from 'ag-grid-react'
-import type { CellEditRequestEvent, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, GetRowIdParams, GridApi, IRowNode, SuppressKeyboardEventParams } from 'ag-grid-community'
+import type { CellEditRequestEvent, CellFocusedEvent, CellMouseOverEvent, GetRowIdParams, GridApi, IRowNode, SuppressKeyboardEventParams } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AttendanceMonthGrid as MonthGrid, AttendanceRow, CellChange } from '../../../../shared/api/areas/attendance'
 import type { SessionRow } from '../../../../shared/api/areas/catalogue'
@@ -38,6 +38,9 @@ type OpMode = { kind: 'op'; label: string } | { kind: 'undo'; entry: UndoEntry }
 const rowId = (p: GetRowIdParams<AttendanceRow>): string => (p.data.enrolmentId === 0 ? TOTALS_ROW_ID : String(p.data.enrolmentId))
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`
 
+/** Row and column steps of the arrow keys. */
+const ARROW_STEPS: Record<string, [number, number] | undefined> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }
+
 export function AttendanceMonthGrid(props: Props) {
   const api = useApi()
   const toast = useToast()
@@ -68,8 +71,6 @@ export function AttendanceMonthGrid(props: Props) {
   const anchor = useRef<CellPos | null>(null)
   const focus = useRef<CellPos | null>(null)
   const dragging = useRef(false)
-  const shiftClick = useRef(false)
-  const pendingFocus = useRef(new Set<string>())
   const forceNext = useRef(false)
   const rejected = useRef(new Set<string>())
   const undo = useRef(new UndoStack())
@@ -421,13 +422,16 @@ export function AttendanceMonthGrid(props: Props) {
 
   const isEditing = (): boolean => (gridApi.current?.getEditingCells().length ?? 0) > 0
 
-  const extendTo = (pos: CellPos): void => {
+  /**
+   * Keyboard moves are ours, not the grid's: the grid reports its own moves late (after the next
+   * key, when it scrolls), and a selection built on those reports starts from the wrong cell. The
+   * selection moves now, then the grid's focus follows; its report then finds it already there.
+   */
+  const moveTo = (pos: CellPos, extend: boolean): void => {
     const a = gridApi.current
     if (!a) return
     const p = clampPos(pos, size())
-    // The selection moves now; the grid's focus event (possibly later) finds it already there.
-    setSelection(anchor.current ?? focus.current ?? p, p)
-    pendingFocus.current.add(`${p.row}:${p.col}`)
+    setSelection(extend ? (anchor.current ?? focus.current ?? p) : p, p)
     a.ensureIndexVisible(p.row)
     a.ensureColumnVisible(dayColId(p.col))
     a.setFocusedCell(p.row, dayColId(p.col))
@@ -440,16 +444,22 @@ export function AttendanceMonthGrid(props: Props) {
     const inBodyCell = (target: EventTarget | null): boolean =>
       target instanceof Element && target.closest('.ag-cell') !== null && target.closest('.ag-floating-bottom, .ag-header') === null
 
-    const domFocusedCell = (target: EventTarget | null): CellPos | null => {
+    /** The day cell of the body under a mouse event, from the DOM (the grid's own events come later). */
+    const dayCellAt = (target: EventTarget | null): CellPos | null => {
       const cellEl = target instanceof Element ? target.closest('.ag-cell') : null
-      const rowEl = cellEl?.closest('[row-index]')
-      const col = dayIndexOfCol(cellEl?.getAttribute('col-id') ?? undefined)
-      const row = Number(rowEl?.getAttribute('row-index'))
-      return cellEl && rowEl && col >= 0 && Number.isInteger(row) && row >= 0 ? { row, col } : null
+      if (!cellEl || cellEl.closest('.ag-floating-bottom, .ag-header')) return null
+      const col = dayIndexOfCol(cellEl.getAttribute('col-id') ?? undefined)
+      const row = Number(cellEl.closest('[row-index]')?.getAttribute('row-index'))
+      return col >= 0 && Number.isInteger(row) && row >= 0 ? { row, col } : null
+    }
+
+    const gridFocusedCell = (): CellPos | null => {
+      const fc = gridApi.current?.getFocusedCell()
+      const col = dayIndexOfCol(fc?.column.getColId())
+      return fc && !fc.rowPinned && col >= 0 && fc.rowIndex >= 0 ? { row: fc.rowIndex, col } : null
     }
 
     const onKey = (e: KeyboardEvent): void => {
-      shiftClick.current = false
       if (!inBodyCell(e.target) || isEditing()) return
       const ctrl = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()
@@ -473,18 +483,20 @@ export function AttendanceMonthGrid(props: Props) {
         if (f && selection() && rectSize(selection() as Rect).cells > 1) setSelection(f, f)
         return
       }
-      if (e.shiftKey && !ctrl && e.key.startsWith('Arrow')) {
-        stop()
-        // The cell that has the keyboard focus is the truth when no move of ours is pending: the
-        // grid's own focus events may come late (e.g. after an edit confirmed with Enter moved it).
-        const here = domFocusedCell(e.target)
-        if (here && pendingFocus.current.size === 0 && (focus.current?.row !== here.row || focus.current.col !== here.col)) {
-          setSelection(here, here)
-        }
-        if (!focus.current) return
+      const step = ARROW_STEPS[e.key]
+      if (step && !ctrl && !e.altKey) {
+        // The grid's focused cell is the truth: a move of its own (Tab, Enter after an edit) may
+        // not have been reported yet. Its state, not the DOM: the browser focus can still be on a
+        // cell the grid has already left.
+        const here = gridFocusedCell()
+        if (here && (focus.current?.row !== here.row || focus.current.col !== here.col)) setSelection(here, here)
         const f = focus.current
-        const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key] ?? [0, 0]
-        extendTo({ row: f.row + (d[0] ?? 0), col: f.col + (d[1] ?? 0) })
+        if (!f) return
+        const to = clampPos({ row: f.row + step[0], col: f.col + step[1] }, size())
+        // A plain arrow at the edge of the days leaves them (name, header, totals): the grid's move.
+        if (!e.shiftKey && to.row === f.row && to.col === f.col) return
+        stop()
+        moveTo(to, e.shiftKey)
         return
       }
       // Typing on a locked day: say why nothing happens.
@@ -513,10 +525,18 @@ export function AttendanceMonthGrid(props: Props) {
       if (text !== '') paste(text)
     }
     const onDown = (e: MouseEvent): void => {
-      pendingFocus.current.clear()
-      shiftClick.current = e.button === 0 && e.shiftKey
+      const pos = e.button === 0 ? dayCellAt(e.target) : null
+      if (!pos || isEditing()) return
+      if (e.shiftKey && anchor.current) {
+        // No browser focus change (nor text selection): the grid's focus is moved to match.
+        e.preventDefault()
+        setSelection(anchor.current, pos)
+        gridApi.current?.setFocusedCell(pos.row, dayColId(pos.col))
+        return
+      }
+      setSelection(pos, pos)
+      dragging.current = true
     }
-    // The grid may report the focus after the mouse is released: the Shift+click lasts until the next key or click.
     const onUp = (): void => {
       dragging.current = false
     }
@@ -536,39 +556,18 @@ export function AttendanceMonthGrid(props: Props) {
 
   const onCellFocused = (e: CellFocusedEvent<AttendanceRow>): void => {
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId()
+    // A report about a cell the grid has left since is stale (the grid reports its moves late).
+    const now = gridApi.current?.getFocusedCell()
+    if (now && (now.rowIndex !== e.rowIndex || now.column.getColId() !== colId || (now.rowPinned ?? null) !== (e.rowPinned ?? null))) return
     const col = dayIndexOfCol(colId)
     if (e.rowIndex == null || e.rowPinned || col < 0) {
       setSelection(null, null)
       return
     }
-    const pos = { row: e.rowIndex, col }
-    // Focus moves asked by Shift+arrows may be reported after the next key: the selection is already right.
-    if (pendingFocus.current.delete(`${pos.row}:${pos.col}`)) return
-    // The grid focuses a clicked cell before it reports the mouse down: a Shift+click extends here.
-    if (shiftClick.current && anchor.current) {
-      setSelection(anchor.current, pos)
-      return
-    }
-    // Shift+arrows and mouse drags have already moved the selection's focus here.
+    // Keyboard moves and clicks have already put the selection's focus here.
     const f = focus.current
     if (f && f.row === e.rowIndex && f.col === col) return
-    setSelection(pos, pos)
-  }
-
-  const onMouseDown = (e: CellMouseDownEvent<AttendanceRow>): void => {
-    // A click starts afresh: focus moves asked by earlier Shift+arrows are no longer awaited.
-    pendingFocus.current.clear()
-    const ev = e.event
-    const col = dayIndexOfCol(e.column.getColId())
-    if (!(ev instanceof MouseEvent) || ev.button !== 0 || col < 0 || e.node.rowPinned) return
-    const pos = { row: e.rowIndex ?? 0, col }
-    if (ev.shiftKey && anchor.current) {
-      ev.preventDefault()
-      setSelection(anchor.current, pos)
-      return
-    }
-    setSelection(pos, pos)
-    dragging.current = true
+    setSelection({ row: e.rowIndex, col }, { row: e.rowIndex, col })
   }
 
   const onMouseOver = (e: CellMouseOverEvent<AttendanceRow>): void => {
@@ -592,7 +591,8 @@ export function AttendanceMonthGrid(props: Props) {
       return false
     }
     if (p.editing) return false
-    // Ours: Delete/Backspace clear the selection, Ctrl+D/R fill, Shift+arrows extend it.
+    // Ours: Delete/Backspace clear the selection, Ctrl+D/R fill, arrows move or extend it (the
+    // arrows never reach the grid but at the edge of the days, see onKey).
     if (ev.key === 'Delete' || ev.key === 'Backspace') return true
     if ((ev.ctrlKey || ev.metaKey) && ['d', 'r', 'z', 'y', 'a', 'c', 'v'].includes(ev.key.toLowerCase())) return true
     return ev.shiftKey && ev.key.startsWith('Arrow')
@@ -820,7 +820,6 @@ export function AttendanceMonthGrid(props: Props) {
           tooltipInteraction={false}
           onGridReady={(e) => (gridApi.current = e.api)}
           onCellFocused={onCellFocused}
-          onCellMouseDown={onMouseDown}
           onCellMouseOver={onMouseOver}
           onFirstDataRendered={(e) => {
             const el = wrapRef.current

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createDispatch } from '../../electron/main/api/dispatch'
+import { handlers } from '../../electron/main/api/handlers'
 import { contract } from '../../shared/api/contract'
 import { todayIso } from '../../shared/domain/dates'
 import type { ServiceContext } from '../../electron/main/services/context'
@@ -10,11 +12,12 @@ import {
   listRegistrations,
   removeRegistration,
   setPresence,
+  setRegistrationComment,
   setResult,
   transferRegistration
 } from '../../electron/main/services/recruitment/registrationService'
 import { createTrainee } from '../../electron/main/services/trainees/traineeService'
-import { serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
+import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 
 let t: TempDb
 let ctx: ServiceContext
@@ -270,5 +273,74 @@ describe('removing a booking', () => {
     expect(count('registration') + count('registration_transfer')).toBe(0)
     expect(count("audit_log WHERE operation = 'registrations.remove'")).toBe(1)
     expect(getSession(t.db, sessionId, today).registrations).toBe(0)
+  })
+})
+
+describe('who sent the candidate', () => {
+  it('lists the prescriber, its agency and the adviser from the trainee record', () => {
+    const sent = createTrainee(
+      ctx,
+      contract['trainees:create'].input.parse({ lastName: 'Dupré', firstName: 'Marie', prescriber: 'mission_locale', adviserName: 'Sophie Le Bihan' })
+    ).id
+    // The agency and the adviser's e-mail come from prescriber lists and the demo data.
+    t.db.prepare('UPDATE trainee SET prescriber_agency = ?, adviser_email = ? WHERE id = ?').run('Mission locale du Pays de Lorient', 's.lebihan@ml-lorient.fr', sent)
+    book(ev[0], [sent, person('Martin', 'Paul')])
+    expect(
+      listRegistrations(t.db, ev[0], 'inscrits').map((r) => [r.lastName, r.prescriber, r.prescriberAgency, r.adviserName, r.adviserEmail])
+    ).toEqual([
+      ['DUPRÉ', 'mission_locale', 'Mission locale du Pays de Lorient', 'Sophie Le Bihan', 's.lebihan@ml-lorient.fr'],
+      ['MARTIN', null, null, null, null]
+    ])
+  })
+})
+
+describe('comment of a booking', () => {
+  const comment = (id: number) => (t.db.prepare('SELECT comment FROM registration WHERE id = ?').get(id) as { comment: string | null }).comment
+  const audits = () =>
+    (t.db.prepare("SELECT clerk_name, entity_id, before_json, after_json FROM audit_log WHERE operation = 'registrations.setComment' ORDER BY id").all() as {
+      clerk_name: string
+      entity_id: string
+      before_json: string
+      after_json: string
+    }[]).map((a) => ({ clerk: a.clerk_name, id: Number(a.entity_id), before: (JSON.parse(a.before_json) as { comment: unknown }).comment, after: (JSON.parse(a.after_json) as { comment: unknown }).comment }))
+
+  it('sets and clears the comment, each change audited with before and after', () => {
+    const [r] = book(ev[0], [person('Dupré')])
+    const set = setRegistrationComment(ctx, r!.id, 'Rappeler lundi : attend l’accord de sa conseillère')
+    expect(set).toMatchObject({ id: r!.id, lastName: 'DUPRÉ', presence: 'unknown', comment: 'Rappeler lundi : attend l’accord de sa conseillère' })
+    expect(listRegistrations(t.db, ev[0], 'inscrits')[0]?.comment).toBe('Rappeler lundi : attend l’accord de sa conseillère')
+    // The same text again writes nothing.
+    setRegistrationComment(ctx, r!.id, 'Rappeler lundi : attend l’accord de sa conseillère')
+    expect(setRegistrationComment(ctx, r!.id, null).comment).toBeNull()
+    expect(comment(r!.id)).toBeNull()
+    expect(audits()).toEqual([
+      { clerk: 'Claire Martin', id: r!.id, before: null, after: 'Rappeler lundi : attend l’accord de sa conseillère' },
+      { clerk: 'Claire Martin', id: r!.id, before: 'Rappeler lundi : attend l’accord de sa conseillère', after: null }
+    ])
+  })
+
+  it('goes through the contract: blank clears, more than 500 characters is refused in French and changes nothing', async () => {
+    const [r] = book(ev[0], [person('Dupré')])
+    const dispatch = createDispatch({ db: t.db, clock: fixedClock(), host: { kind: 'browser', version: '0.0.0-test', dbPath: t.path } }, handlers, () => undefined)
+    await dispatch('clerks:select', { name: 'Claire Martin' })
+    expect(await dispatch('registrations:setComment', { id: r!.id, comment: '  Vient avec sa conseillère  ' })).toMatchObject({ ok: true, value: { comment: 'Vient avec sa conseillère' } })
+    const before = writes()
+    const tooLong = await dispatch('registrations:setComment', { id: r!.id, comment: 'x'.repeat(501) })
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Le commentaire : 500 caractères au maximum.' } })
+    expect(comment(r!.id)).toBe('Vient avec sa conseillère')
+    expect(writes()).toEqual(before)
+    expect(await dispatch('registrations:setComment', { id: r!.id, comment: 'x'.repeat(500) })).toMatchObject({ ok: true })
+    expect(await dispatch('registrations:setComment', { id: r!.id, comment: '   ' })).toMatchObject({ ok: true, value: { comment: null } })
+    expect(comment(r!.id)).toBeNull()
+    expect(audits().map((a) => a.after)).toEqual(['Vient avec sa conseillère', 'x'.repeat(500), null])
+  })
+
+  it('refuses an unknown booking, and keeps a note on a cancelled slot', () => {
+    const [r] = book(ev[1], [person('Dupré')])
+    const before = writes()
+    expect(() => setRegistrationComment(ctx, 9999, 'x')).toThrow(/Le positionnement n° 9999 est introuvable/)
+    expect(writes()).toEqual(before)
+    cancelEvent(ctx, ev[1], 'Formatrice indisponible')
+    expect(setRegistrationComment(ctx, r!.id, 'À transférer sur le 02/12').comment).toBe('À transférer sur le 02/12')
   })
 })

@@ -3,6 +3,7 @@ import { command, query } from '../spec'
 import { id, isoDate, optionalIsoDate, optionalText } from '../fields'
 import { TraineeInput } from './trainees'
 import type { EnrolmentStatus } from '../../domain/enrolment'
+import type { Prescriber } from '../../domain/trainee'
 import {
   PRESENCE_CODES,
   RECRUITMENT_EVENT_KIND_CODES,
@@ -43,6 +44,12 @@ export type RegistrationRow = {
   ftId: string | null
   phone: string | null
   email: string | null
+  /** Who sent the candidate (from the trainee record): France Travail, Mission locale… */
+  prescriber: Prescriber | null
+  prescriberAgency: string | null
+  /** The prescriber's adviser, who validates the training project. */
+  adviserName: string | null
+  adviserEmail: string | null
   presence: Presence
   result: RegistrationResult | null
   /** ICR / ICA / ICN, what an exchange with France Travail carries. */
@@ -128,5 +135,7 @@ export const recruitmentOps = {
   'registrations:transfer': command<RegistrationRow>()(
     z.object({ id, toEventId: id, comment: optionalText(500, 'Le commentaire') }).strict()
   ),
+  /** The clerk's note on one booking; blank clears it. */
+  'registrations:setComment': command<RegistrationRow>()(z.object({ id, comment: optionalText(500, 'Le commentaire') }).strict()),
   'registrations:remove': command<{ id: number }>()(z.object({ id }).strict())
 }

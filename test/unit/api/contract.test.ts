@@ -40,6 +40,7 @@ const VALID: { [O in Op]: Input<O> } = {
   'registrations:setPresence': { ids: [1, 2], presence: 'present' },
   'registrations:setResult': { ids: [1], result: 'retenu' },
   'registrations:transfer': { id: 1, toEventId: 2, comment: 'Réunion annulée' },
+  'registrations:setComment': { id: 1, comment: 'Rappeler lundi : attend l’accord de sa conseillère' },
   'registrations:remove': { id: 1 },
   'lheo:preview': { fileName: 'catalogue.xml', base64: 'PGxoZW8vPg==' },
   'lheo:apply': { jobId: 'a1b2' },

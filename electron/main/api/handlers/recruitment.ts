@@ -6,6 +6,7 @@ import {
   listRegistrations,
   removeRegistration,
   setPresence,
+  setRegistrationComment,
   setResult,
   transferRegistration
 } from '../../services/recruitment/registrationService'
@@ -26,5 +27,6 @@ export const recruitmentHandlers: AreaHandlers<typeof recruitmentOps> = {
   'registrations:setPresence': ({ ids, presence }, call) => setPresence(services(call), ids, presence),
   'registrations:setResult': ({ ids, result }, call) => setResult(services(call), ids, result),
   'registrations:transfer': ({ id, toEventId, comment }, call) => transferRegistration(services(call), id, toEventId, comment),
+  'registrations:setComment': ({ id, comment }, call) => setRegistrationComment(services(call), id, comment),
   'registrations:remove': ({ id }, call) => removeRegistration(services(call), id)
 }

@@ -32,7 +32,8 @@ type RawRegistration = Omit<RegistrationRow, 'transferredFrom'> & {
 // The enrolment is found by (session, trainee), its unique key; the last transfer by its index.
 const REGISTRATION_SELECT = `
   SELECT g.id, g.event_id AS eventId, g.trainee_id AS traineeId, tr.last_name AS lastName, tr.first_name AS firstName,
-         tr.ft_id AS ftId, tr.phone, tr.email, g.presence, g.result, g.result_code AS resultCode,
+         tr.ft_id AS ftId, tr.phone, tr.email, tr.prescriber, tr.prescriber_agency AS prescriberAgency,
+         tr.adviser_name AS adviserName, tr.adviser_email AS adviserEmail, g.presence, g.result, g.result_code AS resultCode,
          e.id AS enrolmentId, e.status AS enrolmentStatus, g.comment,
          fe.date AS fromDate, fe.kind AS fromKind, fe.cancelled_at IS NOT NULL AS fromCancelled
   FROM registration g
@@ -47,7 +48,7 @@ function toRow(raw: RawRegistration): RegistrationRow {
   const { fromDate, fromKind, fromCancelled, ...rest } = raw
   return {
     ...rest,
-        transferredFrom:
+    transferredFrom:
       fromDate === null || fromKind === null
         ? null
         : `transféré depuis : ${RECRUITMENT_EVENT_KINDS[fromKind]} du ${formatDateFr(fromDate)}${fromCancelled === 1 ? ' (annulée)' : ''}`
@@ -428,6 +429,22 @@ export function transferRegistration(ctx: ServiceContext, id: number, toEventId:
     ).run(id, r.event_id, target.id, now, ctx.actor.name, comment)
     const after = getRegistration(db, id)
     recordAudit(ctx, { operation: 'registrations.transfer', entity: 'registration', entityId: id, before, after: { ...after, comment } })
+    return after
+  })()
+}
+
+/**
+ * The clerk's note on one booking (« rappeler lundi », « attend l’accord de sa conseillère »);
+ * null clears it. Allowed on a cancelled event too: the note often says why a transfer is due.
+ */
+export function setRegistrationComment(ctx: ServiceContext, id: number, comment: string | null): RegistrationRow {
+  const db = ctx.db
+  return db.transaction(() => {
+    const before = getRegistration(db, id)
+    if (before.comment === comment) return before
+    db.prepare('UPDATE registration SET comment = ?, updated_at = ? WHERE id = ?').run(comment, nowIso(ctx.clock), id)
+    const after = getRegistration(db, id)
+    recordAudit(ctx, { operation: 'registrations.setComment', entity: 'registration', entityId: id, before, after })
     return after
   })()
 }

@@ -13,8 +13,12 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           host: resolve(__dirname, 'electron/host/index.ts'),
-          // The PDF batch worker (documents:generate) is loaded from out/main/documentsWorker.js.
-          documentsWorker: resolve(__dirname, 'electron/main/services/documents/documentsWorker.ts')
+          // Worker threads, loaded by name from out/main (electron/main/workers/startWorker.ts):
+          // PDF batches (documents:generate), the write of a LHEO catalogue (lheo:preview and
+          // lheo:apply), and the second reader of a large catalogue (command line).
+          documentsWorker: resolve(__dirname, 'electron/main/services/documents/documentsWorker.ts'),
+          applyWorker: resolve(__dirname, 'electron/main/services/lheo/applyWorker.ts'),
+          readerWorker: resolve(__dirname, 'electron/main/services/lheo/readerWorker.ts')
         }
       }
     }

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../electron/main/services/context'
 import { decodeExtras } from '../../electron/main/import/lheo'
 import { importLheoFile } from '../../electron/main/services/lheo/importCatalogue'
 import { LheoJobs } from '../../electron/main/services/lheo/lheoJobs'
+import { writeLargeLheo } from '../bench/lheoFixture'
 import { serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 
 const SAMPLES = resolve(__dirname, '../../../shared/reference/lheo/samples')
@@ -169,10 +170,14 @@ describe('import jobs (preview, apply, cancel)', () => {
     const preview = await waitFor(jobs, started.id)
     expect(preview).toMatchObject({ state: 'done', progress: 1, version: '2.2', summary: { sessions: { created: 2 } } })
     expect(count('session')).toBe(0)
-    const applied = jobs.apply(ctx, preview.id)
-    expect(applied).toMatchObject({ kind: 'apply', state: 'done', summary: { sessions: { created: 2 } } })
-    expect(count('session')).toBe(2)
+    const started2 = jobs.apply(ctx, preview.id)
+    expect(started2).toMatchObject({ kind: 'apply', state: 'running' })
     expect(() => jobs.apply(ctx, preview.id)).toThrow(/déjà été importé/)
+    const applied = await jobs.settled(started2.id)
+    expect(applied).toMatchObject({ kind: 'apply', state: 'done', progress: 1, summary: { sessions: { created: 2 } } })
+    expect(count('session')).toBe(2)
+    // Written by the worker's own connection, audited with the clerk and the context's time.
+    expect(t.db.prepare("SELECT clerk_name, at FROM audit_log WHERE operation = 'lheo.import'").get()).toEqual({ clerk_name: ctx.actor.name, at: ctx.clock.now().toISOString() })
   })
 
   it('reports a refused file as a failed job, with the element and line', async () => {
@@ -181,6 +186,25 @@ describe('import jobs (preview, apply, cancel)', () => {
     const done = await waitFor(jobs, started.id)
     expect(done.state).toBe('failed')
     expect(done.error).toMatch(/coordonneFs/)
+  })
+
+  it('cancels an import being written: rolled back, nothing written', async () => {
+    const big = join(t.dir, 'big.xml')
+    writeLargeLheo(big, 400)
+    const jobs = new LheoJobs()
+    const preview = await jobs.settled(jobs.startPreview(ctx, 'big.xml', readFileSync(big)).id)
+    expect(preview.state).toBe('done')
+    const started = jobs.apply(ctx, preview.id)
+    jobs.cancel(started.id)
+    const done = await jobs.settled(started.id)
+    expect(done.state).toBe('cancelled')
+    expect(done.error).toMatch(/rien n’a été enregistré/)
+    expect(count('training')).toBe(0)
+    expect(t.db.inTransaction).toBe(false)
+    // The database is free again: another import writes.
+    const again = await jobs.settled(jobs.apply(ctx, (await jobs.settled(jobs.startPreview(ctx, 'offre.xml', readFileSync(CVL)).id)).id).id)
+    expect(again.state).toBe('done')
+    expect(count('training')).toBe(1)
   })
 
   it('cancels a preview: nothing can be applied', async () => {

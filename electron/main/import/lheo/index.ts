@@ -20,7 +20,7 @@ export type {
   ReadLheoOptions,
   ReadSummary
 } from './types'
-export { LheoError, isLheoError, ABORT_MESSAGE, type LheoErrorCode } from './errors'
+export { LheoError, isLheoError, abortError, ABORT_MESSAGE, type LheoErrorCode } from './errors'
 export { readLheo, readLheoFile, bareParse, READ_CHUNK_BYTES } from './readLheo'
 export { lheoDate, parseLheoDate, type DateBound } from './dates'
 export { richTextToPlain, decodeHtmlEntities } from './richText'

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../../workers/startWorker'
 
 /** An idle worker is kept this long after its last batch, then stopped to give its memory back. */
 const IDLE_MS = 5 * 60 * 1000
@@ -68,20 +67,8 @@ export class DocumentsWorkerPool {
   }
 }
 
-/**
- * The built app runs `out/main/documentsWorker.js` (an entry of electron.vite.config.ts); tests,
- * the benchmark and the CLI run from TypeScript through tsx, which the worker registers itself
- * (a worker does not inherit the parent's loader).
- */
 function startDocumentsWorker(): Worker {
-  if (!__filename.endsWith('.ts')) {
-    // This module may be bundled into out/main/chunks/ (shared by index.js and host.js): the
-    // worker entry then sits one folder up.
-    const built = [join(__dirname, 'documentsWorker.js'), join(__dirname, '..', 'documentsWorker.js')].find((p) => existsSync(p))
-    return new Worker(built ?? join(__dirname, 'documentsWorker.js'))
-  }
-  const entry = JSON.stringify(join(__dirname, 'documentsWorker.ts'))
-  return new Worker(`require('tsx/cjs/api').register(); require(${entry})`, { eval: true })
+  return startWorker(__dirname, 'documentsWorker')
 }
 
 /** One pool for the process: the workers hold no database state, only fonts and code. */

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { startWorker } from '../../workers/startWorker'
 import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
 import { AppError } from '../../../../shared/api/result'
-import { isLheoError, readLheo, readLheoFile, type LheoFormation, type ReadSummary } from '../../import/lheo'
+import { abortError, isLheoError, readLheo, readLheoFile, type LheoFormation, type ReadSummary } from '../../import/lheo'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { CatalogueWriter, type WriteCounters } from './catalogueWriter'
@@ -15,7 +16,7 @@ import { partSource, planReadParts, type ReadPart } from './splitPlan'
 import { StagedFile } from './stagedFile'
 
 export type StagedCatalogue = { file: StagedFile; read: ReadSummary; dir: string; remove: () => void }
-type ImportOptions = { dryRun: boolean; fileName: string; sha256: string }
+export type ImportOptions = { dryRun: boolean; fileName: string; sha256: string }
 
 /**
  * Step 1 of the app's import, async and cancellable: reads and validates the file as a stream,
@@ -42,15 +43,28 @@ export async function stageLheoFile(
   }
 }
 
+export type ApplyControl = {
+  /** Asked between formations: true rolls everything back (an abort error is thrown). */
+  shouldStop?: () => boolean
+  /** Formations written so far, every few hundred. */
+  onProgress?: (written: number) => void
+}
+
 /**
  * Step 2, synchronous: writes the staged formations in ONE transaction (better-sqlite3 must never
  * await inside one), or computes exactly what it would write and rolls back, for the preview.
+ * The app runs it on a thread of its own (applyInWorker.ts).
  */
-export function applyStaged(ctx: ServiceContext, staged: StagedCatalogue, options: ImportOptions): LheoImportSummary {
+export function applyStaged(ctx: ServiceContext, staged: Pick<StagedCatalogue, 'file' | 'read'>, options: ImportOptions, control: ApplyControl = {}): LheoImportSummary {
   const write = new CatalogueWrite(ctx, options)
   write.begin()
   try {
-    for (const f of staged.file.records<LheoFormation>()) write.formation(f)
+    let written = 0
+    for (const f of staged.file.records<LheoFormation>()) {
+      if (control.shouldStop?.()) throw abortError()
+      write.formation(f)
+      if (++written % 200 === 0) control.onProgress?.(written)
+    }
     return write.end(staged.read)
   } catch (e) {
     write.abort()
@@ -234,10 +248,7 @@ function mergeReads(reads: ReadSummary[]): ReadSummary {
   )
 }
 
-/**
- * The command line and the benchmark run from TypeScript sources through tsx: the worker then
- * registers tsx itself before loading the reader (a worker does not inherit the parent's loader).
- */
+/** SHA-256 of the file for the import history, on a thread of its own (see hashWorker.ts). */
 function hashInWorker(path: string): Promise<string> {
   const worker = new Worker(HASH_WORKER_SOURCE, { eval: true, workerData: { path } })
   return new Promise<string>((resolve) => {
@@ -247,8 +258,5 @@ function hashInWorker(path: string): Promise<string> {
 }
 
 function startReaderWorker(path: string, part: ReadPart): Worker {
-  const workerData = { path, part }
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'readerWorker.js'), { workerData })
-  const entry = JSON.stringify(join(__dirname, 'readerWorker.ts'))
-  return new Worker(`require('tsx/cjs/api').register(); require(${entry})`, { eval: true, workerData })
+  return startWorker(__dirname, 'readerWorker', { workerData: { path, part } })
 }

@@ -9,7 +9,8 @@ import { AppError } from '../../../../shared/api/result'
 import { isLheoError } from '../../import/lheo'
 import type { Db } from '../../db/open'
 import type { ServiceContext } from '../context'
-import { applyStaged, stageLheoFile, type StagedCatalogue } from './importCatalogue'
+import { applyInWorker } from './applyInWorker'
+import { stageLheoFile, type StagedCatalogue } from './importCatalogue'
 
 type JobRecord = {
   job: LheoJob
@@ -50,10 +51,13 @@ export class LheoJobs {
       signal: record.controller.signal,
       onProgress: (read) => (record.job.progress = Math.min(0.95, (read / total) * 0.95))
     })
-      .then((staged) => {
+      .then(async (staged) => {
         record.staged = staged
         record.job.version = staged.read.version
-        record.job.summary = applyStaged(ctx, staged, { dryRun: true, fileName, sha256: record.sha256 })
+        record.job.summary = await applyInWorker(ctx, staged, { dryRun: true, fileName, sha256: record.sha256 }, {
+          signal: record.controller.signal,
+          onProgress: (share) => (record.job.progress = 0.95 + share * 0.04)
+        })
         this.finish(record, 'done')
       })
       .catch((e: unknown) => {
@@ -64,26 +68,52 @@ export class LheoJobs {
     return { ...record.job }
   }
 
-  /** Writes a finished preview in one transaction; the preview's staged file is then discarded. */
+  /**
+   * Writes a finished preview in one transaction, on a thread of its own: the job runs (progress,
+   * cancel) and the preview can no longer be applied; its staged file goes with the write.
+   */
   apply(ctx: ServiceContext, previewId: string): LheoJob {
     const preview = this.record(previewId)
-    if (preview.job.kind !== 'preview' || preview.job.state !== 'done' || !preview.staged) {
+    const staged = preview.staged
+    if (preview.job.kind !== 'preview' || preview.job.state !== 'done' || !staged) {
       throw new AppError('refused', 'Cet aperçu n’est pas prêt ou a déjà été importé : relancez l’import du fichier.')
     }
-    const job: LheoJob = { ...preview.job, id: randomUUID(), kind: 'apply', state: 'running', progress: 0, summary: null }
-    try {
-      job.summary = applyStaged(ctx, preview.staged, { dryRun: false, fileName: preview.job.fileName, sha256: preview.sha256 })
-      job.state = 'done'
-      job.progress = 1
-    } catch (e) {
-      job.state = 'failed'
-      job.error = `${messageOf(e)} Rien n’a été enregistré.`
+    const record: JobRecord = {
+      job: { ...preview.job, id: randomUUID(), kind: 'apply', state: 'running', progress: 0, summary: null },
+      controller: new AbortController(),
+      staged,
+      sha256: preview.sha256,
+      upload: preview.upload,
+      finishedAt: null
     }
-    this.discard(preview)
+    preview.staged = null
+    preview.upload = ''
     preview.job.state = 'cancelled'
-    const record: JobRecord = { job, controller: new AbortController(), staged: null, sha256: preview.sha256, upload: '', finishedAt: Date.now() }
-    this.jobs.set(job.id, record)
-    return { ...job }
+    this.jobs.set(record.job.id, record)
+    void applyInWorker(ctx, staged, { dryRun: false, fileName: preview.job.fileName, sha256: preview.sha256 }, {
+      signal: record.controller.signal,
+      onProgress: (share) => (record.job.progress = Math.min(0.99, share))
+    })
+      .then((summary) => {
+        record.job.summary = summary
+        this.finish(record, 'done')
+      })
+      .catch((e: unknown) => {
+        const aborted = isLheoError(e) && e.aborted
+        record.job.error = aborted ? 'Import annulé : rien n’a été enregistré.' : `${messageOf(e)} Rien n’a été enregistré.`
+        this.finish(record, aborted ? 'cancelled' : 'failed')
+      })
+      .finally(() => this.discard(record))
+    return { ...record.job }
+  }
+
+  /** For tests: resolves when the job has finished. */
+  async settled(id: string): Promise<LheoJob> {
+    for (;;) {
+      const job = this.get(id)
+      if (job.state !== 'running') return job
+      await new Promise((r) => setTimeout(r, 5))
+    }
   }
 
   get(id: string): LheoJob {

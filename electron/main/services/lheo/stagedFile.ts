@@ -10,8 +10,12 @@ export class StagedFile {
   private fd: number | null
   count = 0
 
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w')
+  /** `read`: a file staged earlier (by another thread), only to be read back. */
+  constructor(
+    readonly path: string,
+    mode: 'write' | 'read' = 'write'
+  ) {
+    this.fd = mode === 'write' ? openSync(path, 'w') : null
   }
 
   append(value: unknown): void {

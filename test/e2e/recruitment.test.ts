@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { addDays, dayOfWeek, formatDateFr, todayIso } from '../../shared/domain/dates'
+import { openConnection } from '../../electron/main/db/open'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
 
@@ -32,6 +33,9 @@ describe('recruitment screen', () => {
   const dialog = (id: string): Locator => page.getByTestId(id)
   const eventsToolbar = (): Locator => page.getByRole('toolbar', { name: 'Créneaux de recrutement' })
   const bulk = (): Locator => page.getByRole('toolbar', { name: 'Actions sur les personnes cochées' })
+  /** A cell of the registrations grid (the slots grid above has a « comment » column too). */
+  const regCell = (rowId: string, colId: string): Locator =>
+    page.getByTestId('registrations-grid').locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${colId}"]`).filter({ visible: true })
   async function check(name: string, checked = true): Promise<void> {
     const id = await rowIdOf(page, 'lastName', name)
     await page.locator(`[data-testid="registrations-grid"] [role="row"][row-id="${id}"] .ag-selection-checkbox input`).filter({ visible: true }).setChecked(checked)
@@ -76,7 +80,7 @@ describe('recruitment screen', () => {
       hoursCompany: 70
     })
     sessionId = session.value?.id ?? 0
-    await apiCall(page, 'trainees:create', { lastName: 'Lefèvre', firstName: 'Élodie', ftId: '0676932W', city: 'Tours' })
+    await apiCall(page, 'trainees:create', { lastName: 'Lefèvre', firstName: 'Élodie', ftId: '0676932W', city: 'Tours', prescriber: 'france_travail', adviserName: 'Julien Caradec' })
     await goTo(page, 'Recrutement')
   })
 
@@ -260,6 +264,59 @@ describe('recruitment screen', () => {
     await page.getByRole('checkbox', { name: 'Annulés' }).check()
     await cell(page, eventIds[1] ?? '', 'date').click()
     await shot(page, 'issue3-recruitment-screen')
+  })
+
+  it('shows who sent each candidate; a comment typed in the grid is saved, a too long one refused, and it persists after reload', async () => {
+    const eventId = Number(eventIds[1])
+    const listed = await apiCall<{ id: number; traineeId: number; lastName: string }[]>(page, 'registrations:list', { eventId })
+    const traineeOf = (name: string): number => listed.value?.find((r) => r.lastName === name)?.traineeId ?? 0
+    expect((await apiCall(page, 'trainees:update', { id: traineeOf('GIRARD'), changes: { prescriber: 'mission_locale', adviserName: 'Sophie Le Bihan' } })).ok).toBe(true)
+    expect((await apiCall(page, 'trainees:update', { id: traineeOf('MOREAU'), changes: { prescriber: 'self' } })).ok).toBe(true)
+    // Agencies and advisers' e-mails arrive with prescriber lists (and the demo data): written here as such a list would.
+    const db = openConnection(host.dbPath)
+    const setAgency = db.prepare('UPDATE trainee SET prescriber_agency = ?, adviser_email = ? WHERE id = ?')
+    setAgency.run('France Travail Tours Nord', 'julien.caradec@francetravail.example', traineeOf('LEFÈVRE'))
+    setAgency.run('Mission locale de Touraine', 'sophie.lebihan@missionlocale.example', traineeOf('GIRARD'))
+    db.close()
+
+    // The prescriber set in the registry shows at once.
+    const lefevre = await rowIdOf(page, 'lastName', 'LEFÈVRE')
+    await expectText(regCell(lefevre, 'prescriber'), /^France Travail/)
+
+    const comment = regCell(lefevre, 'comment')
+    await comment.dblclick()
+    await comment.locator('input').fill('Attend l’accord de son conseiller')
+    await comment.locator('input').press('Enter')
+    await expectText(comment, 'Attend l’accord de son conseiller')
+    // Refused: the French message, and the cell keeps what was saved.
+    await comment.dblclick()
+    await comment.locator('input').fill('x'.repeat(501))
+    await comment.locator('input').press('Enter')
+    await expectText(page.getByTestId('toast-error').last(), /Le commentaire : 500 caractères au maximum\./)
+    await expectText(comment, 'Attend l’accord de son conseiller')
+
+    // After a reload, on the session's own Recrutement tab.
+    await page.reload()
+    await page.goto(`${host.url}#/sessions/${sessionId}/recrutement`)
+    await expectText(page.getByTestId('session-title'), 'APH Tours — printemps')
+    await cell(page, eventIds[1] ?? '', 'date').click()
+    await expectText(page.getByTestId('registrations-title'), new RegExp(formatDateFr(dates[1] ?? '').replace(/\//g, '\\/')))
+    await expectText(regCell(lefevre, 'comment'), 'Attend l’accord de son conseiller')
+    await expectText(regCell(lefevre, 'prescriber'), 'France Travail Tours Nord')
+    await expectText(regCell(lefevre, 'adviser'), 'Julien Caradecjulien.caradec@francetravail.example')
+    const girard = await rowIdOf(page, 'lastName', 'GIRARD')
+    await expectText(regCell(girard, 'prescriber'), 'Mission locale de Touraine')
+    await expectText(regCell(await rowIdOf(page, 'lastName', 'MOREAU'), 'prescriber'), 'Candidature spontanée')
+    await expectText(regCell(await rowIdOf(page, 'lastName', 'BENALI'), 'prescriber'), '')
+    await shot(page, 'issue3-registrations-prescriber')
+    // Moving right from the prescriber to the comment brings the three columns into view.
+    await regCell(lefevre, 'prescriber').click()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    await shot(page, 'issue3-registrations-prescriber-comment')
+    // The whole adviser, e-mail included, in the tooltip (the cell cuts a long address).
+    await regCell(lefevre, 'adviser').hover()
+    await expectText(page.locator('.ag-tooltip'), 'Julien Caradec <julien.caradec@francetravail.example>')
   })
 
   it('logged no console error', () => {

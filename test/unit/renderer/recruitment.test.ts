@@ -4,6 +4,7 @@ import { checkPerson, emptyPerson, isBlankPerson, issuesToPersonErrors, personTo
 import { emptyEventForm, eventChanges, eventToForm, formToEventPayload, plannedDates, repeatCount, validateEventForm } from '../../../renderer/src/features/recruitment/eventForm'
 import { eventCellPatch } from '../../../renderer/src/features/recruitment/recruitmentColumns'
 import {
+  adviserText,
   bookedText,
   dateWithWeekday,
   eventState,
@@ -13,6 +14,7 @@ import {
   outcomeText,
   peopleText,
   placesLeftText,
+  prescriberText,
   seriesText,
   timeRangeText
 } from '../../../renderer/src/features/recruitment/recruitmentFormat'
@@ -62,6 +64,20 @@ describe('recruitment formatting', () => {
     expect(outcomeText({ presence: 'absent', result: null, resultCode: 'ICA' })).toBe('Absent (ICA)')
     expect(outcomeText({ presence: 'present', result: 'en_attente', resultCode: null })).toBe('En attente')
     expect(outcomeText({ presence: 'unknown', result: null, resultCode: null })).toBe('')
+  })
+
+  it('says who sent the candidate without naming the prescriber twice', () => {
+    expect(prescriberText({ prescriber: 'france_travail', prescriberAgency: 'France Travail Lanester' })).toBe('France Travail Lanester')
+    expect(prescriberText({ prescriber: 'mission_locale', prescriberAgency: 'MISSION LOCALE du Pays de Lorient' })).toBe('MISSION LOCALE du Pays de Lorient')
+    expect(prescriberText({ prescriber: 'other', prescriberAgency: ' Association Emploi 56 ' })).toBe('Autre · Association Emploi 56')
+    expect(prescriberText({ prescriber: 'cap_emploi', prescriberAgency: null })).toBe('Cap emploi')
+    expect(prescriberText({ prescriber: 'self', prescriberAgency: '' })).toBe('Candidature spontanée')
+    expect(prescriberText({ prescriber: null, prescriberAgency: 'France Travail Auray' })).toBe('France Travail Auray')
+    expect(prescriberText({ prescriber: null, prescriberAgency: null })).toBe('')
+    expect(adviserText({ adviserName: 'Sophie Le Bihan', adviserEmail: 's.lebihan@ml-lorient.fr' })).toBe('Sophie Le Bihan <s.lebihan@ml-lorient.fr>')
+    expect(adviserText({ adviserName: 'Sophie Le Bihan', adviserEmail: null })).toBe('Sophie Le Bihan')
+    expect(adviserText({ adviserName: null, adviserEmail: 's.lebihan@ml-lorient.fr' })).toBe('s.lebihan@ml-lorient.fr')
+    expect(adviserText({ adviserName: ' ', adviserEmail: null })).toBe('')
   })
 
   it('lists people and series dates in French', () => {

@@ -31,8 +31,8 @@ type Props = {
 
 /**
  * The people booked on one slot, in KAIROS's three tabs. Several rows can be selected
- * (checkboxes, Ctrl/Shift+click) for the bulk buttons; presence and result are also editable in
- * the cells.
+ * (checkboxes, Ctrl/Shift+click) for the bulk buttons; presence, result and comment are also
+ * editable in the cells.
  */
 export function RegistrationsPanel({ event, onChanged }: Props) {
   const api = useApi()
@@ -105,6 +105,10 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
 
   const onCellEdit = useCallback(
     async (edit: CellEdit<RegistrationRow>): Promise<Result<RegistrationRow>> => {
+      if (edit.field === 'comment') {
+        // The event's counters do not change: no reload of the slots.
+        return api.call('registrations:setComment', { id: edit.row.id, comment: typeof edit.value === 'string' ? edit.value : null })
+      }
       const r =
         edit.field === 'presence'
           ? await api.call('registrations:setPresence', { ids: [edit.row.id], presence: edit.value as Presence })

@@ -8,12 +8,14 @@ import { Badge, type BadgeTone } from '../../components/Badge'
 import { Icon } from '../../components/Icon'
 import { compareIsoToFilterDate, compareText, parseIntegerCell, parseTextCell } from '../../grid/cellValues'
 import {
+  adviserText,
   bookedText,
   dateWithWeekday,
   enrolmentStatusLabel,
   eventKindLabel,
   eventState,
   eventStateText,
+  prescriberText,
   presenceLabel,
   resultLabel,
   timeRangeText,
@@ -200,7 +202,23 @@ function EnrolmentCell(p: CustomCellRendererProps<RegistrationRow>) {
   )
 }
 
-/** People booked on a slot: presence and result are typed or picked in the grid, like in KAIROS. */
+/** The adviser's name, then their e-mail in grey (the whole of both in the tooltip and the export). */
+function AdviserCell(p: CustomCellRendererProps<RegistrationRow>) {
+  const name = p.data?.adviserName?.trim() ?? ''
+  const email = p.data?.adviserEmail?.trim() ?? ''
+  if (!name && !email) return null
+  return (
+    <span className="adviser-cell">
+      {name && <span className="adviser-cell__name">{name}</span>}
+      {email && <span className="adviser-cell__email">{email}</span>}
+    </span>
+  )
+}
+
+/**
+ * People booked on a slot: presence and result are typed or picked in the grid, like in KAIROS;
+ * the comment is typed in its cell.
+ */
 export const registrationColumns: ColDef<RegistrationRow>[] = [
   { field: 'lastName', headerName: 'Nom', type: 'text', width: 150, pinned: 'left', editable: false },
   { field: 'firstName', headerName: 'Prénom', type: 'text', width: 130, editable: false },
@@ -249,8 +267,37 @@ export const registrationColumns: ColDef<RegistrationRow>[] = [
     valueFormatter: (p) => enrolmentStatusLabel(p.data?.enrolmentStatus ?? null),
     filterValueGetter: (p) => enrolmentStatusLabel(p.data?.enrolmentStatus ?? null)
   },
+  {
+    colId: 'prescriber',
+    headerName: 'Prescripteur',
+    headerTooltip: 'Qui a adressé la personne : France Travail, Mission locale, Cap emploi…, avec l’agence',
+    type: 'text',
+    width: 220,
+    editable: false,
+    valueGetter: (p) => (p.data ? prescriberText(p.data) : ''),
+    tooltipValueGetter: (p) => (p.data ? prescriberText(p.data) || undefined : undefined)
+  },
+  {
+    colId: 'adviser',
+    headerName: 'Conseiller',
+    headerTooltip: 'Conseiller du prescripteur (valide le projet de formation)',
+    type: 'text',
+    width: 250,
+    editable: false,
+    cellRenderer: AdviserCell,
+    valueGetter: (p) => (p.data ? adviserText(p.data) : ''),
+    tooltipValueGetter: (p) => (p.data ? adviserText(p.data) || undefined : undefined)
+  },
+  {
+    field: 'comment',
+    headerName: 'Commentaire',
+    headerTooltip: 'Double-clic, Entrée ou frappe directe pour saisir ; Entrée enregistre (500 caractères au maximum)',
+    type: 'text',
+    width: 240,
+    editable: true,
+    tooltipField: 'comment'
+  },
   { field: 'phone', headerName: 'Téléphone', type: 'text', width: 130, editable: false },
   { field: 'email', headerName: 'E-mail', type: 'text', width: 200, editable: false },
-  { field: 'transferredFrom', headerName: 'Transfert', type: 'text', width: 260, editable: false, tooltipField: 'transferredFrom' },
-  { field: 'comment', headerName: 'Commentaire', type: 'text', width: 200, editable: false, tooltipField: 'comment' }
+  { field: 'transferredFrom', headerName: 'Transfert', type: 'text', width: 260, editable: false, tooltipField: 'transferredFrom' }
 ]

@@ -3,6 +3,8 @@ import { dayOfWeek, formatDateFr, isIsoDate } from '../../../../shared/domain/da
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../../../../shared/domain/enrolment'
 import { PRESENCES, RECRUITMENT_EVENT_KINDS, REGISTRATION_RESULTS, type Presence, type RegistrationResult } from '../../../../shared/domain/recruitment'
 import { placesLeft } from '../../../../shared/domain/recruitmentRules'
+import { foldForSearch } from '../../../../shared/domain/text'
+import { PRESCRIBERS } from '../../../../shared/domain/trainee'
 
 /* Pure formatters of the recruitment screen: what the grids, dialogs and CSV export show. */
 
@@ -90,6 +92,26 @@ export function outcomeText(row: Pick<RegistrationRow, 'presence' | 'result' | '
 
 export function enrolmentStatusLabel(s: EnrolmentStatus | null): string {
   return s === null ? '' : ENROLMENT_STATUSES[s]
+}
+
+/**
+ * Who sent the candidate, without saying it twice: "France Travail Lanester" (the agency already
+ * names the prescriber), "Autre · Association Emploi 56", "Candidature spontanée", "".
+ */
+export function prescriberText(row: Pick<RegistrationRow, 'prescriber' | 'prescriberAgency'>): string {
+  const label = row.prescriber ? PRESCRIBERS[row.prescriber] : ''
+  const agency = row.prescriberAgency?.trim() ?? ''
+  if (!agency) return label
+  if (!label || foldForSearch(agency).startsWith(foldForSearch(label))) return agency
+  return `${label} · ${agency}`
+}
+
+/** "Sophie Le Bihan <s.lebihan@ml-lorient.fr>" (pastes into a mail client), "Sophie Le Bihan", "". */
+export function adviserText(row: Pick<RegistrationRow, 'adviserName' | 'adviserEmail'>): string {
+  const name = row.adviserName?.trim() ?? ''
+  const email = row.adviserEmail?.trim() ?? ''
+  if (name && email) return `${name} <${email}>`
+  return name || email
 }
 
 /** "Dupont Marie, Martin Paul et 3 autres" for confirmations and toasts. */

@@ -27,9 +27,10 @@ const EMAIL_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 /**
  * Deliberately simpler than RFC 5322: it accepts every address a training
  * organisation meets and rejects the usual typos (spaces, missing dot in the
- * domain, comma instead of dot, accents).
+ * domain, comma instead of dot, accents). `whose` names an address that is not the
+ * person's own in the message: "du conseiller" → « Adresse e-mail du conseiller invalide ».
  */
-export function checkEmail(s: string): Check<string> {
+export function checkEmail(s: string, whose?: string): Check<string> {
   const email = s.trim()
   const at = email.lastIndexOf('@')
   const local = email.slice(0, at)
@@ -37,7 +38,7 @@ export function checkEmail(s: string): Check<string> {
   const domain = email.slice(at + 1).toLowerCase()
   if (at <= 0 || email.length > 254 || local.length > 64 || !EMAIL_LOCAL.test(local) || !EMAIL_DOMAIN.test(domain)) {
     const shown = email === '' ? 'aucune valeur saisie' : `« ${email} »`
-    return { ok: false, message: `Adresse e-mail invalide : ${shown}. Exemple : prenom.nom@exemple.fr` }
+    return { ok: false, message: `Adresse e-mail ${whose ? `${whose} ` : ''}invalide : ${shown}. Exemple : prenom.nom@exemple.fr` }
   }
   return { ok: true, value: `${local}@${domain}` }
 }

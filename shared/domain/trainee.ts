@@ -1,3 +1,6 @@
+import { checkEmail } from './text'
+import type { Check } from './validation'
+
 export const CIVILITIES = ['M', 'Mme'] as const
 export type Civility = (typeof CIVILITIES)[number]
 
@@ -11,3 +14,8 @@ export const PRESCRIBERS = {
 } as const
 export type Prescriber = keyof typeof PRESCRIBERS
 export const PRESCRIBER_CODES = Object.keys(PRESCRIBERS) as [Prescriber, ...Prescriber[]]
+
+/** The prescriber's adviser's e-mail: the message says it is the adviser's, not the trainee's. */
+export function checkAdviserEmail(s: string): Check<string> {
+  return checkEmail(s, 'du conseiller')
+}

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { addDays, dayOfWeek, formatDateFr, todayIso } from '../../shared/domain/dates'
-import { openConnection } from '../../electron/main/db/open'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
 
@@ -270,14 +269,11 @@ describe('recruitment screen', () => {
     const eventId = Number(eventIds[1])
     const listed = await apiCall<{ id: number; traineeId: number; lastName: string }[]>(page, 'registrations:list', { eventId })
     const traineeOf = (name: string): number => listed.value?.find((r) => r.lastName === name)?.traineeId ?? 0
-    expect((await apiCall(page, 'trainees:update', { id: traineeOf('GIRARD'), changes: { prescriber: 'mission_locale', adviserName: 'Sophie Le Bihan' } })).ok).toBe(true)
+    const girardChanges = { prescriber: 'mission_locale', prescriberAgency: 'Mission locale de Touraine', adviserName: 'Sophie Le Bihan', adviserEmail: 'sophie.lebihan@missionlocale.example' }
+    expect((await apiCall(page, 'trainees:update', { id: traineeOf('GIRARD'), changes: girardChanges })).ok).toBe(true)
     expect((await apiCall(page, 'trainees:update', { id: traineeOf('MOREAU'), changes: { prescriber: 'self' } })).ok).toBe(true)
-    // Agencies and advisers' e-mails arrive with prescriber lists (and the demo data): written here as such a list would.
-    const db = openConnection(host.dbPath)
-    const setAgency = db.prepare('UPDATE trainee SET prescriber_agency = ?, adviser_email = ? WHERE id = ?')
-    setAgency.run('France Travail Tours Nord', 'julien.caradec@francetravail.example', traineeOf('LEFÈVRE'))
-    setAgency.run('Mission locale de Touraine', 'sophie.lebihan@missionlocale.example', traineeOf('GIRARD'))
-    db.close()
+    const lefevreChanges = { prescriberAgency: 'France Travail Tours Nord', adviserEmail: 'julien.caradec@francetravail.example' }
+    expect((await apiCall(page, 'trainees:update', { id: traineeOf('LEFÈVRE'), changes: lefevreChanges })).ok).toBe(true)
 
     // The prescriber set in the registry shows at once.
     const lefevre = await rowIdOf(page, 'lastName', 'LEFÈVRE')

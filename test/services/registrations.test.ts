@@ -280,10 +280,15 @@ describe('who sent the candidate', () => {
   it('lists the prescriber, its agency and the adviser from the trainee record', () => {
     const sent = createTrainee(
       ctx,
-      contract['trainees:create'].input.parse({ lastName: 'Dupré', firstName: 'Marie', prescriber: 'mission_locale', adviserName: 'Sophie Le Bihan' })
+      contract['trainees:create'].input.parse({
+        lastName: 'Dupré',
+        firstName: 'Marie',
+        prescriber: 'mission_locale',
+        prescriberAgency: 'Mission locale du Pays de Lorient',
+        adviserName: 'Sophie Le Bihan',
+        adviserEmail: 's.lebihan@ml-lorient.fr'
+      })
     ).id
-    // The agency and the adviser's e-mail come from prescriber lists and the demo data.
-    t.db.prepare('UPDATE trainee SET prescriber_agency = ?, adviser_email = ? WHERE id = ?').run('Mission locale du Pays de Lorient', 's.lebihan@ml-lorient.fr', sent)
     book(ev[0], [sent, person('Martin', 'Paul')])
     expect(
       listRegistrations(t.db, ev[0], 'inscrits').map((r) => [r.lastName, r.prescriber, r.prescriberAgency, r.adviserName, r.adviserEmail])

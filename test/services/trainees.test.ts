@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract } from '../../shared/api/contract'
+import { createDispatch } from '../../electron/main/api/dispatch'
+import { handlers } from '../../electron/main/api/handlers'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { createTrainee, deleteTrainee, getTrainee, listTrainees, updateTrainee } from '../../electron/main/services/trainees/traineeService'
-import { serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
+import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 
 let t: TempDb
 let ctx: ServiceContext
@@ -58,6 +60,64 @@ describe('trainees registry', () => {
     const row = t.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'trainees.update'").get() as { before_json: string; after_json: string }
     expect(JSON.parse(row.before_json).city).toBe('Vannes')
     expect(JSON.parse(row.after_json).city).toBe('Lorient')
+  })
+
+  it('keeps the prescriber’s agency and the adviser’s e-mail: create, get, list, update, audit', () => {
+    const created = createTrainee(
+      ctx,
+      input({
+        lastName: 'Morvan',
+        firstName: 'Gwenaëlle',
+        prescriber: 'mission_locale',
+        prescriberAgency: '  Mission locale du Pays de Lorient ',
+        adviserName: 'Mme Cadiou',
+        adviserEmail: ' C.Cadiou@ML-Lorient.example '
+      })
+    )
+    // Trimmed; the e-mail's domain in lower case, as for the trainee's own e-mail.
+    expect(created).toMatchObject({ prescriberAgency: 'Mission locale du Pays de Lorient', adviserName: 'Mme Cadiou', adviserEmail: 'C.Cadiou@ml-lorient.example' })
+    expect(getTrainee(t.db, created.id)).toEqual(created)
+    expect(listTrainees(t.db)).toEqual([created])
+    expect(t.db.prepare('SELECT prescriber_agency, adviser_email FROM trainee WHERE id = ?').get(created.id)).toEqual({
+      prescriber_agency: 'Mission locale du Pays de Lorient',
+      adviser_email: 'C.Cadiou@ml-lorient.example'
+    })
+    // Not part of the person's search text: the agency's town would find everyone it sent.
+    expect(listTrainees(t.db, 'mission')).toEqual([])
+
+    const update = (changes: Record<string, unknown>) => updateTrainee(ctx, created.id, contract['trainees:update'].input.parse({ id: created.id, changes }).changes)
+    const moved = update({ prescriberAgency: 'Mission locale de Quimperlé', adviserEmail: 'm.kerherve@exemple.fr' })
+    expect(moved).toMatchObject({ prescriberAgency: 'Mission locale de Quimperlé', adviserName: 'Mme Cadiou', adviserEmail: 'm.kerherve@exemple.fr', city: null })
+    const row = t.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'trainees.update'").get() as { before_json: string; after_json: string }
+    expect(JSON.parse(row.before_json)).toMatchObject({ prescriberAgency: 'Mission locale du Pays de Lorient', adviserEmail: 'C.Cadiou@ml-lorient.example' })
+    expect(JSON.parse(row.after_json)).toMatchObject({ prescriberAgency: 'Mission locale de Quimperlé', adviserEmail: 'm.kerherve@exemple.fr' })
+    // Another field changed alone leaves them as they are; blanks clear them.
+    expect(update({ city: 'Quimperlé' })).toMatchObject({ prescriberAgency: 'Mission locale de Quimperlé', adviserEmail: 'm.kerherve@exemple.fr' })
+    expect(update({ prescriberAgency: ' ', adviserEmail: '' })).toMatchObject({ prescriberAgency: null, adviserEmail: null, adviserName: 'Mme Cadiou' })
+  })
+
+  it('refuses an invalid adviser e-mail through the API, in French, naming the adviser, and saves nothing', async () => {
+    const backend = { db: t.db, clock: fixedClock(), host: { kind: 'browser' as const, version: '0.0.0-test', dbPath: t.path } }
+    const dispatch = createDispatch(backend, handlers, () => undefined)
+    await dispatch('clerks:select', { name: 'Claire Martin' })
+    const message = 'Adresse e-mail du conseiller invalide : « s.lebihan@francetravail ». Exemple : prenom.nom@exemple.fr'
+    const refused = await dispatch('trainees:create', { lastName: 'Dupré', firstName: 'Marie', adviserEmail: 's.lebihan@francetravail' })
+    expect(refused).toEqual({ ok: false, error: { code: 'invalid_input', message, issues: [{ path: 'adviserEmail', message }] } })
+    expect(t.db.prepare('SELECT count(*) FROM trainee').pluck().get()).toBe(0)
+
+    const created = await dispatch('trainees:create', { lastName: 'Dupré', firstName: 'Marie', prescriberAgency: 'France Travail Lorient' })
+    if (!created.ok) throw new Error(created.error.message)
+    const id = (created.value as { id: number }).id
+    const before = t.db.prepare('SELECT * FROM trainee').all()
+    const auditBefore = t.db.prepare('SELECT count(*) FROM audit_log').pluck().get()
+    const update = await dispatch('trainees:update', { id, changes: { adviserEmail: 'sophie le bihan@ml-lorient.fr', prescriberAgency: 'x'.repeat(121) } })
+    expect(update).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(!update.ok && update.error.issues).toEqual([
+      { path: 'changes.prescriberAgency', message: 'L’agence prescriptrice : 120 caractères au maximum.' },
+      { path: 'changes.adviserEmail', message: 'Adresse e-mail du conseiller invalide : « sophie le bihan@ml-lorient.fr ». Exemple : prenom.nom@exemple.fr' }
+    ])
+    expect(t.db.prepare('SELECT * FROM trainee').all()).toEqual(before)
+    expect(t.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditBefore)
   })
 
   it('refuses to delete a person with enrolments, deletes otherwise', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { command, query } from '../spec'
-import { email, franceTravailId, id, optionalIsoDate, optionalText, phone, postalCode, text } from '../fields'
-import { CIVILITIES, PRESCRIBER_CODES } from '../../domain/trainee'
+import { email, franceTravailId, id, optionalChecked, optionalIsoDate, optionalText, phone, postalCode, text } from '../fields'
+import { checkAdviserEmail, CIVILITIES, PRESCRIBER_CODES } from '../../domain/trainee'
 
 export type Trainee = {
   id: number
@@ -16,7 +16,11 @@ export type Trainee = {
   postalCode: string | null
   city: string | null
   prescriber: string | null
+  /** The prescriber's agency or structure, e.g. « France Travail Lorient ». */
+  prescriberAgency: string | null
+  /** The prescriber's adviser, who validates the training project, and their e-mail. */
   adviserName: string | null
+  adviserEmail: string | null
   notes: string | null
   enrolmentCount: number
   createdAt: string
@@ -35,7 +39,10 @@ const fields = {
   postalCode,
   city: optionalText(100, 'La ville'),
   prescriber: z.enum(PRESCRIBER_CODES, { error: 'Prescripteur inconnu.' }).nullish().transform((v) => v ?? null),
+  prescriberAgency: optionalText(120, 'L’agence prescriptrice'),
   adviserName: optionalText(120, 'Le conseiller'),
+  // The `email` field, with a message that names the adviser's address rather than the trainee's.
+  adviserEmail: optionalChecked(checkAdviserEmail),
   notes: optionalText(2000, 'Les notes')
 }
 

@@ -8,6 +8,7 @@ import {
   normaliseName,
   upperName
 } from '../../../shared/domain/text'
+import { checkAdviserEmail } from '../../../shared/domain/trainee'
 
 describe('normaliseName', () => {
   it('trims and collapses every kind of space', () => {
@@ -84,6 +85,15 @@ describe('checkEmail', () => {
       ok: false,
       message: `Adresse e-mail invalide : « ${input} ». Exemple : prenom.nom@exemple.fr`
     })
+  })
+
+  it('names whose address it is when it is not the person’s own', () => {
+    expect(checkEmail('s.lebihan@francetravail', 'du conseiller')).toEqual({
+      ok: false,
+      message: 'Adresse e-mail du conseiller invalide : « s.lebihan@francetravail ». Exemple : prenom.nom@exemple.fr'
+    })
+    expect(checkEmail(' S.LeBihan@FranceTravail.fr ', 'du conseiller')).toEqual({ ok: true, value: 'S.LeBihan@francetravail.fr' })
+    expect(checkAdviserEmail('a@b')).toEqual(checkEmail('a@b', 'du conseiller'))
   })
 
   it('rejects empty and over-long addresses', () => {

@@ -33,9 +33,45 @@ describe('trainee form', () => {
       postalCode: null,
       city: null,
       prescriber: 'france_travail',
+      prescriberAgency: null,
       adviserName: null,
+      adviserEmail: null,
       notes: null
     })
+  })
+
+  it('takes the prescriber’s agency and the adviser’s e-mail, trimmed, blanks as null', () => {
+    const values = {
+      ...emptyTraineeForm(),
+      lastName: 'Morvan',
+      firstName: 'Gwenaëlle',
+      prescriber: 'mission_locale',
+      prescriberAgency: '  Mission locale du Pays de Lorient ',
+      adviserName: 'Mme Cadiou',
+      adviserEmail: ' c.cadiou@ml-lorient.example '
+    }
+    expect(validateTraineeForm(values, today)).toEqual({})
+    expect(formToTraineeInput(values)).toMatchObject({
+      prescriber: 'mission_locale',
+      prescriberAgency: 'Mission locale du Pays de Lorient',
+      adviserName: 'Mme Cadiou',
+      adviserEmail: 'c.cadiou@ml-lorient.example'
+    })
+    expect(formToTraineeInput({ ...values, prescriberAgency: ' ', adviserEmail: '' })).toMatchObject({ prescriberAgency: null, adviserEmail: null })
+  })
+
+  it('names the adviser’s e-mail when it is wrong, not the trainee’s', () => {
+    expect(checkTraineeField('adviserEmail', 'c.cadiou@ml-lorient', today)).toBe(
+      'Adresse e-mail du conseiller invalide : « c.cadiou@ml-lorient ». Exemple : prenom.nom@exemple.fr'
+    )
+    expect(checkTraineeField('adviserEmail', '', today)).toBeNull()
+    expect(checkTraineeField('prescriberAgency', 'France Travail Lorient', today)).toBeNull()
+    const errors = validateTraineeForm({ ...emptyTraineeForm(), lastName: 'A', firstName: 'B', email: 'a@b', adviserEmail: 'x@y' }, today)
+    expect(errors).toEqual({
+      email: 'Adresse e-mail invalide : « a@b ». Exemple : prenom.nom@exemple.fr',
+      adviserEmail: 'Adresse e-mail du conseiller invalide : « x@y ». Exemple : prenom.nom@exemple.fr'
+    })
+    expect(issuesToErrors([{ path: 'adviserEmail', message: 'Refusé.' }])).toEqual({ adviserEmail: 'Refusé.' })
   })
 
   it('gives the domain messages for bad input', () => {
@@ -60,8 +96,10 @@ describe('trainee form', () => {
       addressLine1: null,
       postalCode: '75011',
       city: 'Paris',
-      prescriber: null,
-      adviserName: null,
+      prescriber: 'france_travail',
+      prescriberAgency: 'France Travail Lorient',
+      adviserName: 'M. Le Bihan',
+      adviserEmail: 'm.lebihan@francetravail.example',
       notes: null,
       enrolmentCount: 0,
       createdAt: '2026-11-22T09:00:00.000Z',
@@ -70,7 +108,14 @@ describe('trainee form', () => {
     const form = traineeToForm(t)
     expect(form.birthDate).toBe('01/12/1985')
     expect(form.email).toBe('')
-    expect(formToTraineeInput(form).birthDate).toBe('1985-12-01')
+    expect(form).toMatchObject({ prescriber: 'france_travail', prescriberAgency: 'France Travail Lorient', adviserName: 'M. Le Bihan', adviserEmail: 'm.lebihan@francetravail.example' })
+    expect(formToTraineeInput(form)).toMatchObject({
+      birthDate: '1985-12-01',
+      prescriber: 'france_travail',
+      prescriberAgency: 'France Travail Lorient',
+      adviserName: 'M. Le Bihan',
+      adviserEmail: 'm.lebihan@francetravail.example'
+    })
   })
 
   it('maps server issues to fields and ignores unknown paths', () => {

@@ -22,14 +22,17 @@ const FIELD_COLUMNS = {
   postalCode: 'postal_code',
   city: 'city',
   prescriber: 'prescriber',
+  prescriberAgency: 'prescriber_agency',
   adviserName: 'adviser_name',
+  adviserEmail: 'adviser_email',
   notes: 'notes'
 } as const satisfies Record<keyof NewTrainee, string>
 
 const SELECT = `
   SELECT t.id, t.civility, t.last_name AS lastName, t.first_name AS firstName, t.birth_date AS birthDate,
          t.ft_id AS ftId, t.email, t.phone, t.address_line1 AS addressLine1, t.postal_code AS postalCode,
-         t.city, t.prescriber, t.adviser_name AS adviserName, t.notes,
+         t.city, t.prescriber, t.prescriber_agency AS prescriberAgency, t.adviser_name AS adviserName,
+         t.adviser_email AS adviserEmail, t.notes,
          (SELECT count(*) FROM enrolment e WHERE e.trainee_id = t.id) AS enrolmentCount,
          t.created_at AS createdAt, t.updated_at AS updatedAt
   FROM trainee t`
@@ -140,6 +143,10 @@ function pickFields(t: Trainee): NewTrainee {
   ) as NewTrainee
 }
 
+/**
+ * The person's own identifiers and whereabouts only: the prescriber's agency and the adviser's
+ * e-mail are not searched, or "lorient" would find everyone sent by France Travail Lorient.
+ */
 function searchText(t: NewTrainee): string {
   return foldForSearch([t.lastName, t.firstName, t.ftId, t.email, t.city, t.postalCode].filter(Boolean).join(' '))
 }

@@ -160,7 +160,7 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
         <fieldset className="form__section">
           <legend>Suivi</legend>
           <div className="form__grid">
-            <Field label="Prescripteur" status={status('prescriber')} className="span-5">
+            <Field label="Prescripteur" status={status('prescriber')} className="span-4">
               {(control) => (
                 <select {...control} className="input" name="prescriber" value={values.prescriber} onChange={(e) => set('prescriber', e.target.value)}>
                   <option value="">—</option>
@@ -172,7 +172,9 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
                 </select>
               )}
             </Field>
-            {text('adviserName', 'Conseiller', { placeholder: 'Nom du conseiller référent', className: 'span-7' })}
+            {text('prescriberAgency', 'Agence', { placeholder: 'ex. France Travail Lorient', className: 'span-8' })}
+            {text('adviserName', 'Conseiller', { placeholder: 'Nom du conseiller référent', className: 'span-4' })}
+            {text('adviserEmail', 'E-mail du conseiller', { placeholder: 'prenom.nom@exemple.fr', inputMode: 'email', className: 'span-8' })}
             <Field label="Notes" status={status('notes')} className="span-12">
               {(control) => (
                 <textarea {...control} className="input textarea" name="notes" rows={3} value={values.notes} onChange={(e) => set('notes', e.target.value)} />

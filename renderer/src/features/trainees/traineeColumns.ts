@@ -52,6 +52,16 @@ export const traineeColumns: ColDef<Trainee>[] = [
     cellEditorParams: { values: ['', ...PRESCRIBER_CODES] },
     valueParser: (p) => p.newValue
   },
+  // Shown, not hidden: AG Grid Community has no column chooser to bring a hidden column back.
+  // Narrow, with the whole name in the tooltip.
+  {
+    field: 'prescriberAgency',
+    headerName: 'Agence',
+    headerTooltip: 'Agence ou structure prescriptrice, ex. France Travail Lorient',
+    type: 'text',
+    width: 190,
+    tooltipField: 'prescriberAgency'
+  },
   { field: 'adviserName', headerName: 'Conseiller', type: 'text', width: 160 },
   { field: 'enrolmentCount', headerName: 'Inscriptions', type: 'integer', width: 135, editable: false },
   { field: 'updatedAt', headerName: 'Modifié le', type: 'timestamp', width: 150, editable: false }

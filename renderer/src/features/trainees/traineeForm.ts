@@ -2,7 +2,7 @@ import type { Trainee, TraineeInput } from '../../../../shared/api/areas/trainee
 import { checkBirthDate, formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
 import { checkFranceTravailId } from '../../../../shared/domain/franceTravailId'
 import { checkEmail, checkFrenchPhone, checkPostalCode } from '../../../../shared/domain/text'
-import { CIVILITIES, PRESCRIBER_CODES, type Civility, type Prescriber } from '../../../../shared/domain/trainee'
+import { checkAdviserEmail, CIVILITIES, PRESCRIBER_CODES, type Civility, type Prescriber } from '../../../../shared/domain/trainee'
 import type { Check } from '../../../../shared/domain/validation'
 
 /** What the form edits: every field as typed (strings), the birth date in French format. */
@@ -18,7 +18,9 @@ export type TraineeFormValues = {
   postalCode: string
   city: string
   prescriber: string
+  prescriberAgency: string
   adviserName: string
+  adviserEmail: string
   notes: string
 }
 export type TraineeField = keyof TraineeFormValues
@@ -37,7 +39,9 @@ export function emptyTraineeForm(): TraineeFormValues {
     postalCode: '',
     city: '',
     prescriber: '',
+    prescriberAgency: '',
     adviserName: '',
+    adviserEmail: '',
     notes: ''
   }
 }
@@ -55,7 +59,9 @@ export function traineeToForm(t: Trainee): TraineeFormValues {
     postalCode: t.postalCode ?? '',
     city: t.city ?? '',
     prescriber: t.prescriber ?? '',
+    prescriberAgency: t.prescriberAgency ?? '',
     adviserName: t.adviserName ?? '',
+    adviserEmail: t.adviserEmail ?? '',
     notes: t.notes ?? ''
   }
 }
@@ -83,6 +89,8 @@ export function checkTraineeField(field: TraineeField, value: string, today: str
       return optional(checkFranceTravailId)
     case 'email':
       return optional(checkEmail)
+    case 'adviserEmail':
+      return optional(checkAdviserEmail)
     case 'phone':
       return optional(checkFrenchPhone)
     case 'postalCode':
@@ -118,7 +126,9 @@ export function formToTraineeInput(values: TraineeFormValues): TraineeInput {
     postalCode: orNull(values.postalCode),
     city: orNull(values.city),
     prescriber: (PRESCRIBER_CODES as readonly string[]).includes(values.prescriber) ? (values.prescriber as Prescriber) : null,
+    prescriberAgency: orNull(values.prescriberAgency),
     adviserName: orNull(values.adviserName),
+    adviserEmail: orNull(values.adviserEmail),
     notes: orNull(values.notes)
   }
 }

@@ -68,6 +68,9 @@ describe('trainee list import', () => {
     expect(await mappingSelect('Nom de naissance').inputValue()).toBe('lastName')
     expect(await mappingSelect('N° identifiant').inputValue()).toBe('ftId')
     expect(await mappingSelect('Commune').inputValue()).toBe('city')
+    // « Structure » holds agencies (France Travail Lorient…), from which the kind of prescriber is told.
+    expect(await mappingSelect('Structure').inputValue()).toBe('prescriberAgency')
+    expect(await mappingSelect('Structure').locator('option:checked').textContent()).toBe('Agence prescriptrice')
     expect(await mappingSelect('Date de prescription').inputValue()).toBe('')
     await expectText(page.getByTestId('trainee-import-mapping').locator('tr[data-column="Commune"] .ti-mapping__samples'), 'LorientPlœmeur')
     await expectText(page.getByTestId('trainee-import-warnings'), /Colonnes ignorées : « N° », « Date de prescription »/)

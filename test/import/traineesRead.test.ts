@@ -64,26 +64,43 @@ describe('French header recognition', () => {
     ['Ville', 'city'],
     ['Commune', 'city'],
     ['Prescripteur', 'prescriber'],
-    ['Structure', 'prescriber'],
+    ['Orienteur', 'prescriber'],
+    ['Type de structure', 'prescriber'],
+    ['Type de prescripteur', 'prescriber'],
+    ['Agence', 'prescriberAgency'],
+    ['Agence prescriptrice', 'prescriberAgency'],
+    ['Structure prescriptrice', 'prescriberAgency'],
+    ['Structure', 'prescriberAgency'],
+    ['Organisme prescripteur', 'prescriberAgency'],
+    ["Nom de l'agence", 'prescriberAgency'],
     ['Conseiller', 'adviserName'],
     ['Conseiller référent', 'adviserName'],
     ['Référent', 'adviserName'],
     ['Nom du conseiller', 'adviserName'],
+    ['Mail conseiller', 'adviserEmail'],
+    ['Mail du conseiller', 'adviserEmail'],
+    ['E-mail conseiller', 'adviserEmail'],
+    ['Courriel du conseiller', 'adviserEmail'],
+    ['Adresse électronique du conseiller référent', 'adviserEmail'],
+    ['Mél. référent', 'adviserEmail'],
     ['Commentaires', 'notes'],
     // Not trainee fields, or not safely.
     ['Commune de naissance', null],
     ['Lieu de naissance', null],
     ['Date de prescription', null],
     ['Date d’inscription', null],
-    ['Mail du conseiller', null],
     ['Tél. référent', null],
+    ['Code agence', null],
+    ['N° structure', null],
+    ['Adresse agence', null],
+    ['Mail agence', null],
+    ['Organisme de formation', null],
     ['Nom Prénom', null],
     ['Nom de la formation', null],
     ['N°', null],
     ['ID', null],
     ['N° de dossier', null],
     ['Complément d’adresse', null],
-    ['Agence', null],
     ['', null]
   ]
   it.each(cases)('« %s » → %s', (header, field) => {
@@ -97,6 +114,15 @@ describe('French header recognition', () => {
       "Plusieurs colonnes correspondent à « Nom » : la colonne « Nom d'usage » est utilisée, « Nom de naissance » est ignorée.",
       'Plusieurs colonnes correspondent à « Téléphone » : la colonne « Portable » est utilisée, « Tél. » est ignorée.',
       'Plusieurs colonnes correspondent à « Identifiant France Travail » : la colonne « Identifiant FT » est utilisée, « N° identifiant » est ignorée.'
+    ])
+  })
+
+  it('tells the trainee’s e-mail from the adviser’s, and the agency from the kind of prescriber', () => {
+    const r = recogniseHeaders(['Nom', 'Prénom', 'Courriel', 'Type de structure', 'Structure', 'Agence', 'Conseiller', 'Mail conseiller', 'Mail référent'])
+    expect(r.mapping).toEqual(['lastName', 'firstName', 'email', 'prescriber', null, 'prescriberAgency', 'adviserName', 'adviserEmail', null])
+    expect(r.warnings).toEqual([
+      'Plusieurs colonnes correspondent à « Agence prescriptrice » : la colonne « Agence » est utilisée, « Structure » est ignorée.',
+      'Plusieurs colonnes correspondent à « E-mail du conseiller » : la colonne « Mail conseiller » est utilisée, « Mail référent » est ignorée.'
     ])
   })
 
@@ -228,6 +254,38 @@ describe('cell values', () => {
     ])
     expect(readRow({ line: 9, cells: ['', '', '', '', '', '', '', ''] }, mapping, TODAY)).toEqual({ kind: 'blank', line: 9 })
   })
+
+  it('reads the agency, the kind of prescriber it implies, and the adviser’s e-mail', () => {
+    const mapping: (ImportableField | null)[] = ['lastName', 'firstName', 'prescriberAgency', 'adviserName', 'adviserEmail']
+    const row = (line: number, agency: string, mail = '') => readRow({ line, cells: ['Morvan', 'Gwenaëlle', agency, 'Mme Cadiou', mail] }, mapping, TODAY)
+    expect(row(2, ' Mission locale du Pays de Lorient ', 'mailto:C.Cadiou@ML-Lorient.example')).toMatchObject({
+      kind: 'valid',
+      data: { prescriber: 'mission_locale', prescriberAgency: 'Mission locale du Pays de Lorient', adviserName: 'Mme Cadiou', adviserEmail: 'C.Cadiou@ml-lorient.example' },
+      provided: ['lastName', 'firstName', 'prescriber', 'prescriberAgency', 'adviserName', 'adviserEmail'],
+      warnings: []
+    })
+    // The kind alone is no agency; an agency whose kind cannot be told leaves the prescriber empty, silently.
+    expect(row(3, 'Pôle emploi')).toMatchObject({ kind: 'valid', data: { prescriber: 'france_travail', prescriberAgency: null } })
+    expect(row(4, 'Mission locale')).toMatchObject({ kind: 'valid', data: { prescriber: 'mission_locale', prescriberAgency: null } })
+    expect(row(5, 'PLIE du Pays de Lorient')).toMatchObject({ kind: 'valid', data: { prescriber: null, prescriberAgency: 'PLIE du Pays de Lorient' }, warnings: [] })
+    // A prescriber column, when it has a value, says the kind itself.
+    const both: (ImportableField | null)[] = ['lastName', 'firstName', 'prescriber', 'prescriberAgency']
+    expect(readRow({ line: 6, cells: ['Morvan', 'Gwenaëlle', 'Cap emploi', 'Cap emploi 56 Lorient'] }, both, TODAY)).toMatchObject({
+      kind: 'valid',
+      data: { prescriber: 'cap_emploi', prescriberAgency: 'Cap emploi 56 Lorient' }
+    })
+    expect(readRow({ line: 7, cells: ['Morvan', 'Gwenaëlle', '', 'France Travail Lanester'] }, both, TODAY)).toMatchObject({
+      kind: 'valid',
+      data: { prescriber: 'france_travail', prescriberAgency: 'France Travail Lanester' }
+    })
+
+    const bad = row(8, 'x'.repeat(121), 'c.cadiou@ml-lorient')
+    expect(bad).toMatchObject({ kind: 'invalid', line: 8, name: 'MORVAN Gwenaëlle' })
+    expect(bad.kind === 'invalid' && bad.messages).toEqual([
+      'L’agence prescriptrice : 120 caractères au maximum.',
+      'Adresse e-mail du conseiller invalide : « c.cadiou@ml-lorient ». Exemple : prenom.nom@exemple.fr'
+    ])
+  })
 })
 
 describe('XLSX', () => {
@@ -271,7 +329,18 @@ describe('whole file', () => {
     expect(names).toEqual(expect.arrayContaining(['LEFÈVRE Élodie', 'CŒURDEVEY François', 'MORVAN Gwenaëlle', 'KERJEAN Maëlys']))
     const line5 = csv.readings.find((r) => r.line === 5)
     expect(line5?.kind === 'valid' && line5.data).toMatchObject({ city: 'Plœmeur', adviserName: 'Mme Guégan', addressLine1: 'Bât. B; appt 12, résidence Les Ajoncs' })
+    // Its « Structure » column names the agency, which tells the kind of prescriber too.
+    expect(csv.mapping[11]).toBe('prescriberAgency')
+    expect(line5?.kind === 'valid' && line5.data).toMatchObject({ prescriber: 'france_travail', prescriberAgency: 'France Travail Lorient' })
+    const line12 = csv.readings.find((r) => r.line === 12)
+    expect(line12?.kind === 'valid' && line12.data).toMatchObject({ prescriber: 'mission_locale', prescriberAgency: 'Mission locale du Pays de Lorient', adviserName: 'Mme Cadiou' })
     const xlsx = await readTraineeFile(await prescriberWorkbook(), { today: TODAY })
     expect(xlsx.readings.map((r) => r.name)).toEqual(['LE BRIS Maëlle', 'BŒUF Cédric', 'BERNARD Sophie', 'TANGUY Loïc', 'Julie', 'BOEUF Cédric', 'MÉNARD Chloé', 'GUÉGUEN Noël'])
+    // « Prescripteur » holds the kind, « Mail conseiller » the adviser's address (text, then a mailto link).
+    expect(xlsx.mapping.slice(10)).toEqual(['prescriber', 'adviserName', 'adviserEmail'])
+    expect(xlsx.readings.slice(0, 2).map((r) => r.kind === 'valid' && [r.data.prescriber, r.data.prescriberAgency, r.data.adviserName, r.data.adviserEmail])).toEqual([
+      ['france_travail', null, 'Mme Le Roux', 'a.leroux@francetravail.example'],
+      ['france_travail', null, 'Mme Le Roux', 'a.leroux@francetravail.example']
+    ])
   })
 })

@@ -59,7 +59,8 @@ describe('France Travail export (windows-1252, semicolons, quoted, title line)',
     expect(linesOf(p, 'create')).toEqual([4, 5, 12, 14])
     expect(linesOf(p, 'invalid')).toEqual([7, 8, 13])
     expect(p.rows.map((r) => r.line)).not.toContain(9) // the blank row is skipped silently
-    expect(p.mapping).toEqual([null, 'ftId', 'civility', 'lastName', 'firstName', 'birthDate', 'phone', 'email', 'addressLine1', 'postalCode', 'city', 'prescriber', 'adviserName', null])
+    // « Structure » holds agencies (France Travail Lorient…): the kind of prescriber is told from them.
+    expect(p.mapping).toEqual([null, 'ftId', 'civility', 'lastName', 'firstName', 'birthDate', 'phone', 'email', 'addressLine1', 'postalCode', 'city', 'prescriberAgency', 'adviserName', null])
     expect(p.warnings).toEqual([
       "La ligne 1, avant la ligne d'en-tête (ligne 3), est ignorée.",
       'Colonnes ignorées : « N° », « Date de prescription ».'
@@ -77,6 +78,7 @@ describe('France Travail export (windows-1252, semicolons, quoted, title line)',
       'ligne 6 : Téléphone : (vide) → 07 11 22 33 44.',
       'ligne 6 : Code postal : (vide) → 56100.',
       'ligne 6 : Prescripteur : (vide) → France Travail.',
+      'ligne 6 : Agence prescriptrice : (vide) → France Travail Lorient.',
       'ligne 6 : Conseiller : (vide) → M. Le Bihan.'
     ])
     expect(byLine(p, 11)).toMatchObject({ action: 'unchanged', traineeId: seeded['Le Gall'], messages: [] })
@@ -106,14 +108,29 @@ describe('France Travail export (windows-1252, semicolons, quoted, title line)',
       postalCode: '56100',
       city: 'Lorient',
       prescriber: 'france_travail',
+      prescriberAgency: 'France Travail Lorient',
       adviserName: 'M. Le Bihan'
     })
     const coeurdevey = getTrainee(t.db, created[1]!.traineeId!)
     expect(coeurdevey).toMatchObject({ civility: 'M', lastName: 'CŒURDEVEY', firstName: 'François', city: 'Plœmeur', addressLine1: 'Bât. B; appt 12, résidence Les Ajoncs' })
-    expect(getTrainee(t.db, created[2]!.traineeId!)).toMatchObject({ lastName: 'MORVAN', ftId: null, prescriber: 'mission_locale', adviserName: 'Mme Cadiou' })
+    expect(getTrainee(t.db, created[2]!.traineeId!)).toMatchObject({
+      lastName: 'MORVAN',
+      ftId: null,
+      prescriber: 'mission_locale',
+      prescriberAgency: 'Mission locale du Pays de Lorient',
+      adviserName: 'Mme Cadiou'
+    })
     expect(getTrainee(t.db, created[3]!.traineeId!)).toMatchObject({ lastName: "LE FLOC'H", phone: '06 45 67 89 01' })
 
-    expect(getTrainee(t.db, seeded.Bernard!)).toMatchObject({ lastName: 'BERNARD', phone: '07 11 22 33 44', email: 'sophie.bernard@example.fr', postalCode: '56100', city: 'Lorient' })
+    expect(getTrainee(t.db, seeded.Bernard!)).toMatchObject({
+      lastName: 'BERNARD',
+      phone: '07 11 22 33 44',
+      email: 'sophie.bernard@example.fr',
+      postalCode: '56100',
+      city: 'Lorient',
+      prescriber: 'france_travail',
+      prescriberAgency: 'France Travail Lorient'
+    })
 
     const audit = t.db.prepare('SELECT operation, entity_id, clerk_name, after_json FROM audit_log WHERE id > ? ORDER BY id').all(auditBefore) as { operation: string; entity_id: string | null; clerk_name: string; after_json: string }[]
     expect(audit.map((a) => a.operation)).toEqual(['trainees.create', 'trainees.create', 'trainees.update', 'trainees.create', 'trainees.create', 'traineeImport.apply'])
@@ -226,11 +243,54 @@ describe('Excel workbook', () => {
     const applied = await applyTraineeImport(ctx, { ...request(bytes), fileName: 'liste.xlsx' })
     const ids = applied.rows.filter((r) => r.action === 'create').map((r) => r.traineeId!)
     expect(ids.map((id) => getTrainee(t.db, id))).toMatchObject([
-      { civility: 'Mme', lastName: 'LE BRIS', firstName: 'Maëlle', birthDate: '1990-03-05', email: 'maelle.lebris@example.fr', phone: '06 12 34 56 78', postalCode: '56100' },
-      { civility: 'M', lastName: 'BŒUF', firstName: 'Cédric', birthDate: '1990-03-05', city: 'Plœmeur', prescriber: 'france_travail' },
+      { civility: 'Mme', lastName: 'LE BRIS', firstName: 'Maëlle', birthDate: '1990-03-05', email: 'maelle.lebris@example.fr', phone: '06 12 34 56 78', postalCode: '56100', adviserEmail: 'a.leroux@francetravail.example' },
+      { civility: 'M', lastName: 'BŒUF', firstName: 'Cédric', birthDate: '1990-03-05', city: 'Plœmeur', prescriber: 'france_travail', adviserName: 'Mme Le Roux', adviserEmail: 'a.leroux@francetravail.example' },
       { civility: 'Mme', lastName: 'MÉNARD', firstName: 'Chloé', birthDate: '1998-07-24', city: 'VANNES', prescriber: 'mission_locale' },
       { civility: 'M', lastName: 'GUÉGUEN', firstName: 'Noël', birthDate: '2001-01-01', ftId: '0790123L', prescriber: 'self' }
     ])
+  })
+})
+
+describe('prescriber’s agency and adviser’s e-mail', () => {
+  const file = () =>
+    Buffer.from(
+      [
+        'Identifiant FT;Nom;Prénom;Agence prescriptrice;Conseiller;Courriel du conseiller',
+        '0698765K;Le Gall;Yann;France Travail Lanester;M. Le Bihan;m.lebihan@francetravail.example',
+        '0712345A;Bernard;Sophie;France Travail Lorient;Mme Guégan;mme.guegan@francetravail',
+        ';Morvan;Gwenaëlle;Mission locale du Pays de Lorient;Mme Cadiou;c.cadiou@ml-lorient.example'
+      ].join('\r\n'),
+      'utf8'
+    )
+
+  it('fills them in, keeps the record’s agency unless told to overwrite, refuses a wrong adviser’s e-mail', async () => {
+    const p = await previewTraineeImport(t.db, ctx.clock, request(file()))
+    expect(p.mapping).toEqual(['ftId', 'lastName', 'firstName', 'prescriberAgency', 'adviserName', 'adviserEmail'])
+    expect(byLine(p, 2)).toMatchObject({ action: 'merge', traineeId: seeded['Le Gall'] })
+    expect(byLine(p, 2).messages).toEqual([
+      'ligne 2 : « Agence prescriptrice » différent dans le fichier (France Travail Lanester) : valeur de la fiche conservée (France Travail Lorient).',
+      'ligne 2 : E-mail du conseiller : (vide) → m.lebihan@francetravail.example.'
+    ])
+    expect(byLine(p, 3)).toMatchObject({
+      action: 'invalid',
+      messages: ['ligne 3 : Adresse e-mail du conseiller invalide : « mme.guegan@francetravail ». Exemple : prenom.nom@exemple.fr']
+    })
+
+    const applied = await applyTraineeImport(ctx, request(file()))
+    expect(applied.counts).toEqual({ create: 1, merge: 1, unchanged: 0, invalid: 1, duplicate_in_file: 0 })
+    expect(getTrainee(t.db, seeded['Le Gall']!)).toMatchObject({ prescriberAgency: 'France Travail Lorient', adviserEmail: 'm.lebihan@francetravail.example' })
+    expect(getTrainee(t.db, seeded.Bernard!)).toMatchObject({ prescriber: null, prescriberAgency: null, adviserName: null, adviserEmail: null })
+    expect(getTrainee(t.db, byLine(applied, 4).traineeId!)).toMatchObject({
+      lastName: 'MORVAN',
+      prescriber: 'mission_locale',
+      prescriberAgency: 'Mission locale du Pays de Lorient',
+      adviserName: 'Mme Cadiou',
+      adviserEmail: 'c.cadiou@ml-lorient.example'
+    })
+
+    const overwrite = await applyTraineeImport(ctx, request(file(), 'overwrite'))
+    expect(byLine(overwrite, 2).messages).toEqual(['ligne 2 : Agence prescriptrice : France Travail Lorient → France Travail Lanester.'])
+    expect(getTrainee(t.db, seeded['Le Gall']!).prescriberAgency).toBe('France Travail Lanester')
   })
 })
 

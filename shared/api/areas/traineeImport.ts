@@ -14,7 +14,9 @@ export const IMPORTABLE_FIELDS = {
   postalCode: 'Code postal',
   city: 'Ville',
   prescriber: 'Prescripteur',
+  prescriberAgency: 'Agence prescriptrice',
   adviserName: 'Conseiller',
+  adviserEmail: 'E-mail du conseiller',
   notes: 'Notes'
 } as const
 export type ImportableField = keyof typeof IMPORTABLE_FIELDS

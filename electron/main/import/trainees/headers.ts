@@ -12,13 +12,17 @@ export function normaliseHeader(header: string): string {
 type Recognised = { field: ImportableField; rank: number } | null
 
 const CONTACT = /\b(mail|e mail|email|courriel|mel|tel|telephone|portable|mobile|adresse|fax)\b/
+const EMAIL = /\b(courriel|e mail|email|mail|mel|adresse electronique)\b/
+/** The prescriber's agency or structure, by name ("Agence", "Structure prescriptrice", "Organisme prescripteur"). */
+const AGENCY = /\b(agence|structure)\b|\borganisme (prescripteur|orienteur)\b/
 const PERSON = /\b(stagiaire|candidat|candidate|beneficiaire|demandeur|personne|apprenant|apprenante)\b|^nom (du )?de$/
 
 /**
  * One French header → the trainee field it holds, with a rank (0 = unambiguous) used when two
  * columns claim the same field ("Nom d'usage" is preferred to "Nom de naissance"). Rules are
  * tried in order: the more specific ones first, so that "Adresse électronique" is an e-mail,
- * "Nom du conseiller" the adviser and "Commune de naissance" nothing at all.
+ * "Nom du conseiller" the adviser, "Mail conseiller" the adviser's e-mail, "Agence" the
+ * prescriber's agency and "Commune de naissance" nothing at all.
  */
 export function recogniseHeader(header: string): Recognised {
   const h = normaliseHeader(header)
@@ -29,12 +33,21 @@ export function recogniseHeader(header: string): Recognised {
   // Any other date (inscription, prescription, entrée…) is not a trainee field.
   if (/\bdate\b/.test(h)) return null
   if (/\b(conseiller|conseillere|referent|referente|charge de suivi|chargee de suivi)\b/.test(h)) {
-    return CONTACT.test(h) ? null : { field: 'adviserName', rank: /\bconseill/.test(h) ? 0 : 1 }
+    const rank = /\bconseill/.test(h) ? 0 : 1
+    if (EMAIL.test(h)) return { field: 'adviserEmail', rank }
+    return CONTACT.test(h) ? null : { field: 'adviserName', rank }
   }
-  if (/\b(prescripteur|prescriptrice|structure|orienteur|organisme prescripteur)\b/.test(h)) {
+  // "Type de structure" is the kind of prescriber; "Structure" alone most often holds the agency's name.
+  if (/\btype\b/.test(h) && /\b(structure|prescripteur|prescriptrice|orienteur)\b/.test(h)) return { field: 'prescriber', rank: 0 }
+  if (AGENCY.test(h)) {
+    // Its code, number, e-mail or address are not kept.
+    if (CONTACT.test(h) || /\b(code|id|identifiant|n|no|num|numero|siret)\b/.test(h)) return null
+    return { field: 'prescriberAgency', rank: /\b(agence|prescri\w*|orient\w*)\b/.test(h) ? 0 : 1 }
+  }
+  if (/\b(prescripteur|prescriptrice|orienteur|orienteuse)\b/.test(h)) {
     return CONTACT.test(h) ? null : { field: 'prescriber', rank: /\bprescri/.test(h) ? 0 : 1 }
   }
-  if (/\b(courriel|e mail|email|mail|mel|adresse electronique|adresse mail)\b/.test(h)) return { field: 'email', rank: 0 }
+  if (EMAIL.test(h)) return { field: 'email', rank: 0 }
   if (/\b(tel|telephone|portable|mobile|gsm|fixe)\b/.test(h)) return { field: 'phone', rank: /\b(portable|mobile)\b/.test(h) ? 0 : 1 }
   if (/^(ide|idft|idpe|id ft|id pe)$/.test(h)) return { field: 'ftId', rank: 0 }
   if (/\b(identifiant|ident|id|ide|n|no|num|numero)\b.*\b(france travail|ft|pole emploi|pe|regional|de)$/.test(h)) return { field: 'ftId', rank: 0 }

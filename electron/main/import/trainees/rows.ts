@@ -5,7 +5,7 @@ import { checkBirthDate } from '../../../../shared/domain/dates'
 import { PRESCRIBERS } from '../../../../shared/domain/trainee'
 import { capitaliseFirstName, upperName } from '../../../../shared/domain/text'
 import type { SourceRow } from './table'
-import { civilityFromText, dateFromText, prescriberFromText, repairPhone, repairPostalCode, truncatedFtIdMessage } from './values'
+import { civilityFromText, dateFromText, prescriberFromText, prescriberKindAlone, repairPhone, repairPostalCode, truncatedFtIdMessage } from './values'
 
 export type NewTrainee = z.output<typeof TraineeInput>
 
@@ -61,6 +61,15 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
     input.prescriber = p.code
     if (!p.recognised) warnings.push(`Prescripteur « ${raw.prescriber} » non reconnu : enregistré comme « ${PRESCRIBERS.other} ».`)
   }
+  if (raw.prescriberAgency !== undefined) {
+    // "France Travail" alone is the kind of prescriber, not one of its agencies: no agency then.
+    if (prescriberKindAlone(raw.prescriberAgency)) input.prescriberAgency = null
+    // Without a prescriber column (or value), the agency's name tells its kind when it can.
+    if (raw.prescriber === undefined) {
+      const p = prescriberFromText(raw.prescriberAgency)
+      if (p.recognised) input.prescriber = p.code
+    }
+  }
   if (raw.birthDate !== undefined) {
     const d = dateFromText(raw.birthDate)
     const check = d.ok ? checkBirthDate(d.value, today) : d
@@ -80,6 +89,7 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
   if (raw.phone !== undefined) input.phone = repairPhone(raw.phone)
   if (raw.postalCode !== undefined) input.postalCode = repairPostalCode(raw.postalCode)
   if (raw.email !== undefined) input.email = raw.email.replace(/^mailto:/i, '')
+  if (raw.adviserEmail !== undefined) input.adviserEmail = raw.adviserEmail.replace(/^mailto:/i, '')
 
   const parsed = TraineeInput.safeParse(input)
   if (!parsed.success) {

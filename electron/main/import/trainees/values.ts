@@ -22,11 +22,24 @@ export function civilityFromText(s: string): Check<Civility> {
 
 export type PrescriberReading = { code: Prescriber; recognised: boolean }
 
-/** A structure's name ("Agence France Travail Lorient", "ML du Pays de Vannes") → its kind. */
-export function prescriberFromText(s: string): PrescriberReading {
+/** Other names of a kind of prescriber said alone, without an agency ("Pôle emploi", "ML"). */
+const KIND_ALONE: Record<string, Prescriber> = { 'pole emploi': 'france_travail', ft: 'france_travail', pe: 'france_travail', ml: 'mission_locale', milo: 'mission_locale' }
+
+/**
+ * The kind of prescriber when the text names only that ("France Travail", "Mission locale",
+ * "cap_emploi"), null when it names something more, such as one of its agencies.
+ */
+export function prescriberKindAlone(s: string): Prescriber | null {
   const key = normaliseHeader(s)
   const byCode = (Object.keys(PRESCRIBERS) as Prescriber[]).find((code) => key === code.replace(/_/g, ' ') || key === normaliseHeader(PRESCRIBERS[code]))
-  if (byCode) return { code: byCode, recognised: true }
+  return byCode ?? KIND_ALONE[key] ?? null
+}
+
+/** A structure's name ("Agence France Travail Lorient", "ML du Pays de Vannes") → its kind. */
+export function prescriberFromText(s: string): PrescriberReading {
+  const alone = prescriberKindAlone(s)
+  if (alone) return { code: alone, recognised: true }
+  const key = normaliseHeader(s)
   if (/\bcap emploi\b/.test(key)) return { code: 'cap_emploi', recognised: true }
   if (/\bmissions? locales?\b|\bml\b|\bmilo\b/.test(key)) return { code: 'mission_locale', recognised: true }
   if (/\b(france travail|pole emploi|ft|pe|ale)\b/.test(key)) return { code: 'france_travail', recognised: true }

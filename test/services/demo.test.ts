@@ -9,6 +9,9 @@ import { checkNda } from '../../shared/domain/nda'
 import { checkSiret } from '../../shared/domain/siret'
 import { foldForSearch } from '../../shared/domain/text'
 import type { DemoSummary } from '../../shared/api/areas/app'
+import { TraineePatch } from '../../shared/api/areas/trainees'
+import { contract } from '../../shared/api/contract'
+import { listTrainees } from '../../electron/main/services/trainees/traineeService'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 
 const NOW = fixedClock().now()
@@ -178,6 +181,17 @@ describe('demo data (300 trainees)', () => {
       const age = Number(TODAY.slice(0, 4)) - Number(r.birth_date!.slice(0, 4))
       expect(age).toBeGreaterThanOrEqual(18)
       expect(age).toBeLessThanOrEqual(61)
+    }
+  })
+
+  it('writes trainees the form can save back as they are, agency and adviser’s e-mail included', () => {
+    const trainees = listTrainees(t.db)
+    expect(trainees.filter((tr) => tr.prescriberAgency && tr.adviserEmail).length).toBeGreaterThan(0)
+    const fields = Object.keys(TraineePatch.shape) as (keyof typeof TraineePatch.shape)[]
+    for (const tr of trainees) {
+      const changes = Object.fromEntries(fields.map((f) => [f, tr[f]]))
+      const r = contract['trainees:update'].input.safeParse({ id: tr.id, changes })
+      expect(r.success ? [] : r.error.issues.map((i) => i.message), `${tr.lastName} ${tr.firstName}`).toEqual([])
     }
   })
 

@@ -12,9 +12,11 @@ export type ReaderMessage =
   | { type: 'done'; read: ReadSummary }
   | { type: 'error'; message: string; aborted: boolean }
 
-const BATCH = 32
+// Small batches: formations waiting in a large one outlive the young generation and fill the
+// old one, whose limit then grows with the length of the import.
+const BATCH = 8
 // The writer takes batches only between two chunks of its own part: enough credit that this
-// thread never waits for it (at most 16 × 32 formations, a few megabytes, in flight).
+// thread never waits for it (at most 16 × 8 formations, a few megabytes, in flight).
 const MAX_IN_FLIGHT = 16
 const port = parentPort
 if (!port) throw new Error('readerWorker must run in a worker thread')

@@ -104,22 +104,22 @@ describe('documents: generation on a worker thread, register', () => {
   it('cancel stops between documents and never leaves a partial merged file', async () => {
     const ctx = serviceContext(t.db)
     const w = documentsWorld(ctx)
-    const ids = w.trainees(w.sessionId, 60)
+    const ids = w.trainees(w.sessionId, 200)
     const jobs = documentJobsFor(t.db)
     const started = jobs.start(ctx, contract['documents:generate'].input.parse({ kind: 'attestation_entree', enrolmentIds: ids, output: 'merged' }))
     expect(started.state).toBe('running')
-    expect(started.total).toBe(60)
+    expect(started.total).toBe(200)
     // Cancel in the middle: once the worker reports its first drawn pages.
     while (jobs.get(started.id).done === 0) await new Promise((r) => setTimeout(r, 1))
     jobs.cancel(started.id)
     const job = await jobs.settled(started.id)
     expect(job.state).toBe('cancelled')
-    expect(job.done).toBeLessThan(60)
+    expect(job.done).toBeLessThan(200)
     expect(job.merged).toBeNull()
     const dir = join(t.dir, 'Documents générés', '2026-11')
     const left = existsSync(dir) ? readdirSync(dir) : []
     expect(left.filter((f) => f.endsWith('.part'))).toEqual([])
-    expect(left.filter((f) => f.includes('(60 documents)'))).toEqual([])
+    expect(left.filter((f) => f.includes('(200 documents)'))).toEqual([])
     expect(listDocuments(t.db, {})).toEqual([])
 
     // The worker that was cancelled is reused: the next batch runs to its end.

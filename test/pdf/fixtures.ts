@@ -172,6 +172,7 @@ export const bilan: BilanFinData = {
   nextStep: 'Candidature au poste de secrétaire médicale au centre hospitalier de Lorient ; entretien prévu le 12 avril 2027.',
   comments: 'Très bonne implication ; a su faire preuve d’autonomie en stage !',
   adviserName: 'Yann Le Floc’h',
+  adviserEmail: 'yann.lefloch@francetravail.example',
   costCents: 425_050
 }
 

@@ -93,6 +93,7 @@ describe('document templates (text extracted with pdfjs, rendered with poppler)'
     expect(text).toContain('549,5 h')
     expect(text).toContain('Certification obtenue partiellement')
     expect(text).toContain('Yann Le Floc’h')
+    expect(text).toContain('yann.lefloch@francetravail.example')
     expect(text).toContain('4 250,50 €')
     expect(text).toContain('autonomie en stage !')
   })

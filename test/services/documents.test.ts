@@ -155,6 +155,8 @@ describe('documents: generation on a worker thread, register', () => {
     expect(eText).toContain('DUPONT Marie')
 
     w.move([a], { to: 'sorti', effectiveDate: '2026-11-20', reasonCode: 'fin_prevue' })
+    // The bilan names the adviser and the address it is sent to.
+    t.db.prepare("UPDATE trainee SET adviser_name = 'Yann Le Floc’h', adviser_email = 'yann.lefloch@francetravail.example' WHERE id = (SELECT trainee_id FROM enrolment WHERE id = ?)").run(a)
     saveExitReport(ctx, contract['exitReports:save'].input.parse({ enrolmentId: a, certificationResult: 'partielle', skillsAcquired: 'Accueil et bureautique', nextStep: 'Emploi' }))
     for (const kind of ['bilan_fin', 'attestation_fin', 'certificat_realisation'] as const) {
       const job = await generate(ctx, { kind, enrolmentIds: [a] })
@@ -163,6 +165,7 @@ describe('documents: generation on a worker thread, register', () => {
       expect(content).toContain('Madame Marie DUPONT'.replace('Madame ', ''))
       expect(content).toContain('14,5')
       expect(content).toContain('Fait à Lorient, le 22 novembre 2026')
+      if (kind === 'bilan_fin') expect(content).toMatch(/Yann Le Floc’h[\s\S]*\(yann\.lefloch@francetravail\.example\)/)
     }
     expect(refusal(() => documentJobsFor(t.db).start(ctx, contract['documents:generate'].input.parse({ kind: 'bilan_fin', enrolmentIds: [b] }))).message).toContain('pas encore sorti')
     expect(basename(listDocuments(t.db, { kind: 'bilan_fin' })[0]?.path ?? '')).toBe('2026-11 Bilan de fin de formation - DUPONT Marie.pdf')

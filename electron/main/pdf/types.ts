@@ -124,6 +124,7 @@ export type BilanFinData = IssueInfo & {
   nextStep: string | null
   comments: string | null
   adviserName: string | null
+  adviserEmail: string | null
   costCents: number | null
 }
 

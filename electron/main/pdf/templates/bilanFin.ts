@@ -29,7 +29,9 @@ export function drawBilanFin(sheet: Sheet, d: BilanFinData): void {
     ['Suite de parcours', d.nextStep ?? '—'],
     ['Observations', d.comments ?? '—']
   ])
-  sheet.paragraph('Bilan transmis au ou à la stagiaire, à son conseiller ou sa conseillère France Travail et au service comptable.', { size: 8.5, color: '#5b6470' })
+  // The bilan goes to the adviser too: their address is given where it is sent, when known.
+  const to = d.adviserEmail ? ` (${d.adviserEmail})` : ''
+  sheet.paragraph(`Bilan transmis au ou à la stagiaire, à son conseiller ou sa conseillère France Travail${to} et au service comptable.`, { size: 8.5, color: '#5b6470', align: 'left' })
   sheet.madeAt(d.organisation.city, d.issuedOn)
   sheet.signatures([{ role: 'Le ou la stagiaire', name: fullName(d.trainee), title: null, note: 'Signature' }, signatory(d.organisation)])
 }

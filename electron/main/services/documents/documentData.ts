@@ -159,13 +159,14 @@ type EnrolmentRow = {
   ft_id: string | null
   birth_date: string | null
   adviser_name: string | null
+  adviser_email: string | null
   attended: number
 }
 
 const ENROLMENT_SELECT = `
   SELECT e.id, e.session_id, e.trainee_id, e.status, e.funding, e.planned_start_date, e.planned_end_date, e.planned_hours,
          e.entry_date, e.exit_date, e.exit_reason, e.dropout_reason,
-         t.civility, t.last_name, t.first_name, t.ft_id, t.birth_date, t.adviser_name,
+         t.civility, t.last_name, t.first_name, t.ft_id, t.birth_date, t.adviser_name, t.adviser_email,
          coalesce((SELECT sum(a.hours) FROM attendance_day a WHERE a.enrolment_id = e.id), 0) AS attended
   FROM enrolment e JOIN trainee t ON t.id = e.trainee_id`
 
@@ -304,6 +305,7 @@ function traineeDocument(db: Db, req: BuildRequest, e: EnrolmentRow, report: Rep
         nextStep: report?.next_step ?? null,
         comments: report?.comments ?? null,
         adviserName: e.adviser_name,
+        adviserEmail: e.adviser_email,
         costCents: s.row.price_total_cents
       }
     // Nature of the action (art. L6313-1): always « action de formation ». Nothing stored says

@@ -154,20 +154,11 @@ describe('LHEO import into the catalogue', () => {
 })
 
 describe('import jobs (preview, apply, cancel)', () => {
-  const waitFor = async (jobs: LheoJobs, id: string) => {
-    for (let i = 0; i < 200; i++) {
-      const job = jobs.get(id)
-      if (job.state !== 'running') return job
-      await new Promise((r) => setTimeout(r, 10))
-    }
-    throw new Error('job did not finish')
-  }
-
   it('previews without writing, then applies in one go', async () => {
     const jobs = new LheoJobs()
     const started = jobs.startPreview(ctx, 'offre.xml', readFileSync(CVL))
     expect(started.state).toBe('running')
-    const preview = await waitFor(jobs, started.id)
+    const preview = await jobs.settled(started.id)
     expect(preview).toMatchObject({ state: 'done', progress: 1, version: '2.2', summary: { sessions: { created: 2 } } })
     expect(count('session')).toBe(0)
     const started2 = jobs.apply(ctx, preview.id)
@@ -183,7 +174,7 @@ describe('import jobs (preview, apply, cancel)', () => {
   it('reports a refused file as a failed job, with the element and line', async () => {
     const jobs = new LheoJobs()
     const started = jobs.startPreview(ctx, 'anotea.xml', readFileSync(join(SAMPLES, 'anotea_intercarif-data-test.xml')))
-    const done = await waitFor(jobs, started.id)
+    const done = await jobs.settled(started.id)
     expect(done.state).toBe('failed')
     expect(done.error).toMatch(/coordonneFs/)
   })
@@ -211,7 +202,7 @@ describe('import jobs (preview, apply, cancel)', () => {
     const jobs = new LheoJobs()
     const started = jobs.startPreview(ctx, 'offre.xml', readFileSync(CVL))
     const cancelled = jobs.cancel(started.id)
-    const done = await waitFor(jobs, cancelled.id)
+    const done = await jobs.settled(cancelled.id)
     expect(['cancelled', 'done']).toContain(done.state)
     if (done.state === 'done') jobs.cancel(done.id)
     expect(jobs.get(started.id).state).toBe('cancelled')

@@ -3,10 +3,10 @@
 // comparison the preview makes). One job per worker; a stop flag shared with the parent lets a
 // cancellation roll the transaction back between two formations.
 import { parentPort, workerData } from 'node:worker_threads'
-import { AppError } from '../../../../shared/api/result'
 import { isLheoError } from '../../import/lheo'
 import { openConnection } from '../../db/open'
 import { applyStaged } from './importCatalogue'
+import { importErrorMessage } from './importErrorMessage'
 import { StagedFile } from './stagedFile'
 import type { ApplyWorkerInput, ApplyWorkerMessage } from './applyProtocol'
 
@@ -30,11 +30,5 @@ try {
     db.close()
   }
 } catch (e) {
-  post({ type: 'error', message: clerkMessage(e), aborted: isLheoError(e) && e.aborted })
-}
-
-function clerkMessage(e: unknown): string {
-  if (isLheoError(e) || e instanceof AppError) return e.message
-  if ((e as { code?: string }).code === 'SQLITE_BUSY') return 'La base est occupée par une autre écriture : réessayez dans un instant.'
-  return `Import impossible : ${e instanceof Error ? e.message : String(e)}.`
+  post({ type: 'error', message: importErrorMessage(e), aborted: isLheoError(e) && e.aborted })
 }

@@ -8,16 +8,17 @@ import type { ExtrasJson, LheoFormation } from '../../import/lheo'
  */
 export type FormationBatch = { json: string; extras: string[] }
 
+/** A formation, action, funder or session while its extras are replaced by their index. */
 type WithExtras = { extras: ExtrasJson | number }
 
 /** Every object of the formations that carries `extras`. */
 function eachExtrasHolder(formations: LheoFormation[], visit: (o: WithExtras) => void): void {
   for (const f of formations) {
-    visit(f as unknown as WithExtras)
+    visit(f)
     for (const a of f.actions) {
-      visit(a as unknown as WithExtras)
-      for (const x of a.funders) visit(x as unknown as WithExtras)
-      for (const s of a.sessions) visit(s as unknown as WithExtras)
+      visit(a)
+      for (const x of a.funders) visit(x)
+      for (const s of a.sessions) visit(s)
     }
   }
 }

@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import type { LheoJob } from '../../../../shared/api/areas/lheo'
 import { AppError } from '../../../../shared/api/result'
 import { isLheoError } from '../../import/lheo'
 import type { Db } from '../../db/open'
 import type { ServiceContext } from '../context'
 import { applyInWorker } from './applyInWorker'
+import { importErrorMessage } from './importErrorMessage'
 import { stageLheoFile, type StagedCatalogue } from './importCatalogue'
 
 type JobRecord = {
@@ -60,11 +59,7 @@ export class LheoJobs {
         })
         this.finish(record, 'done')
       })
-      .catch((e: unknown) => {
-        const aborted = isLheoError(e) && e.aborted
-        record.job.error = aborted ? 'Import annulé : rien n’a été enregistré.' : messageOf(e)
-        this.finish(record, aborted ? 'cancelled' : 'failed')
-      })
+      .catch((e: unknown) => this.fail(record, e, ''))
     return { ...record.job }
   }
 
@@ -98,11 +93,7 @@ export class LheoJobs {
         record.job.summary = summary
         this.finish(record, 'done')
       })
-      .catch((e: unknown) => {
-        const aborted = isLheoError(e) && e.aborted
-        record.job.error = aborted ? 'Import annulé : rien n’a été enregistré.' : `${messageOf(e)} Rien n’a été enregistré.`
-        this.finish(record, aborted ? 'cancelled' : 'failed')
-      })
+      .catch((e: unknown) => this.fail(record, e, ' Rien n’a été enregistré.'))
       .finally(() => this.discard(record))
     return { ...record.job }
   }
@@ -137,6 +128,13 @@ export class LheoJobs {
     return r
   }
 
+  /** A cancelled job (its signal fired) or a failed one, with the clerk's message. */
+  private fail(record: JobRecord, e: unknown, suffix: string): void {
+    const aborted = isLheoError(e) && e.aborted
+    record.job.error = aborted ? 'Import annulé : rien n’a été enregistré.' : `${importErrorMessage(e)}${suffix}`
+    this.finish(record, aborted ? 'cancelled' : 'failed')
+  }
+
   private finish(record: JobRecord, state: LheoJob['state']): void {
     record.job.state = state
     record.job.progress = state === 'done' ? 1 : record.job.progress
@@ -160,11 +158,6 @@ export class LheoJobs {
       }
     }
   }
-}
-
-function messageOf(e: unknown): string {
-  if (isLheoError(e) || e instanceof AppError) return e.message
-  return `Import impossible : ${e instanceof Error ? e.message : String(e)}.`
 }
 
 const registries = new WeakMap<Db, LheoJobs>()

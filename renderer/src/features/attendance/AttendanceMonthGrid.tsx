@@ -530,8 +530,7 @@ export function AttendanceMonthGrid(props: Props) {
       if (e.shiftKey && anchor.current) {
         // No browser focus change (nor text selection): the grid's focus is moved to match.
         e.preventDefault()
-        setSelection(anchor.current, pos)
-        gridApi.current?.setFocusedCell(pos.row, dayColId(pos.col))
+        moveTo(pos, true)
         return
       }
       setSelection(pos, pos)

@@ -1,7 +1,6 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { resolve } from 'node:path'
-
-export const LHEO_SAMPLES = resolve(__dirname, '../../../shared/reference/lheo/samples')
+import { LHEO_SAMPLES } from '../helpers/reference'
 
 /**
  * A large catalogue built from the structure of a real file (Centre-Val de Loire, LHEO 2.2): its

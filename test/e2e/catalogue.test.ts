@@ -5,8 +5,9 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { addDays, formatDateFr, todayIso } from '../../shared/domain/dates'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
+import { LHEO_SAMPLES } from '../helpers/reference'
 
-const CENTRE = resolve(__dirname, '../../../shared/reference/lheo/samples/intercarif_centre-val-de-loire_07_10.xml')
+const CENTRE = resolve(LHEO_SAMPLES, 'intercarif_centre-val-de-loire_07_10.xml')
 
 /** Drops a file on an element the way the browser does (dragenter, dragover, drop with a DataTransfer). */
 async function dropFile(page: Page, target: Locator, path: string, name: string): Promise<void> {

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
+import { LHEO_SAMPLES } from '../helpers/reference'
 
 // CI has shared/ beside the repository (../shared from the repository root).
-const SAMPLES = resolve(__dirname, '../../../shared/reference/lheo/samples')
+const SAMPLES = LHEO_SAMPLES
 const CENTRE = resolve(SAMPLES, 'intercarif_centre-val-de-loire_07_10.xml')
 const ANOTEA = resolve(SAMPLES, 'anotea_intercarif-data-test.xml')
 

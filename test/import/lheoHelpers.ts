@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readLheo, readLheoFile, type LheoFormation, type ReadLheoOptions, type ReadSummary } from '../../electron/main/import/lheo'
+import { LHEO_REFERENCE } from '../helpers/reference'
 
-export const REFERENCE = '/work/shared/reference/lheo'
+export const REFERENCE = LHEO_REFERENCE
 export const SAMPLES = join(REFERENCE, 'samples')
 export const CENTRE = join(SAMPLES, 'intercarif_centre-val-de-loire_07_10.xml')
 export const NORMANDIE = join(SAMPLES, 'intercarif_normandie_04_A815385.xml')

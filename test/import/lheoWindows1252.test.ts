@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readLheoFile, type LheoFormation } from '../../electron/main/import/lheo'
 import { decodeWindows1252 } from '../../electron/main/import/encoding/windows1252'
+import { LHEO_SAMPLES } from '../helpers/reference'
 
-const SAMPLE = resolve(__dirname, '../../../shared/reference/lheo/samples/intercarif_normandie_04_A815385.xml')
+const SAMPLE = resolve(LHEO_SAMPLES, 'intercarif_normandie_04_A815385.xml')
 const dir = mkdtempSync(join(tmpdir(), 'passerelle-cp1252-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { decodeExtras } from '../../electron/main/import/lheo'
@@ -8,8 +8,9 @@ import { importLheoFile } from '../../electron/main/services/lheo/importCatalogu
 import { LheoJobs } from '../../electron/main/services/lheo/lheoJobs'
 import { writeLargeLheo } from '../bench/lheoFixture'
 import { serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
+import { LHEO_SAMPLES } from '../helpers/reference'
 
-const SAMPLES = resolve(__dirname, '../../../shared/reference/lheo/samples')
+const SAMPLES = LHEO_SAMPLES
 const CVL = join(SAMPLES, 'intercarif_centre-val-de-loire_07_10.xml')
 const VALID_SAMPLES = ['intercarif_centre-val-de-loire_07_10.xml', 'intercarif_normandie_04_A815385.xml', 'onisep_bts-nrc_9436_18706.xml']
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { startBackend } from '../main/backend'
 import { resolveDbPath } from '../main/db/paths'
 import { startHttpHost } from './httpHost'
+import { testClock } from './testClock'
 import pkg from '../../package.json'
 
 // The browser host: the real renderer and the real services, over HTTP on 127.0.0.1 only.
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const port = Number(argValue('--port') ?? process.env.PASSERELLE_PORT ?? 4780)
   const rendererDir = resolve(__dirname, '../renderer')
   readFileSync(resolve(rendererDir, 'index.html')) // fail fast with a clear error when the build is missing
-  const backend = await startBackend({ dbPath, kind: 'browser', version: pkg.version })
+  const clock = testClock(argValue('--test-now'), process.env)
+  const backend = await startBackend({ dbPath, kind: 'browser', version: pkg.version, ...(clock ? { clock } : {}) })
   const server = await startHttpHost({ dispatch: backend.dispatch, rendererDir, port })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { AttendanceMonthGrid } from '../../shared/api/areas/attendance'
-import { todayIso } from '../../shared/domain/dates'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
@@ -18,6 +17,8 @@ import { apiCall, cell, expectText, shot, until } from './support'
 const NOVEMBER = '2026-11'
 const OCTOBER = '2026-10'
 const LATE = 5 // the sixth trainee enters on 16/11
+/** 2 December 2026: November and October can be attested (their 25th has passed), December not yet. */
+const NOW = '2026-12-02T09:00:00.000Z'
 
 describe('attendance month grid', () => {
   let host: RunningHost
@@ -60,8 +61,8 @@ describe('attendance month grid', () => {
   beforeAll(async () => {
     const t = await tempDb()
     dir = t.dir
-    const ctx = serviceContext(t.db, fixedClock(new Date().toISOString()))
-    const w = attendanceWorld(ctx, todayIso())
+    const ctx = serviceContext(t.db, fixedClock(NOW))
+    const w = attendanceWorld(ctx, NOW.slice(0, 10))
     sessionId = w.session({ label: 'Développeur web — Lyon' })
     for (let i = 0; i < 30; i++) {
       const name = `STAGIAIRE ${String(i + 1).padStart(2, '0')}`
@@ -69,9 +70,9 @@ describe('attendance month grid', () => {
     }
     selectClerk(t.db, ctx.clock, 'Claire Martin')
     t.db.close()
-    host = await startHost({ dbPath: t.path, dir: t.dir })
+    host = await startHost({ dbPath: t.path, dir: t.dir, now: NOW })
     browser = await launchBrowser()
-    ;({ page, errors } = await openApp(browser, host.url))
+    ;({ page, errors } = await openApp(browser, host.url, { now: NOW }))
     await page.getByTestId('screen-title').waitFor()
     const g = await apiCall<AttendanceMonthGrid>(page, 'attendance:month', { month: NOVEMBER, sessionId })
     rowIds = (g.value?.rows ?? []).map((r) => String(r.enrolmentId))
@@ -240,7 +241,12 @@ describe('attendance month grid', () => {
 
   it('attests October (its 25th has passed): the cells are locked', async () => {
     await open(NOVEMBER)
-    await expect(page.getByTestId('attendance-attest').isDisabled()).resolves.toBe(true)
+    // On 2 December, December cannot be attested yet (it opens on the 25th).
+    await page.getByTestId('month-next').click()
+    await expectText(page.getByTestId('month-label'), 'décembre 2026')
+    await until(() => page.getByTestId('attendance-attest').isDisabled(), (d) => d, 'december attestation disabled')
+    await page.getByTestId('month-prev').click()
+    await expectText(page.getByTestId('month-label'), 'novembre 2026')
     await page.getByTestId('month-prev').click()
     await expectText(page.getByTestId('month-label'), 'octobre 2026')
     // The trainee entering on 16/11 has no October row.

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { addDays, formatDateFr, todayIso } from '../../shared/domain/dates'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { addDays, formatDateFr } from '../../shared/domain/dates'
+import { E2E_TODAY, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
 import { LHEO_SAMPLES } from '../helpers/reference'
 
@@ -38,8 +38,8 @@ describe('formations & sessions', () => {
   let errors: string[]
   let trainingRowId = ''
   let sessionRowId = ''
-  const start = addDays(todayIso(), 45)
-  const end = addDays(todayIso(), 200)
+  const start = addDays(E2E_TODAY, 45)
+  const end = addDays(E2E_TODAY, 200)
 
   const dialog = (id: string): Locator => page.getByTestId(id)
 

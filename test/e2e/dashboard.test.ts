@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Dashboard } from '../../shared/api/areas/dashboard'
-import { addDays, formatDateFr, todayIso } from '../../shared/domain/dates'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { addDays, formatDateFr } from '../../shared/domain/dates'
+import { E2E_TODAY, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, chooseClerk, expectCount, expectText, goTo, shot } from './support'
 
 /**
@@ -15,7 +15,7 @@ describe('dashboard', () => {
   let browser: Browser
   let page: Page
   let errors: string[]
-  const today = todayIso()
+  const today = E2E_TODAY
   const sessions: number[] = []
   let eventId = 0
 

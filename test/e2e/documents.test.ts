@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { ExitReportRow } from '../../shared/api/areas/exitReports'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { E2E_NOW, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
 import { documentsWorld } from '../services/documentsWorld'
 import { apiCall, cell, expectCount, expectText, rowIdOf, shot, until } from './support'
@@ -54,7 +54,7 @@ describe('documents: generation, register, exit reports', () => {
   beforeAll(async () => {
     const t = await tempDb()
     dir = t.dir
-    const ctx = serviceContext(t.db, fixedClock(new Date().toISOString()))
+    const ctx = serviceContext(t.db, fixedClock(E2E_NOW))
     const w = documentsWorld(ctx)
     sessionId = w.sessionId
     w.enrol(sessionId, w.person('Dupont', 'Marie', '0676932W'), 'inscrit')

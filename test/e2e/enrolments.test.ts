@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { Dashboard } from '../../shared/api/areas/dashboard'
 import type { EnrolmentRow } from '../../shared/api/areas/enrolments'
-import { addDays, formatDateFr, todayIso } from '../../shared/domain/dates'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { addDays, formatDateFr } from '../../shared/domain/dates'
+import { E2E_TODAY, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, chooseClerk, expectCount, expectText, goTo, rowIdOf, shot } from './support'
 
 /**
@@ -18,7 +18,7 @@ describe('enrolments screen and dashboard counters', () => {
   let browser: Browser
   let page: Page
   let errors: string[]
-  const today = todayIso()
+  const today = E2E_TODAY
   // Session A started a month ago (its entries are late); session B yesterday (entries to do).
   const startA = addDays(today, -30)
   const startB = addDays(today, -1)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { addDays, dayOfWeek, formatDateFr, todayIso } from '../../shared/domain/dates'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { addDays, dayOfWeek, formatDateFr } from '../../shared/domain/dates'
+import { E2E_TODAY, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
 
 const WEEKDAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.']
@@ -9,7 +9,7 @@ const withWeekday = (iso: string): string => `${WEEKDAYS[dayOfWeek(iso) - 1]} ${
 
 /** The Tuesday at least two weeks from today: the series runs on Tuesdays. */
 function firstTuesday(): string {
-  let d = addDays(todayIso(), 14)
+  let d = addDays(E2E_TODAY, 14)
   while (dayOfWeek(d) !== 2) d = addDays(d, 1)
   return d
 }

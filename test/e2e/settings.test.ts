@@ -3,7 +3,7 @@ import { join, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { E2E_NOW, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
 import { documentsWorld } from '../services/documentsWorld'
 import { apiCall, labelled, chooseClerk, expectText, goTo, rowIdOf, shot, tinyPng } from './support'
@@ -160,7 +160,7 @@ describe('settings: documents folder', () => {
   beforeAll(async () => {
     const t = await tempDb()
     dir = t.dir
-    const ctx = serviceContext(t.db, fixedClock(new Date().toISOString()))
+    const ctx = serviceContext(t.db, fixedClock(E2E_NOW))
     const w = documentsWorld(ctx)
     sessionId = w.sessionId
     w.enrol(sessionId, w.person('Dupont', 'Marie', '0676932W'), 'inscrit')

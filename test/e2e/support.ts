@@ -15,10 +15,10 @@ export async function shot(page: Page, name: string, options: { keepScroll?: boo
 
 /** Polls until `read()` satisfies `ok` (works in hooks too, unlike expect.poll). */
 export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout
+  const deadline = performance.now() + timeout
   let last: T = await read()
   while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`)
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`)
     await new Promise((r) => setTimeout(r, 50))
     last = await read()
   }

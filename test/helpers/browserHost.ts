@@ -11,12 +11,24 @@ export const CHROMIUM_PATH = process.env.PASSERELLE_CHROMIUM ?? '/usr/bin/chromi
 
 export type RunningHost = { url: string; dbPath: string; dir: string; process: ChildProcess; stop: () => Promise<void> }
 
-/** Starts the built browser host on a free port with its own database file. */
-export async function startHost(options: { dbPath?: string; dir?: string } = {}): Promise<RunningHost> {
+/**
+ * A fixed instant for the e2e tests: the host's services and the page's `Date` both read it
+ * (tests never read the wall clock).
+ */
+export const E2E_NOW = '2026-11-26T09:00:00.000Z'
+/** The civil date of E2E_NOW in France. */
+export const E2E_TODAY = '2026-11-26'
+
+/** Starts the built browser host on a free port with its own database file, its clock pinned at `now`. */
+export async function startHost(options: { dbPath?: string; dir?: string; now?: string } = {}): Promise<RunningHost> {
   if (!existsSync(HOST_ENTRY)) throw new Error('out/main/host.js is missing: run `npm run build` first (npm test does).')
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'passerelle-e2e-'))
   const dbPath = options.dbPath ?? join(dir, 'passerelle.db')
-  const child = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const now = options.now ?? E2E_NOW
+  const child = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--db', dbPath, '--test-now', now], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PASSERELLE_TEST: '1' }
+  })
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = ''
     let err = ''
@@ -60,9 +72,13 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A French desktop-sized page; console errors are collected so tests can assert there are none. */
-export async function openApp(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+/**
+ * A French desktop-sized page whose `Date` is pinned at `now` (timers still run); console errors
+ * are collected so tests can assert there are none.
+ */
+export async function openApp(browser: Browser, url: string, options: { now?: string } = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
+  await context.clock.setFixedTime(new Date(options.now ?? E2E_NOW))
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

@@ -335,17 +335,13 @@ describe('demo data generation', () => {
   it('scales to 20,000 trainees with at most 16 enrolments per session', async () => {
     const t = await tempDb()
     try {
-      const started = Date.now()
       const summary = generateDemoData(serviceContext(t.db, fixedClock()), { trainees: 20_000, seed: 3 })
-      const elapsed = Date.now() - started
       expect(summary.trainees).toBe(20_000)
       expect(summary.enrolments).toBe(14_000)
       const max = t.db.prepare('SELECT max(n) AS m FROM (SELECT count(*) AS n FROM enrolment GROUP BY session_id)').get() as { m: number }
       expect(max.m).toBeLessThanOrEqual(16)
       expect(summary.sessions).toBeGreaterThanOrEqual(14_000 / 16)
       expect((t.db.prepare('SELECT count(DISTINCT ft_id) AS n FROM trainee').get() as { n: number }).n).toBe(20_000)
-      // A few seconds on a laptop; the bound only catches a lost transaction or statement cache.
-      expect(elapsed).toBeLessThan(30_000)
     } finally {
       t.cleanup()
     }

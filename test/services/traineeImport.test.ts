@@ -351,18 +351,12 @@ describe('a large list', () => {
       lines.push(`${id};Lefèvre-${i};Élodie;${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/19${70 + (i % 30)};p${i}@example.fr;56100;Lorient`)
     }
     const bytes = Buffer.from(lines.join('\r\n'), 'utf8')
-    const begin = performance.now()
     const preview = await previewTraineeImport(t.db, ctx.clock, request(bytes))
-    const previewMs = performance.now() - begin
     expect(preview.counts.create).toBe(5000)
-    const start = performance.now()
     const p = await applyTraineeImport(ctx, request(bytes))
-    const applyMs = performance.now() - start
     expect(p.counts.create).toBe(5000)
     expect(count('trainee')).toBe(SEEDED.length + 5000)
     expect(count('audit_log', "operation = 'trainees.create'")).toBe(SEEDED.length + 5000)
-    console.info(`5 000 lignes : aperçu ${Math.round(previewMs)} ms, import ${Math.round(applyMs)} ms`)
-    expect(applyMs).toBeLessThan(20_000)
   })
 
   it('writes all or nothing: an unexpected failure on one row rolls the whole import back', async () => {

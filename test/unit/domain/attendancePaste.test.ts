@@ -134,12 +134,10 @@ describe('planPaste', () => {
     expect(r.changes).toEqual([{ enrolmentId: 11, date: '2026-11-07', value: 4, force: true }])
   })
 
-  it('maps 15,000 cells quickly', () => {
+  it('maps a block of 15,000 cells (its speed is measured in the attendance benchmark)', () => {
     const line = new Array(30).fill('7').join('\t')
     const text = `${new Array(500).fill(line).join('\r\n')}\r\n`
-    const start = performance.now()
     const r = mapPasteBlock(text, { row: 0, col: 0 }, { rows: 500, cols: 30 })
     expect(r.changes).toHaveLength(15_000)
-    expect(performance.now() - start).toBeLessThan(500)
   })
 })

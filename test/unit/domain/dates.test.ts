@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   addDays,
   ageInYears,
@@ -215,8 +215,12 @@ describe('todayIso', () => {
     expect(todayIso(new Date(2024, 1, 29, 12))).toBe('2024-02-29')
   })
 
-  it('defaults to now', () => {
-    expect(isIsoDate(todayIso())).toBe(true)
+  describe('without an argument', () => {
+    afterEach(() => vi.useRealTimers())
+    it('reads the clock it is given (pinned here)', () => {
+      vi.useFakeTimers({ now: new Date(2027, 2, 26, 23, 30) })
+      expect(todayIso()).toBe('2027-03-26') // clock pinned above
+    })
   })
 })
 

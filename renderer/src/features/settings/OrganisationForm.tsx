@@ -17,7 +17,7 @@ import {
   type OrganisationField,
   type OrganisationFormErrors,
   type OrganisationFormValues
-} from './organisationForm'
+} from './organisationFormRules'
 
 type Props = { organisation: Organisation; onSaved: (o: Organisation) => void }
 

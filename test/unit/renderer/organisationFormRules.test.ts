@@ -6,7 +6,7 @@ import {
   qualiopiWarning,
   siretStatus,
   validateOrganisationForm
-} from '../../../renderer/src/features/settings/organisationForm'
+} from '../../../renderer/src/features/settings/organisationFormRules'
 import { checkLogoFile, dataUrlToBase64 } from '../../../renderer/src/features/settings/logo'
 
 const blank: Organisation = {

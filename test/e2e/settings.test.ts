@@ -232,7 +232,7 @@ describe('settings: documents folder', () => {
     await expectText(line, /Certificat d'inscription - DUPONT Marie\.pdf$/)
     const path = (await line.getAttribute('title')) ?? ''
     expect(path.startsWith(chosen + sep)).toBe(true)
-    expect(path).toMatch(/[\/]\d{4}-\d{2}[\/]\d{4}-\d{2} Certificat d'inscription - DUPONT Marie\.pdf$/)
+    expect(path).toMatch(/[/]\d{4}-\d{2}[/]\d{4}-\d{2} Certificat d'inscription - DUPONT Marie\.pdf$/)
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
     expect(existsSync(join(dir, 'Documents générés'))).toBe(false)
     await dialog.getByRole('button', { name: 'Fermer' }).first().click()

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util'
 import { decodeWindows1252 } from '../encoding/windows1252'
 import { LheoError } from './errors'
 

@@ -381,7 +381,7 @@ export function readLheoFile(path: string, options: ReadLheoOptions): Promise<Re
  * same events delivered to handlers that do nothing (no validation, no extraction). Without a
  * text handler saxes would skip building the text of the document, which is not a full parse.
  */
-export async function bareParse(source: AsyncIterable<Uint8Array> | string): Promise<{ elements: number; bytes: number }> {
+export async function bareParse(source: AsyncIterable<Uint8Array> | string): Promise<{ elements: number; bytes: number; textChars: number }> {
   const parser: Parser = new SaxesParser(SAXES_OPTIONS)
   let elements = 0
   let textChars = 0
@@ -402,5 +402,5 @@ export async function bareParse(source: AsyncIterable<Uint8Array> | string): Pro
   const input = typeof source === 'string' ? fileSource(source) : source
   for await (const text of decodeChunks(input, state, undefined, () => parser.line)) parser.write(text)
   parser.close()
-  return { elements, bytes: state.bytesRead }
+  return { elements, bytes: state.bytesRead, textChars }
 }

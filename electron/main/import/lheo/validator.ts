@@ -104,7 +104,10 @@ function charLength(v: string): number {
 }
 
 const NCNAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
+// The combining marks (U+0300–U+036F) are single code points of the XML name grammar, not combined characters.
+// eslint-disable-next-line no-misleading-character-class
 const NCNAME_RE = new RegExp(`^[${NCNAME_START}][${NCNAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`, 'u')
+// eslint-disable-next-line no-misleading-character-class
 const NMTOKEN_RE = new RegExp(`^[${NCNAME_START}:\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]+$`, 'u')
 const DATETIME_RE = /^-?(\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/
 const DATE_RE = /^-?(\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$/
@@ -262,7 +265,7 @@ export class StreamValidator {
    */
   open(uri: string, local: string, qname: string, attributes: readonly SaxesAttributeNS[], line: number, column: number): ElementDecl | null {
     const parent = this.depth > 0 ? this.stack[this.depth - 1] : undefined
-    let inLheo = uri === this.ns
+    const inLheo = uri === this.ns
     if (inLheo) this.ns = uri
     const shown = inLheo ? local : qname
     let decl: ElementDecl | null = null

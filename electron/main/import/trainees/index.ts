@@ -108,7 +108,7 @@ export async function readTraineeFile(bytes: Uint8Array, options: ReadOptions): 
     mapping = recognised.mapping
     warnings.push(...recognised.warnings)
   }
-  const ignored = headers.filter((h, i) => mapping[i] == null && headerRow.cells[i])
+  const ignored = headers.filter((_h, i) => mapping[i] == null && headerRow.cells[i])
   if (ignored.length > 0) {
     warnings.push(`${ignored.length > 1 ? 'Colonnes ignorées' : 'Colonne ignorée'} : ${ignored.map((h) => `« ${h} »`).join(', ')}.`)
   }

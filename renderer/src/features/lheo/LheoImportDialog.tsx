@@ -37,6 +37,9 @@ export function LheoImportDialog({ file, onClose, onImported, onChooseAnother }:
   const runningJob = useRef<string | null>(null)
   const fileKey = useRef<File | null>(null)
 
+  // `follow` is read when the answer arrives (through a ref): a new file is what restarts step 1.
+  const followRef = useRef<(job: LheoJob) => void>(() => undefined)
+
   // Step 1: read the file and start the preview.
   useEffect(() => {
     if (!file || fileKey.current === file) return
@@ -54,12 +57,11 @@ export function LheoImportDialog({ file, onClose, onImported, onChooseAnother }:
       const r = await api.call('lheo:preview', { fileName: file.name, base64 })
       if (!live) return
       if (!r.ok) setPhase({ step: 'failed', error: r.error.message, during: 'preview' })
-      else follow(r.value)
+      else followRef.current(r.value)
     })()
     return () => {
       live = false
     }
-    // `follow` is read when the answer arrives; a new file is what restarts this step.
   }, [file, api])
 
   useEffect(() => {
@@ -90,6 +92,9 @@ export function LheoImportDialog({ file, onClose, onImported, onChooseAnother }:
     },
     [onImported]
   )
+  useEffect(() => {
+    followRef.current = follow
+  }, [follow])
 
   // Polling while a job runs.
   const jobId = phase.step === 'previewing' || phase.step === 'applying' ? phase.job.id : null

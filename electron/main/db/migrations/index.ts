@@ -3,8 +3,9 @@ import { migration0010 } from './0010-init'
 import { migration0020 } from './0020-enrolment-workflow'
 import { migration0030 } from './0030-document-content'
 import { migration0040 } from './0040-schedule-authenticity'
+import { migration0050 } from './0050-aif-quotes'
 
 // Static imports in order: bundling keeps every migration, and the order is explicit.
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040]
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

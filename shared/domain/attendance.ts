@@ -54,7 +54,7 @@ export type PartialAbsence = { hours: number; code: AbsenceCode }
 export type CellValue = number | AbsenceCode | PartialAbsence | null
 
 /** Why a day cannot be entered for a trainee (greyed in the grid). */
-export type LockedReason = 'before_entry' | 'after_exit' | 'interruption' | 'session_break' | 'attested'
+export type LockedReason = 'before_entry' | 'after_exit' | 'interruption' | 'session_break' | 'future' | 'attested'
 
 export type AttendanceDay = {
   date: string
@@ -161,14 +161,16 @@ export type RowCalendarInput = {
   /** The session's breaks, first and last days included. */
   breaks: readonly Period[]
   attested: boolean
+  /** Days after it have not happened: locked 'future' (attendance is entered for past days only). */
+  today?: string | null
 }
 
 export type RowCalendar = { planned: number[]; locked: (LockedReason | null)[] }
 
 const inPeriod = (date: string, p: Period): boolean => date >= p.start && (p.end === null || date <= p.end)
 
-/** Why a day is out of training for this trainee (null when in training); attestation aside. */
-export function presenceLock(date: string, input: RowCalendarInput): Exclude<LockedReason, 'attested'> | null {
+/** Why a day is out of training for this trainee (null when in training); attestation and today aside. */
+export function presenceLock(date: string, input: RowCalendarInput): Exclude<LockedReason, 'attested' | 'future'> | null {
   if (input.entryDate === null || date < input.entryDate) return 'before_entry'
   if (input.exitDate !== null && date > input.exitDate) return 'after_exit'
   if (input.interruptions.some((p) => inPeriod(date, p))) return 'interruption'
@@ -182,7 +184,8 @@ export function rowCalendar(days: readonly AttendanceDay[], input: RowCalendarIn
   const locked: (LockedReason | null)[] = []
   for (const d of days) {
     const presence = presenceLock(d.date, input)
-    locked.push(presence ?? (input.attested ? 'attested' : null))
+    const future = input.today !== undefined && input.today !== null && d.date > input.today
+    locked.push(presence ?? (input.attested ? 'attested' : future ? 'future' : null))
     const outsideSession = (input.sessionStart !== null && d.date < input.sessionStart) || (input.sessionEnd !== null && d.date > input.sessionEnd)
     planned.push(presence !== null || d.holiday !== null || outsideSession ? 0 : (weekly[d.weekday - 1] ?? 0))
   }
@@ -253,10 +256,13 @@ const LOCK_WHY: Record<LockedReason, string> = {
   after_exit: 'après la sortie de formation',
   interruption: 'pendant une interruption de parcours',
   session_break: 'pendant une fermeture de la session',
+  future: 'à venir',
   attested: 'dans un mois déjà attesté (déverrouillez-le pour le modifier)'
 }
 
 export function lockedMessage(reason: LockedReason, date: string): string {
+  // Attendance certifies what happened: a day that has not come yet cannot be entered (issue #11).
+  if (reason === 'future') return `${capitalise(dayLabelFr(date))} n’est pas encore passé : la présence ne se saisit que pour les jours écoulés (aujourd’hui compris)`
   return `${capitalise(dayLabelFr(date))} est ${LOCK_WHY[reason]} : rien ne peut y être saisi`
 }
 

@@ -1,5 +1,6 @@
 import {
   type AttendanceDay,
+  type AttendanceTotals,
   type CellValue,
   cellAbsence,
   cellHours,
@@ -25,9 +26,10 @@ import type { HolidayOptions } from './frenchHolidays'
  * Sums run in hundredths of an hour (integers), so 0,1 + 0,2 never drifts.
  *
  * The balance a controller checks: plannedHours = attendedHours + companyHours
- *   + justifiedAbsenceHours + unjustifiedAbsenceHours + unrecordedHours − extraHours,
- * where extraHours are hours attended above the day's planning (forced) and unrecordedHours the
- * planned hours of past days with nothing entered.
+ *   + justifiedAbsenceHours + unjustifiedAbsenceHours + unrecordedHours + shortHours − extraHours,
+ * where extraHours are hours attended above the day's planning (forced), unrecordedHours the
+ * planned hours of past days with nothing entered and shortHours the planned hours left uncovered
+ * on days entered below the planning without a code.
  */
 
 /** Absence codes that are absences (ENT is a company period, counted apart). */
@@ -38,7 +40,7 @@ export const COMPANY_CODE = 'ENT' satisfies AbsenceCode
 export type LedgerEntry = { date: string; hours: number | null; code: AbsenceCode | null }
 
 /** An enrolment's calendar: the grid's inputs, attestation aside. */
-export type LedgerCalendar = Omit<RowCalendarInput, 'attested'>
+export type LedgerCalendar = Omit<RowCalendarInput, 'attested' | 'today'>
 
 export type LedgerDay = {
   date: string
@@ -78,6 +80,8 @@ export type HoursSummary = {
   unrecordedHours: number
   /** Hours attended above the day's planning (forced). */
   extraHours: number
+  /** Planned hours of past days covered neither by hours attended nor by a code (5 h typed on a 7 h day). */
+  shortHours: number
   /** First and last day with hours attended or in a company, up to asOf (null when none). */
   firstDoneDate: string | null
   lastDoneDate: string | null
@@ -145,6 +149,7 @@ export function summarise(days: readonly LedgerDay[], from: string, to: string, 
   let unjustified = 0
   let unrecorded = 0
   let extra = 0
+  let short = 0
   let firstDone: string | null = null
   let lastDone: string | null = null
   const byCode = new Map<AbsenceOnlyCode, { hours: number; days: number }>()
@@ -164,25 +169,26 @@ export function summarise(days: readonly LedgerDay[], from: string, to: string, 
       firstDone ??= d.date
       lastDone = d.date
     }
+    if (done > p) extra += done - p
     const absence = cellAbsence(value, d.planned)
-    if (absence === null) {
-      if (done > p) extra += done - p
-      continue
-    }
-    const hours = h(absence.hours)
+    const absent = absence === null ? 0 : h(absence.hours)
+    // Hours below the planning with no code (5 h typed on a 7 h day): neither done nor a reason.
+    if (done + absent < p) short += p - done - absent
+    // A code on a day with nothing left to be absent from (nothing planned) counts nothing.
+    if (absence === null || absent === 0) continue
     if (absence.code === COMPANY_CODE) {
-      company += hours
+      company += absent
       companyDays++
-      firstDone ??= d.date
-      lastDone = d.date
+      if (firstDone === null || d.date < firstDone) firstDone = d.date
+      if (lastDone === null || d.date > lastDone) lastDone = d.date
       continue
     }
     const entry = byCode.get(absence.code) ?? { hours: 0, days: 0 }
-    entry.hours += hours
+    entry.hours += absent
     entry.days++
     byCode.set(absence.code, entry)
-    if (ABSENCE_CODES[absence.code].justified) justified += hours
-    else unjustified += hours
+    if (ABSENCE_CODES[absence.code].justified) justified += absent
+    else unjustified += absent
   }
   const absenceHours: Partial<Record<AbsenceOnlyCode, number>> = {}
   const absenceDays: Partial<Record<AbsenceOnlyCode, number>> = {}
@@ -206,6 +212,7 @@ export function summarise(days: readonly LedgerDay[], from: string, to: string, 
     unjustifiedAbsenceHours: unjustified / 100,
     unrecordedHours: unrecorded / 100,
     extraHours: extra / 100,
+    shortHours: short / 100,
     firstDoneDate: firstDone,
     lastDoneDate: lastDone
   }
@@ -217,19 +224,22 @@ export function hoursLedger(calendar: LedgerCalendar, entries: readonly LedgerEn
   return { days, summary: summarise(days, from, to, asOf) }
 }
 
-/** The controller's check: planned = attended + company + absences + unrecorded − extra. */
+/** The controller's check: planned = attended + company + absences + unrecorded + short − extra. */
 export function ledgerBalances(s: HoursSummary): boolean {
-  return h(s.plannedHours) === h(s.attendedHours) + h(s.companyHours) + h(s.justifiedAbsenceHours) + h(s.unjustifiedAbsenceHours) + h(s.unrecordedHours) - h(s.extraHours)
+  return (
+    h(s.plannedHours) ===
+    h(s.attendedHours) + h(s.companyHours) + h(s.justifiedAbsenceHours) + h(s.unjustifiedAbsenceHours) + h(s.unrecordedHours) + h(s.shortHours) - h(s.extraHours)
+  )
 }
 
 /** Sum of several summaries (a session's total): same period fields as the first. */
 export function sumSummaries(list: readonly HoursSummary[], from: string, to: string, asOf: string): HoursSummary {
   const total = summarise([], from, to, asOf)
-  const add = (k: 'plannedHours' | 'scheduledHours' | 'attendedHours' | 'companyHours' | 'realisedHours' | 'justifiedAbsenceHours' | 'unjustifiedAbsenceHours' | 'unrecordedHours' | 'extraHours', s: HoursSummary) => {
+  const add = (k: 'plannedHours' | 'scheduledHours' | 'attendedHours' | 'companyHours' | 'realisedHours' | 'justifiedAbsenceHours' | 'unjustifiedAbsenceHours' | 'unrecordedHours' | 'extraHours' | 'shortHours', s: HoursSummary) => {
     total[k] = (h(total[k]) + h(s[k])) / 100
   }
   for (const s of list) {
-    for (const k of ['plannedHours', 'scheduledHours', 'attendedHours', 'companyHours', 'realisedHours', 'justifiedAbsenceHours', 'unjustifiedAbsenceHours', 'unrecordedHours', 'extraHours'] as const) add(k, s)
+    for (const k of ['plannedHours', 'scheduledHours', 'attendedHours', 'companyHours', 'realisedHours', 'justifiedAbsenceHours', 'unjustifiedAbsenceHours', 'unrecordedHours', 'extraHours', 'shortHours'] as const) add(k, s)
     total.companyDays += s.companyDays
     for (const [code, hours] of Object.entries(s.absenceHours) as [AbsenceOnlyCode, number][]) total.absenceHours[code] = (h(total.absenceHours[code] ?? 0) + h(hours)) / 100
     for (const [code, n] of Object.entries(s.absenceDays) as [AbsenceOnlyCode, number][]) total.absenceDays[code] = (total.absenceDays[code] ?? 0) + n
@@ -237,4 +247,26 @@ export function sumSummaries(list: readonly HoursSummary[], from: string, to: st
     if (s.lastDoneDate !== null && (total.lastDoneDate === null || s.lastDoneDate > total.lastDoneDate)) total.lastDoneDate = s.lastDoneDate
   }
   return total
+}
+
+/**
+ * The attendance grid's total columns of a ledger summary: « Prévu » is the month's programme
+ * (scheduledHours), the absences by code include ENT in its own column (the grid has one column
+ * per code) while the justified/unjustified sums leave it out, as the ledger does.
+ */
+export function totalsFromLedger(s: HoursSummary): AttendanceTotals {
+  const absenceHours: AttendanceTotals['absenceHours'] = { ...s.absenceHours }
+  const absenceDays: AttendanceTotals['absenceDays'] = { ...s.absenceDays }
+  if (s.companyDays > 0) {
+    absenceHours.ENT = s.companyHours
+    absenceDays.ENT = s.companyDays
+  }
+  return {
+    attendedHours: s.attendedHours,
+    plannedHours: s.scheduledHours,
+    absenceHours,
+    absenceDays,
+    justifiedAbsenceHours: s.justifiedAbsenceHours,
+    unjustifiedAbsenceHours: s.unjustifiedAbsenceHours
+  }
 }

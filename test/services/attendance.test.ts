@@ -15,6 +15,7 @@ import { attendanceWorld, saveInput, walCommits } from './attendanceWorld'
 // The fixed clock: Wednesday 25 November 2026, the day November's attendance opens.
 const NOW = '2026-11-25T09:30:00.000Z'
 const MONTH = '2026-11'
+const TODAY = '2026-11-25'
 
 let t: TempDb
 let ctx: ServiceContext
@@ -58,7 +59,7 @@ describe('attendance:month', () => {
     const december = w.trainee(sessionA, 'Decembre', 'Noé')
     t.db.prepare('UPDATE enrolment SET entry_date = ? WHERE id = ?').run('2026-12-01', december)
 
-    const all = monthGrid(t.db, MONTH, null)
+    const all = monthGrid(t.db, MONTH, null, TODAY)
     expect(all.monthLabel).toBe('novembre 2026')
     expect(all.days).toHaveLength(30)
     expect(all.canAttestFrom).toBe('2026-11-25')
@@ -67,7 +68,7 @@ describe('attendance:month', () => {
       [sessionA, 4],
       [sessionB, 1]
     ])
-    const one = monthGrid(t.db, MONTH, sessionA)
+    const one = monthGrid(t.db, MONTH, sessionA, TODAY)
     expect(one.rows.map((r) => r.enrolmentId)).toEqual([anne, dropout, late, zoe])
     expect(one.sessionId).toBe(sessionA)
 
@@ -85,7 +86,7 @@ describe('attendance:month', () => {
     const anne = w.trainee(sessionB, 'Abel', 'Anne')
     w.sessionBreak(sessionB, '2026-11-23', '2026-11-24')
     w.interrupt({ enrolmentId: anne, startDate: '2026-10-20', endDate: '2026-11-05', reason: 'Arrêt maladie' })
-    const row = rowOf(monthGrid(t.db, MONTH, sessionB).rows, anne)
+    const row = rowOf(monthGrid(t.db, MONTH, sessionB, TODAY).rows, anne)
     expect(row.planned[at('2026-11-02')]).toBe(0) // interruption
     expect(row.locked[at('2026-11-05')]).toBe('interruption')
     expect(row.locked[at('2026-11-06')]).toBeNull()
@@ -104,13 +105,13 @@ describe('attendance:month', () => {
     insert.run(anne, '2026-11-02', 7, null, null, NOW)
     insert.run(anne, '2026-11-03', null, 'MAL', 7, NOW)
     insert.run(anne, '2026-11-04', 3.5, 'RDV', 3.5, NOW)
-    const row = rowOf(monthGrid(t.db, MONTH, sessionA).rows, anne)
+    const row = rowOf(monthGrid(t.db, MONTH, sessionA, TODAY).rows, anne)
     expect(row.values.slice(1, 4)).toEqual([7, 'MAL', { hours: 3.5, code: 'RDV' }])
     expect(row.totals).toMatchObject({ attendedHours: 10.5, absenceHours: { MAL: 7, RDV: 3.5 }, justifiedAbsenceHours: 10.5, unjustifiedAbsenceHours: 0 })
   })
 
   it('refuses an unknown session', () => {
-    expect(refusal(() => monthGrid(t.db, MONTH, 999))).toMatchObject({ code: 'not_found' })
+    expect(refusal(() => monthGrid(t.db, MONTH, 999, TODAY))).toMatchObject({ code: 'not_found' })
   })
 })
 
@@ -158,7 +159,7 @@ describe('attendance:save', () => {
     expect(entry.month).toBe(MONTH)
     expect(JSON.parse(entry.after)).toMatchObject({ month: MONTH, cells: 4, enrolments: 1, rejected: 6, changes: [[anne, 2, null, 7], [anne, 3, null, 'MAL'], [anne, 4, null, { hours: 3.5, code: 'RDV' }], [anne, 6, null, 9]] })
     // The grid reads back what was saved.
-    expect(rowOf(monthGrid(t.db, MONTH, sessionA).rows, anne)).toEqual(a)
+    expect(rowOf(monthGrid(t.db, MONTH, sessionA, TODAY).rows, anne)).toEqual(a)
   })
 
   it('clears with null, skips unchanged cells, the last change of a cell wins', () => {
@@ -211,14 +212,16 @@ describe('attendance:save', () => {
 
   it('writes a paste of 15,000 cells in one commit with one audit entry', () => {
     const ids = w.trainees(sessionA, 500)
-    const days = monthGrid(t.db, MONTH, sessionA).days
+    // On 1 December every day of November has happened.
+    const december = serviceContext(t.db, fixedClock('2026-12-01T09:00:00.000Z'))
+    const days = monthGrid(t.db, MONTH, sessionA, '2026-12-01').days
     const changes = ids.flatMap((enrolmentId) => days.map((d) => ({ enrolmentId, date: d.date, value: 1 + ((enrolmentId + d.day) % 6), force: true })))
     expect(changes).toHaveLength(15_000)
     t.db.pragma('wal_autocheckpoint = 0')
     t.db.pragma('wal_checkpoint(TRUNCATE)')
     const before = audits('attendance.save')
     const spy = vi.spyOn(t.db, 'transaction')
-    const r = save(changes)
+    const r = save(changes, december)
     expect(spy).toHaveBeenCalledTimes(1)
     spy.mockRestore()
     expect(walCommits(t.path)).toBe(1)
@@ -231,7 +234,7 @@ describe('attendance:save', () => {
     expect(after.cells).toBe(15_000)
     expect(after.changes).toHaveLength(15_000)
     // The counter counts: a second save is a second commit.
-    save([{ enrolmentId: ids[0] ?? 0, date: '2026-11-02', value: null }])
+    save([{ enrolmentId: ids[0] ?? 0, date: '2026-11-02', value: null }], december)
     expect(walCommits(t.path)).toBe(2)
   })
 })
@@ -250,7 +253,14 @@ describe('attendance:prefill', () => {
     expect(a.values[at('2026-11-11')]).toBeNull() // Armistice
     const p = rowOf(r.rows, paul)
     expect(p.values[at('2026-11-17')]).toBeNull() // before entry
-    expect(p.totals.attendedHours).toBe(p.totals.plannedHours)
+    // Today is the 25th: the 26th onwards has not happened and stays empty.
+    expect(a.values[at('2026-11-25')]).toBe(7)
+    expect(a.values[at('2026-11-26')]).toBeNull()
+    expect(p.locked[at('2026-11-26')]).toBe('future')
+    expect(p.ledger).toMatchObject({ attendedHours: 38.5, plannedHours: 38.5, scheduledHours: 56 })
+    expect(p.totals.plannedHours).toBe(56)
+    // Anne: 16 days (2 November kept), Paul: 6 days from 18 November.
+    expect(r.filled).toEqual({ days: 22, hours: 101.5 + 38.5, trainees: 2, until: '2026-11-25' })
     expect(r.saved).toBe(r.changes.length)
     expect(r.changes.find((c) => c.enrolmentId === anne && c.date === '2026-11-02')).toBeUndefined()
     expect(audits('attendance.prefill')).toBe(1)
@@ -262,6 +272,49 @@ describe('attendance:prefill', () => {
     // Nothing left to fill in an attested month.
     attestMonth(ctx, MONTH, sessionB)
     expect(prefillAttendance(ctx, MONTH, { sessionId: sessionB }).saved).toBe(0)
+  })
+
+  it('never overwrites, skips the cells refused or cleared on purpose, and fills nothing in a future month', () => {
+    const anne = w.trainee(sessionB, 'Abel', 'Anne')
+    save([{ enrolmentId: anne, date: '2026-11-03', value: 5 }])
+    const r = prefillAttendance(ctx, MONTH, { sessionId: sessionB }, [
+      { enrolmentId: anne, date: '2026-11-04' },
+      { enrolmentId: anne, date: '2026-11-05' }
+    ])
+    const a = rowOf(r.rows, anne)
+    expect(a.values[at('2026-11-03')]).toBe(5)
+    expect(a.values[at('2026-11-04')]).toBeNull()
+    expect(a.values[at('2026-11-05')]).toBeNull()
+    expect(a.values[at('2026-11-06')]).toBe(3.5)
+    expect(r.filled.days).toBe(17 - 3)
+    const december = prefillAttendance(ctx, '2026-12', { sessionId: sessionB })
+    expect(december.filled).toEqual({ days: 0, hours: 0, trainees: 0, until: '2026-11-25' })
+    expect(audits('attendance.prefill')).toBe(1)
+  })
+})
+
+describe('attendance only for days that have happened', () => {
+  it('refuses a future day with the reason, today included is allowed, a future value can be cleared', () => {
+    const anne = w.trainee(sessionA, 'Abel', 'Anne')
+    const r = save([
+      { enrolmentId: anne, date: '2026-11-25', value: 7 },
+      { enrolmentId: anne, date: '2026-11-26', value: 7 },
+      { enrolmentId: anne, date: '2026-11-27', value: 'AJ' }
+    ])
+    expect(r.saved).toBe(1)
+    expect(r.rejected).toEqual([
+      { enrolmentId: anne, date: '2026-11-26', message: 'ABEL Anne : Le jeudi 26/11 n’est pas encore passé : la présence ne se saisit que pour les jours écoulés (aujourd’hui compris)' },
+      { enrolmentId: anne, date: '2026-11-27', message: 'ABEL Anne : Le vendredi 27/11 n’est pas encore passé : la présence ne se saisit que pour les jours écoulés (aujourd’hui compris)' }
+    ])
+    // A value typed ahead before this rule (older data): not counted, and it can be removed.
+    t.db.prepare("INSERT INTO attendance_day (enrolment_id, date, hours, forced, updated_at, updated_by) VALUES (?, '2026-11-30', 7, 0, 'x', 'x')").run(anne)
+    const row = rowOf(monthGrid(t.db, MONTH, sessionA, TODAY).rows, anne)
+    expect(row.values[at('2026-11-30')]).toBe(7)
+    expect(row.totals.attendedHours).toBe(7)
+    expect(save([{ enrolmentId: anne, date: '2026-11-30', value: null }]).saved).toBe(1)
+    // The next day, the 26th can be entered.
+    const tomorrow = serviceContext(t.db, fixedClock('2026-11-26T08:00:00.000Z'))
+    expect(save([{ enrolmentId: anne, date: '2026-11-26', value: 7 }], tomorrow).saved).toBe(1)
   })
 })
 
@@ -299,7 +352,7 @@ describe('attendance:attest and unlock', () => {
     )
     expect(toEnter().count).toBe(1)
     expect(toEnter().items.map((i) => i.id)).toEqual([sessionB])
-    expect(rowOf(monthGrid(t.db, MONTH, null).rows, b).attested).toBeNull()
+    expect(rowOf(monthGrid(t.db, MONTH, null, TODAY).rows, b).attested).toBeNull()
     expect(refusal(() => attestMonth(ctx, MONTH, sessionA))).toMatchObject({ code: 'conflict' })
 
     // The reason is required by the contract.

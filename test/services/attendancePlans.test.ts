@@ -44,7 +44,7 @@ beforeAll(async () => {
     .get() as { id: number }
   sessionId = busiest.id
   const current = todayIso(ctx.clock.now()).slice(0, 7)
-  const grid = monthGrid(t.db, current, sessionId)
+  const grid = monthGrid(t.db, current, sessionId, todayIso(ctx.clock.now()))
   const first = grid.rows[0]
   if (!first) throw new Error('demo session without trainees')
 

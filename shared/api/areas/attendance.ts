@@ -2,10 +2,12 @@ import { z } from 'zod'
 import { command, query } from '../spec'
 import { id, isoDate, optionalText } from '../fields'
 import type { AttendanceDay, AttendanceTotals, CellValue, LockedReason } from '../../domain/attendance'
+import type { HoursSummary } from '../../domain/hoursLedger'
 
 // The grid's types and rules live in shared/domain/attendance.ts (the renderer checks and totals
 // with the same functions as the service); re-exported here for the screens.
 export type { AttendanceDay, AttendanceTotals, CellValue, LockedReason, PartialAbsence } from '../../domain/attendance'
+export type { HoursSummary } from '../../domain/hoursLedger'
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format aaaa-mm.')
 
@@ -29,7 +31,10 @@ export type AttendanceRow = {
   locked: (LockedReason | null)[]
   /** Days entered above the planning with « forcer » (day indexes), for a mark in the grid. */
   forced: number[]
+  /** The grid's total columns, from `ledger`. */
   totals: AttendanceTotals
+  /** The hours ledger of the month as of `asOf` (the same as enrolmentLedgers gives documents). */
+  ledger: HoursSummary
   attested: { at: string; by: string } | null
 }
 
@@ -54,6 +59,10 @@ export type AttendanceMonthGrid = {
   sessions: AttendanceSessionSummary[]
   /** The month may be attested from the 25th (legal rule). */
   canAttestFrom: string
+  /** Today for the service: days after it are locked 'future' and never counted as done. */
+  asOf: string
+  /** The ledger totals of all the rows. */
+  totals: HoursSummary
 }
 
 export type CellChange = { enrolmentId: number; date: string; value: CellValue; /** Above the day's planned hours. */ force?: boolean }
@@ -65,6 +74,12 @@ export type SaveResult = {
   rejected: { enrolmentId: number; date: string; message: string }[]
   /** Cells actually changed (a value equal to the stored one is not rewritten). */
   saved: number
+}
+
+export type PrefillResult = SaveResult & {
+  changes: CellChange[]
+  /** Cells filled (days × trainees), their hours, the trainees concerned, the last day that could be filled. */
+  filled: { days: number; hours: number; trainees: number; until: string }
 }
 
 const ABSENCE = z.enum(['AJ', 'ANJ', 'MAL', 'AT', 'RDV', 'FAM', 'ENT'])
@@ -87,9 +102,20 @@ export const attendanceOps = {
    * refused when a change falls in an attested month.
    */
   'attendance:save': command<SaveResult>()(z.object({ month, changes: z.array(cellChange).min(1).max(40_000) }).strict()),
-  /** Fills the empty editable cells with each trainee's planned hours; returns the changes (for undo). */
-  'attendance:prefill': command<SaveResult & { changes: CellChange[] }>()(
-    z.object({ month, sessionId: id.optional(), enrolmentIds: z.array(id).max(5000).optional() }).strict()
+  /**
+   * Fills the empty editable cells of days that have happened (today included) with each trainee's
+   * planned hours, never a future day nor a `skip` cell (refused or cleared on purpose); returns
+   * the changes (for undo) and what was filled.
+   */
+  'attendance:prefill': command<PrefillResult>()(
+    z
+      .object({
+        month,
+        sessionId: id.optional(),
+        enrolmentIds: z.array(id).max(5000).optional(),
+        skip: z.array(z.object({ enrolmentId: id, date: isoDate('La date') }).strict()).max(40_000).optional()
+      })
+      .strict()
   ),
   /** Locks a session's month (from the 25th); records who and when. Answers the session's grid. */
   'attendance:attest': command<AttendanceMonthGrid>()(z.object({ month, sessionId: id }).strict()),

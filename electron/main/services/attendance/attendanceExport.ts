@@ -7,6 +7,7 @@ import {
   type CellValue,
   dayTotals,
   formatCell,
+  monthBounds,
   sumTotals,
   WEEKDAY_INITIALS
 } from '../../../../shared/domain/attendance'
@@ -300,9 +301,9 @@ async function toXlsx(grid: AttendanceMonthGrid, layout: 'grid' | 'kairos', head
   return Buffer.from(data as ArrayBuffer)
 }
 
-/** attendance:export */
-export async function exportAttendance(db: Db, input: ExportInput): Promise<ExportFile> {
-  const grid = monthGrid(db, input.month, input.sessionId ?? null)
+/** attendance:export, as of `today` (null: no day of the month is treated as future). */
+export async function exportAttendance(db: Db, input: ExportInput, today: string | null = null): Promise<ExportFile> {
+  const grid = monthGrid(db, input.month, input.sessionId ?? null, today ?? monthBounds(input.month).last)
   const heading = title(organisationName(db), grid)
   const scope = input.sessionId === undefined ? 'toutes-sessions' : slug(grid.sessions[0]?.label ?? `session-${input.sessionId}`)
   const base = `assiduite-${input.layout === 'kairos' ? 'kairos-' : ''}${input.month}-${scope}`

@@ -7,9 +7,9 @@ import {
   monthDays,
   monthLabelFr,
   type Period,
-  rowCalendar,
-  rowTotals
+  rowCalendar
 } from '../../../../shared/domain/attendance'
+import { type LedgerDay, summarise, sumSummaries, totalsFromLedger } from '../../../../shared/domain/hoursLedger'
 import { attendanceWindow } from '../../../../shared/domain/deadlines'
 import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
 import { sessionName } from '../../../../shared/domain/recruitmentRules'
@@ -35,7 +35,8 @@ export type LoadedRow = AttendanceRow & {
   breaks: Period[]
 }
 
-export type LoadedMonth = { month: string; days: AttendanceDay[]; rows: LoadedRow[] }
+/** `asOf`: today for the service (days after it are locked 'future'); null: no day is future. */
+export type LoadedMonth = { month: string; days: AttendanceDay[]; rows: LoadedRow[]; asOf: string | null }
 
 type RowRecord = {
   enrolmentId: number
@@ -125,16 +126,17 @@ function parseWeekly(json: string | null, cache: Map<string, number[] | null>): 
 
 /**
  * `withTotals: false` leaves the totals to the caller (a save computes them once, after its writes);
- * planned hours and locked days are always computed.
+ * planned hours and locked days are always computed. `asOf` is today: later days are locked
+ * 'future' and never counted as done (null: none is, for the benchmark's bare reads).
  */
-export function loadMonth(db: Db, month: string, scope: MonthScope, options: HolidayOptions, withTotals = true): LoadedMonth {
+export function loadMonth(db: Db, month: string, scope: MonthScope, options: HolidayOptions, withTotals = true, asOf: string | null = null): LoadedMonth {
   const { first, last } = monthBounds(month)
   const days = monthDays(month, options)
   const params: Record<string, string | number> = { month, first, last }
   if (scope.enrolmentIds !== undefined) params.ids = JSON.stringify(scope.enrolmentIds)
   else if (scope.sessionId !== undefined) params.sessionId = scope.sessionId
   const records = db.prepare(rowsSql(scope)).all(params) as RowRecord[]
-  if (records.length === 0) return { month, days, rows: [] }
+  if (records.length === 0) return { month, days, rows: [], asOf }
 
   const ids = JSON.stringify(records.map((r) => r.enrolmentId))
   const dayRows = rawRows(db, DAYS_SQL, ids, first, last) as [number, string, number | null, string | null, number][]
@@ -180,7 +182,8 @@ export function loadMonth(db: Db, month: string, scope: MonthScope, options: Hol
       planned: [],
       locked: [],
       forced: [],
-      totals: rowTotals([], []),
+      totals: EMPTY_TOTALS,
+      ledger: EMPTY_LEDGER,
       attested: r.attestedAt !== null ? { at: r.attestedAt, by: r.attestedBy ?? '' } : null,
       sessionStart: r.sessionStart,
       sessionEnd: r.sessionEnd,
@@ -199,15 +202,20 @@ export function loadMonth(db: Db, month: string, scope: MonthScope, options: Hol
     row.values[i] = cellFromStored(hours, code)
     if (forced === 1) row.forced.push(i)
   }
+  const loaded: LoadedMonth = { month, days, rows, asOf }
   for (const row of rows) {
-    applyCalendar(row, days)
-    if (withTotals) applyTotals(row)
+    applyCalendar(row, loaded)
+    if (withTotals) applyTotals(row, loaded)
   }
-  return { month, days, rows }
+  return loaded
 }
 
-/** Planned hours and locked days of a row, from its dates, planning, breaks and attestation. */
-export function applyCalendar(row: LoadedRow, days: readonly AttendanceDay[]): void {
+// Placeholders until applyTotals runs (shared: never mutated, always replaced).
+const EMPTY_LEDGER = summarise([], '', '', '')
+const EMPTY_TOTALS = totalsFromLedger(EMPTY_LEDGER)
+
+/** Planned hours and locked days of a row, from its dates, planning, breaks, attestation and today. */
+export function applyCalendar(row: LoadedRow, { days, asOf }: LoadedMonth): void {
   const calendar = rowCalendar(days, {
     entryDate: row.entryDate,
     exitDate: row.exitDate,
@@ -216,16 +224,37 @@ export function applyCalendar(row: LoadedRow, days: readonly AttendanceDay[]): v
     weekly: row.weekly,
     interruptions: row.interruptions,
     breaks: row.breaks,
-    attested: row.attested !== null
+    attested: row.attested !== null,
+    today: asOf
   })
   row.planned = calendar.planned
   row.locked = calendar.locked
 }
 
-/** Totals of a row from its values and planned hours. */
-export function applyTotals(row: LoadedRow): void {
+/**
+ * Totals of a row: its month run through the hours ledger (summarise), built from what the grid
+ * already loaded, so that the grid's totals are the ledger's by construction (no query per row).
+ */
+export function applyTotals(row: LoadedRow, { month, days, asOf }: LoadedMonth): void {
   row.forced.sort((a, b) => a - b)
-  row.totals = rowTotals(row.values, row.planned)
+  const { first, last } = monthBounds(month)
+  const until = asOf ?? last
+  const ledgerDays = days.map((d, i): LedgerDay => {
+    const locked = row.locked[i] ?? null
+    const future = d.date > until
+    return {
+      date: d.date,
+      weekday: d.weekday,
+      weekend: d.weekend,
+      holiday: d.holiday,
+      presence: locked === 'attested' || locked === 'future' ? null : locked,
+      planned: row.planned[i] ?? 0,
+      future,
+      value: future ? null : (row.values[i] ?? null)
+    }
+  })
+  row.ledger = summarise(ledgerDays, first, last, until)
+  row.totals = totalsFromLedger(row.ledger)
 }
 
 /** The contract's row: the service-only fields left out. */
@@ -255,6 +284,8 @@ export function sessionSummaries(rows: readonly AttendanceRow[]): AttendanceSess
 
 export function toGrid(loaded: LoadedMonth, sessionId: number | null): AttendanceMonthGrid {
   const rows = loaded.rows.map(publicRow)
+  const { first, last } = monthBounds(loaded.month)
+  const asOf = loaded.asOf ?? last
   return {
     month: loaded.month,
     monthLabel: monthLabelFr(loaded.month),
@@ -262,10 +293,17 @@ export function toGrid(loaded: LoadedMonth, sessionId: number | null): Attendanc
     days: loaded.days,
     rows,
     sessions: sessionSummaries(rows),
-    canAttestFrom: attendanceWindow(loaded.month).opensOn
+    canAttestFrom: attendanceWindow(loaded.month).opensOn,
+    asOf,
+    totals: sumSummaries(
+      rows.map((r) => r.ledger),
+      first,
+      last,
+      asOf
+    )
   }
 }
 
-export function getMonthGrid(db: Db, month: string, sessionId: number | null, options: HolidayOptions): AttendanceMonthGrid {
-  return toGrid(loadMonth(db, month, sessionId === null ? {} : { sessionId }, options), sessionId)
+export function getMonthGrid(db: Db, month: string, sessionId: number | null, options: HolidayOptions, asOf: string): AttendanceMonthGrid {
+  return toGrid(loadMonth(db, month, sessionId === null ? {} : { sessionId }, options, true, asOf), sessionId)
 }

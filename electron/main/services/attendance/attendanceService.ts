@@ -1,4 +1,4 @@
-import type { AttendanceMonthGrid, CellChange, SaveResult } from '../../../../shared/api/areas/attendance'
+import type { AttendanceMonthGrid, CellChange, PrefillResult, SaveResult } from '../../../../shared/api/areas/attendance'
 import { AppError } from '../../../../shared/api/result'
 import { attestationRefusal, type CellValue, checkCell, monthBounds, monthLabelFr, ofMonthFr, sameCell, type StoredDay } from '../../../../shared/domain/attendance'
 import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
@@ -54,7 +54,8 @@ export function saveAttendance(ctx: ServiceContext, month: string, changes: read
   const options = holidayOptions(ctx.db)
   return ctx.db.transaction((): SaveResult => {
     const ids = [...new Set(changes.map((c) => c.enrolmentId))]
-    const loaded = loadMonth(ctx.db, month, { enrolmentIds: ids }, options, false)
+    // Today locks the days after it ('future'): attendance certifies days that have happened.
+    const loaded = loadMonth(ctx.db, month, { enrolmentIds: ids }, options, false, todayIso(ctx.clock.now()))
     const attested = loaded.rows.filter((r) => r.attested !== null)
     if (attested.length > 0) {
       const sessions = [...new Set(attested.map((r) => r.sessionLabel))]
@@ -106,7 +107,7 @@ export function saveAttendance(ctx: ServiceContext, month: string, changes: read
         after: { month, cells: writes.length, enrolments: new Set(writes.map((w) => w.row.enrolmentId)).size, rejected: rejected.length, changes: trace }
       })
     }
-    for (const row of loaded.rows) applyTotals(row)
+    for (const row of loaded.rows) applyTotals(row, loaded)
     return { rows: loaded.rows.map(publicRow), rejected, saved: writes.length }
   })()
 }
@@ -116,38 +117,50 @@ function forcedChanged(w: Write): boolean {
   return (w.stored?.forced ?? false) !== w.row.forced.includes(w.index)
 }
 
-/** attendance:prefill — the empty editable cells get the day's planned hours. */
+/**
+ * attendance:prefill — the empty, editable cells of days that have happened (today included) get
+ * the day's planned hours. Never a future day, never a cell holding something, never one of the
+ * `skip` cells (refused a moment ago, or cleared on purpose by the clerk).
+ */
 export function prefillAttendance(
   ctx: ServiceContext,
   month: string,
-  scope: { sessionId?: number; enrolmentIds?: readonly number[] }
-): SaveResult & { changes: CellChange[] } {
+  scope: { sessionId?: number; enrolmentIds?: readonly number[] },
+  skip: readonly { enrolmentId: number; date: string }[] = []
+): PrefillResult {
   const options = holidayOptions(ctx.db)
+  const today = todayIso(ctx.clock.now())
   return ctx.db.transaction(() => {
     const where = scope.enrolmentIds !== undefined ? { enrolmentIds: scope.enrolmentIds } : scope.sessionId !== undefined ? { sessionId: scope.sessionId } : {}
-    const loaded = loadMonth(ctx.db, month, where, options, false)
+    const loaded = loadMonth(ctx.db, month, where, options, false, today)
+    const skipped = new Set(skip.map((c) => `${c.enrolmentId}:${c.date}`))
     const writes: Write[] = []
+    let hundredths = 0
     for (const row of loaded.rows) {
       loaded.days.forEach((d, i) => {
         const planned = row.planned[i] ?? 0
-        if (row.locked[i] !== null || planned <= 0 || row.values[i] !== null) return
+        // locked covers the future, attested months and days out of training.
+        if (row.locked[i] !== null || planned <= 0 || row.values[i] !== null || skipped.has(`${row.enrolmentId}:${d.date}`)) return
         writes.push({ row, index: i, date: d.date, value: planned, stored: { hours: planned, code: null, absenceHours: null, forced: false } })
+        hundredths += Math.round(planned * 100)
       })
     }
     const changes: CellChange[] = writes.map((w) => ({ enrolmentId: w.row.enrolmentId, date: w.date, value: w.value }))
+    const changed = new Set(writes.map((w) => w.row))
+    const { last } = monthBounds(month)
+    const filled = { days: writes.length, hours: hundredths / 100, trainees: changed.size, until: today < last ? today : last }
     if (writes.length > 0) {
       writeCells(ctx, writes)
       recordAudit(ctx, {
         operation: 'attendance.prefill',
         entity: 'attendance_month',
         entityId: month,
-        after: { month, sessionId: scope.sessionId ?? null, cells: writes.length, enrolments: new Set(writes.map((w) => w.row.enrolmentId)).size }
+        after: { month, sessionId: scope.sessionId ?? null, cells: writes.length, hours: filled.hours, enrolments: changed.size, until: filled.until, skipped: skipped.size }
       })
     }
-    const changed = new Set(writes.map((w) => w.row))
     const rows = loaded.rows.filter((r) => changed.has(r))
-    for (const row of rows) applyTotals(row)
-    return { rows: rows.map(publicRow), rejected: [], saved: writes.length, changes }
+    for (const row of rows) applyTotals(row, loaded)
+    return { rows: rows.map(publicRow), rejected: [], saved: writes.length, changes, filled }
   })()
 }
 
@@ -156,9 +169,9 @@ function sessionLabelOrThrow(db: Db, sessionId: number): void {
   if (!exists) throw new AppError('not_found', `La session n° ${sessionId} est introuvable (elle a peut-être été supprimée).`)
 }
 
-function sessionMonth(db: Db, month: string, sessionId: number, options: HolidayOptions): LoadedMonth {
+function sessionMonth(db: Db, month: string, sessionId: number, options: HolidayOptions, today: string): LoadedMonth {
   sessionLabelOrThrow(db, sessionId)
-  const loaded = loadMonth(db, month, { sessionId }, options)
+  const loaded = loadMonth(db, month, { sessionId }, options, true, today)
   if (loaded.rows.length === 0) {
     throw new AppError('refused', `Aucun stagiaire de cette session n’est en formation en ${monthLabelFr(month)} : il n’y a pas d’assiduité à attester.`)
   }
@@ -167,11 +180,12 @@ function sessionMonth(db: Db, month: string, sessionId: number, options: Holiday
 
 /** attendance:attest — from the 25th of the month, never a future month; all the session's trainees at once. */
 export function attestMonth(ctx: ServiceContext, month: string, sessionId: number): AttendanceMonthGrid {
-  const refusal = attestationRefusal(month, todayIso(ctx.clock.now()))
+  const today = todayIso(ctx.clock.now())
+  const refusal = attestationRefusal(month, today)
   if (refusal) throw new AppError('refused', refusal)
   const options = holidayOptions(ctx.db)
   return ctx.db.transaction(() => {
-    const loaded = sessionMonth(ctx.db, month, sessionId, options)
+    const loaded = sessionMonth(ctx.db, month, sessionId, options, today)
     const open = loaded.rows.filter((r) => r.attested === null)
     if (open.length === 0) {
       const a = loaded.rows[0]?.attested
@@ -188,7 +202,7 @@ export function attestMonth(ctx: ServiceContext, month: string, sessionId: numbe
     for (const row of open) {
       upsert.run(row.enrolmentId, month, row.totals.plannedHours, at, ctx.actor.name)
       row.attested = { at, by: ctx.actor.name }
-      applyCalendar(row, loaded.days)
+      applyCalendar(row, loaded)
     }
     recordAudit(ctx, {
       operation: 'attendance.attest',
@@ -209,8 +223,9 @@ export function attestMonth(ctx: ServiceContext, month: string, sessionId: numbe
 /** attendance:unlock — reopens an attested month; the reason goes to the audit log. */
 export function unlockMonth(ctx: ServiceContext, month: string, sessionId: number, reason: string): AttendanceMonthGrid {
   const options = holidayOptions(ctx.db)
+  const today = todayIso(ctx.clock.now())
   return ctx.db.transaction(() => {
-    const loaded = sessionMonth(ctx.db, month, sessionId, options)
+    const loaded = sessionMonth(ctx.db, month, sessionId, options, today)
     const locked = loaded.rows.filter((r) => r.attested !== null)
     if (locked.length === 0) {
       throw new AppError('conflict', `L’assiduité ${ofMonthFr(month)} de « ${loaded.rows[0]?.sessionLabel ?? ''} » n’est pas attestée : il n’y a rien à déverrouiller.`)
@@ -220,7 +235,7 @@ export function unlockMonth(ctx: ServiceContext, month: string, sessionId: numbe
     for (const row of locked) {
       clear.run(row.enrolmentId, month)
       row.attested = null
-      applyCalendar(row, loaded.days)
+      applyCalendar(row, loaded)
     }
     recordAudit(ctx, {
       operation: 'attendance.unlock',
@@ -233,8 +248,9 @@ export function unlockMonth(ctx: ServiceContext, month: string, sessionId: numbe
   })()
 }
 
-export function monthGrid(db: Db, month: string, sessionId: number | null): AttendanceMonthGrid {
+/** attendance:month, as of `today` (days after it are locked and not counted as done). */
+export function monthGrid(db: Db, month: string, sessionId: number | null, today: string): AttendanceMonthGrid {
   monthBounds(month)
   if (sessionId !== null) sessionLabelOrThrow(db, sessionId)
-  return getMonthGrid(db, month, sessionId, holidayOptions(db))
+  return getMonthGrid(db, month, sessionId, holidayOptions(db), today)
 }

@@ -16,6 +16,7 @@ import {
   WEEKDAY_INITIALS
 } from '../../../../shared/domain/attendance'
 import { formatHours } from '../../../../shared/domain/hours'
+import { sumSummaries } from '../../../../shared/domain/hoursLedger'
 import type { Rect } from './gridOps'
 
 /** What the cell rules read at paint time (refs of the grid component: no column rebuild on change). */
@@ -238,6 +239,12 @@ export function totalsRow(rows: readonly AttendanceRow[], dayCount: number): Att
     locked: perDay.plannedHours.map(() => null),
     forced: [],
     totals: sumTotals(rows.map((r) => r.totals)),
+    ledger: sumSummaries(
+      rows.map((r) => r.ledger),
+      '',
+      '',
+      ''
+    ),
     attested: null
   }
 }

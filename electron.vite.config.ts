@@ -38,6 +38,8 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
     },
-    plugins: [react()]
+    plugins: [react()],
+    // The benchmark's bare-grid page is compiled in only for `npm run bench`.
+    define: { __BENCH__: JSON.stringify(process.env.PASSERELLE_BENCH === '1') }
   }
 })

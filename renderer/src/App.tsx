@@ -53,7 +53,8 @@ export function App() {
         <Route path="/recrutement" element={<RecruitmentPage />} />
         <Route path="/inscriptions" element={<EnrolmentsPage />} />
         <Route path="/assiduite" element={<AttendancePage />} />
-        <Route path="/__bench/bare-grid" element={<BareGridBench />} />
+        {/* Built only for `npm run bench` (PASSERELLE_BENCH=1): the production router has no bench page. */}
+        {__BENCH__ && <Route path="/__bench/bare-grid" element={<BareGridBench />} />}
         <Route path="/stagiaires" element={<TraineesPage />} />
         <Route path="/devis-factures" element={<PlaceholderPage id="quotes" />} />
         <Route path="/documents" element={<DocumentsPage />} />

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import type { CellChange } from '../../shared/api/areas/attendance'
@@ -28,8 +27,12 @@ const DAYS = 31
 const RUNS = 5
 
 function ensureBuilt(): void {
-  if (existsSync(resolve(ROOT, 'out/main/host.js')) && existsSync(resolve(ROOT, 'out/renderer/index.html'))) return
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' })
+  // Always a fresh build with the bench page compiled in (the production router has none).
+  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, PASSERELLE_BENCH: '1' }
+  })
 }
 
 const dates = Array.from({ length: DAYS }, (_, i) => `${MONTH}-${String(i + 1).padStart(2, '0')}`)

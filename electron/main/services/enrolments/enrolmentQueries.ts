@@ -1,6 +1,7 @@
 import type { DeclarationState, EnrolmentDetail, EnrolmentEvent, EnrolmentFilter, EnrolmentRow, Interruption } from '../../../../shared/api/areas/enrolments'
 import { AppError } from '../../../../shared/api/result'
-import { declarationState, interruptionLength } from '../../../../shared/domain/deadlines'
+import { declarationState } from '../../../../shared/domain/deadlines'
+import { interruptionLength } from '../../../../shared/domain/interruptions'
 import { allowedTransitions, statusLabel } from '../../../../shared/domain/enrolmentStateMachine'
 import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
 import { sessionName } from '../../../../shared/domain/recruitmentRules'

@@ -3,6 +3,7 @@ import type { AppErrorInfo } from '../../../../shared/api/result'
 import { diffDays, formatDateFr } from '../../../../shared/domain/dates'
 import { FUNDINGS, type EnrolmentStatus, type Funding } from '../../../../shared/domain/enrolment'
 import { allowedTransitions, REASONS, statusLabel, type ReasonKind } from '../../../../shared/domain/enrolmentStateMachine'
+import { INTERRUPTION_MIN_DAYS, interruptionLength } from '../../../../shared/domain/interruptions'
 
 /*
  * Pure wording and rules of the enrolments screen: the KAIROS declaration cell, which bulk
@@ -246,8 +247,10 @@ export function interruptionPeriod(i: { startDate: string; endDate: string | nul
 /** Live hint under the interruption dates: its length, and the 15-day rule when it is too short. */
 export function interruptionLengthHint(start: string | null, end: string | null): { kind: 'ok' | 'warning'; message: string } | null {
   if (start === null || end === null || end < start) return null
-  const n = diffDays(start, end) + 1
-  if (n <= 15) return { kind: 'warning', message: `${days(n)} : une interruption ne se déclare que si elle dépasse 15 jours ; les absences plus courtes se saisissent dans l’assiduité.` }
+  const n = interruptionLength(start, end)
+  if (n <= INTERRUPTION_MIN_DAYS) {
+    return { kind: 'warning', message: `${days(n)} : une interruption ne se déclare que si elle dépasse ${INTERRUPTION_MIN_DAYS} jours ; les absences plus courtes se saisissent dans l’assiduité.` }
+  }
   return { kind: 'ok', message: `${days(n)}, premier et dernier jours compris.` }
 }
 

@@ -12,7 +12,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          host: resolve(__dirname, 'electron/host/index.ts'),
+          host: resolve(__dirname, 'electron/browserHost/index.ts'),
           // Worker threads, loaded by name from out/main (electron/main/workers/startWorker.ts):
           // PDF batches (documents:generate), the write of a LHEO catalogue (lheo:preview and
           // lheo:apply), and the second reader of a large catalogue (command line).

@@ -1,5 +1,5 @@
 import type { DocumentFile, documentOps } from '../../../../shared/api/areas/documents'
-import { documentHost } from '../../host/documentHost'
+import { documentHost } from '../../desktop/documentHost'
 import { documentJobsFor } from '../../services/documents/documentJobs'
 import { listDocuments, readDocumentFile } from '../../services/documents/documentRegister'
 import { getDocumentsFolder, resetDocumentsFolder, setDocumentsFolder } from '../../services/documents/documentsFolder'

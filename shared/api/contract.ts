@@ -11,6 +11,7 @@ import { organisationOps } from './areas/organisation'
 import { recruitmentOps } from './areas/recruitment'
 import { traineeOps } from './areas/trainees'
 import { traineeImportOps } from './areas/traineeImport'
+import { quoteOps } from './areas/quotes'
 import type { OpSpec } from './spec'
 
 // Each area declares its operations in its own file; this is the single list of all of them.
@@ -26,7 +27,8 @@ export const contract = {
   ...dashboardOps,
   ...attendanceOps,
   ...exitReportOps,
-  ...documentOps
+  ...documentOps,
+  ...quoteOps
 } satisfies Record<string, OpSpec>
 
 export type Contract = typeof contract

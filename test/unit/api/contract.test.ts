@@ -82,6 +82,16 @@ const VALID: { [O in Op]: Input<O> } = {
   'documents:open': { id: 1 },
   'documents:download': { id: 1 },
   'documents:folder': {},
+  'quotes:list': { status: ['sent', 'accepted'], sessionId: 1, funder: 'region' },
+  'quotes:get': { id: 1 },
+  'quotes:candidates': { sessionId: 1 },
+  'quotes:create': { sessionId: 1, enrolmentIds: [1, 2, 3], hourlyCents: 1250 },
+  'quotes:update': { id: 1, changes: { hoursCentre: 399.5, funders: [{ funder: 'cpf', amountCents: 120033 }], extraLines: [{ kind: 'exam', label: null, amountCents: 9000 }] } },
+  'quotes:transition': { id: 1, action: 'file', date: '2026-11-20', kairosNumber: 'K-778' },
+  'quotes:markFiled': { ids: [1, 2], date: '2026-11-20' },
+  'quotes:supersede': { id: 1 },
+  'quotes:settings': {},
+  'quotes:setSettings': { hourlyCeilingCents: 1500 },
   'documents:setFolder': { path: 'C:\\Users\\Claire\\Documents\\Formations générées' },
   'documents:resetFolder': {}
 }

@@ -11,6 +11,7 @@ import { organisationHandlers } from './organisation'
 import { recruitmentHandlers } from './recruitment'
 import { traineeHandlers } from './trainees'
 import { traineeImportHandlers } from './traineeImport'
+import { quoteHandlers } from './quotes'
 
 // Typed as the full Handlers map: an operation of the contract without a handler does not compile.
 export const handlers: Handlers = {
@@ -25,7 +26,8 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...attendanceHandlers,
   ...exitReportHandlers,
-  ...documentHandlers
+  ...documentHandlers,
+  ...quoteHandlers
 }
 
 export type { Backend, CallContext, Handlers, HostInfo } from '../types'

@@ -1,23 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
 import type { Overview } from '../../../../shared/api/areas/app'
-import { useApi } from '../../api/ApiContext'
+import { useQuery } from '../../hooks/useQuery'
 
+const NO_INPUT = {}
+
+/** The dashboard's counters (a `useQuery`: an answer overtaken by a newer reload is dropped). */
 export function useOverview(): { overview: Overview | null; error: string | null; reload: () => Promise<void> } {
-  const api = useApi()
-  const [overview, setOverview] = useState<Overview | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const reload = useCallback(async () => {
-    const r = await api.call('app:overview', {})
-    if (r.ok) {
-      setOverview(r.value)
-      setError(null)
-    } else setError(r.error.message)
-  }, [api])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
+  const { data: overview, error, reload } = useQuery('app:overview', NO_INPUT)
   return { overview, error, reload }
 }

@@ -1,32 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback } from 'react'
 import type { Trainee } from '../../../../shared/api/areas/trainees'
-import { useApi } from '../../api/ApiContext'
+import { useQuery } from '../../hooks/useQuery'
 
-/** The registry filtered by the server's accent-insensitive search; stale answers are ignored. */
+/** The registry filtered by the server's accent-insensitive search (a `useQuery`: stale answers are ignored). */
 export function useTrainees(search: string) {
-  const api = useApi()
-  const [rows, setRows] = useState<Trainee[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const requestId = useRef(0)
+  const trimmed = search.trim()
+  const { data: rows, error, reload, setData } = useQuery('trainees:list', trimmed ? { search: trimmed } : {})
 
-  const reload = useCallback(async () => {
-    const id = ++requestId.current
-    const trimmed = search.trim()
-    const r = await api.call('trainees:list', trimmed ? { search: trimmed } : {})
-    if (id !== requestId.current) return
-    if (r.ok) {
-      setRows(r.value)
-      setError(null)
-    } else setError(r.error.message)
-  }, [api, search])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
-  const replaceRow = useCallback((row: Trainee) => setRows((all) => all?.map((t) => (t.id === row.id ? row : t)) ?? all), [])
-  const addRow = useCallback((row: Trainee) => setRows((all) => (all ? [...all, row] : [row])), [])
-  const removeRow = useCallback((id: number) => setRows((all) => all?.filter((t) => t.id !== id) ?? all), [])
+  const replaceRow = useCallback((row: Trainee) => setData((all) => all?.map((t) => (t.id === row.id ? row : t)) ?? all), [setData])
+  const addRow = useCallback((row: Trainee) => setData((all) => (all ? [...all, row] : [row])), [setData])
+  const removeRow = useCallback((id: number) => setData((all) => all?.filter((t) => t.id !== id) ?? all), [setData])
 
   return { rows, error, reload, replaceRow, addRow, removeRow }
 }

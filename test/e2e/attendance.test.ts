@@ -15,7 +15,6 @@ import { apiCall, cell, expectText, shot, until } from './support'
  * locked.
  */
 const NOVEMBER = '2026-11'
-const OCTOBER = '2026-10'
 const LATE = 5 // the sixth trainee enters on 16/11
 /** 2 December 2026: November and October can be attested (their 25th has passed), December not yet. */
 const NOW = '2026-12-02T09:00:00.000Z'
@@ -254,7 +253,22 @@ describe('attendance month grid', () => {
     await page.getByTestId('attendance-prefill').click()
     await saved()
     await until(() => text(0, 'd1'), (t) => t === '7', 'prefilled October')
+    // Attesting asks first, showing the month's totals from the hours ledger: 22 weekdays × 7 h × 29.
     await page.getByTestId('attendance-attest').click()
+    const dialog = page.getByTestId('attest-dialog')
+    await dialog.waitFor()
+    const totals = dialog.getByTestId('attest-totals')
+    await expectText(totals.locator('tr[data-line="scheduled"]'), /Heures prévues au planning du mois\s*4\s?466 h/)
+    await expectText(totals.locator('tr[data-line="attended"]'), /Heures réalisées en centre\s*4\s?466 h/)
+    await expectText(totals.locator('tr[data-line="unrecorded"]'), /Jours prévus sans saisie\s*0 h/)
+    await expectText(dialog, /Session « Développeur web — Lyon », 29 stagiaires/)
+    await shot(page, 'issue11-attest-dialog')
+    // Cancel changes nothing; confirm attests.
+    await dialog.getByRole('button', { name: 'Annuler' }).click()
+    await until(() => dialog.isVisible(), (v) => !v, 'dialog closed')
+    await expectText(page.getByTestId('attendance-banner'), /Mois à attester/)
+    await page.getByTestId('attendance-attest').click()
+    await page.getByTestId('attest-confirm').click()
     await expectText(page.getByTestId('attendance-banner'), /Mois attesté le \d\d\/\d\d\/\d{4} à \d\d:\d\d par Claire Martin/)
     await until(() => cell(page, rowIds[0] ?? '', 'd1').getAttribute('class'), (c) => (c ?? '').includes('att-locked'), 'locked cell')
     // Typing on a locked day says why.
@@ -270,6 +284,50 @@ describe('attendance month grid', () => {
     await page.getByTestId('unlock-confirm').click()
     await page.getByTestId('attendance-attest').waitFor()
     await until(() => cell(page, rowIds[0] ?? '', 'd1').getAttribute('class'), (c) => !(c ?? '').includes('att-locked'), 'unlocked cell')
+    expect(errors).toEqual([])
+  })
+
+  it('December on 2 December: a future day is refused, the fill stops at today and says what it filled', async () => {
+    await open('2026-12')
+    await expectText(page.getByTestId('month-label'), 'décembre 2026')
+    await expect(cell(page, rowIds[0] ?? '', 'd3').getAttribute('class')).resolves.toContain('att-future')
+    await expect(cell(page, rowIds[0] ?? '', 'd2').getAttribute('class')).resolves.not.toContain('att-locked')
+    // Typing on a future day says why nothing happens.
+    await cell(page, rowIds[0] ?? '', 'd3').click()
+    await page.keyboard.type('7')
+    await page.getByTestId('toast-info').filter({ hasText: 'Le jeudi 03/12 n’est pas encore passé' }).waitFor()
+    expect(await text(0, 'd3')).toBe('')
+    // A paste over today and tomorrow: today is saved, tomorrow refused with the reason (by the service).
+    await cell(page, rowIds[1] ?? '', 'd2').click()
+    await pasteText('7\t7\r\n')
+    await saved()
+    await expectText(page.getByTestId('attendance-problems'), /STAGIAIRE 02 Alex.*03\/12.*n’est pas encore passé/)
+    expect(await text(1, 'd2')).toBe('7')
+    expect(await text(1, 'd3')).toBe('')
+    await shot(page, 'issue11-future-refused')
+    // A cell emptied on purpose stays empty after the fill.
+    await cell(page, rowIds[2] ?? '', 'd1').click()
+    await page.keyboard.type('7')
+    await page.keyboard.press('Enter')
+    await until(() => text(2, 'd1'), (t) => t === '7', 'typed')
+    await cell(page, rowIds[2] ?? '', 'd1').click()
+    await page.keyboard.press('Delete')
+    await until(() => text(2, 'd1'), (t) => t === '', 'cleared')
+
+    // The fill: 1 and 2 December for 30 trainees, minus row 1's 2nd (typed) and row 2's 1st (emptied).
+    await page.getByTestId('attendance-prefill').click()
+    await page.getByTestId('toast-success').filter({ hasText: '58 jours remplis, 406 h (30 stagiaires), selon le planning jusqu’au 02/12/2026.' }).waitFor()
+    await until(() => text(0, 'd1'), (t) => t === '7', 'prefilled 1 December')
+    expect(await text(0, 'd2')).toBe('7')
+    expect(await text(0, 'd3')).toBe('')
+    expect(await text(2, 'd1')).toBe('')
+    expect(await text(2, 'd2')).toBe('7')
+    // Nothing left: the fill says so.
+    await page.getByTestId('attendance-prefill').click()
+    await page.getByTestId('toast-info').filter({ hasText: 'Aucun jour à remplir' }).waitFor()
+    const g = await apiCall<AttendanceMonthGrid>(page, 'attendance:month', { month: '2026-12', sessionId })
+    expect(g.value?.totals).toMatchObject({ attendedHours: 420 - 7, plannedHours: 420, unrecordedHours: 7 })
+    await shot(page, 'issue11-prefill-december')
     expect(errors).toEqual([])
   })
 })

@@ -14,6 +14,8 @@ import { useToast } from '../../components/Toasts'
 import { gridLocaleFr } from '../../grid/locale'
 import { registerGridModules } from '../../grid/modules'
 import { gridTheme } from '../../grid/theme'
+import { AttestDialog } from './AttestDialog'
+import { prefillMessage, prefillSkip, scopeSummary } from './attendanceSummary'
 import { attendanceColumns, dayColId, dayIndexOfCol, type GridView, rejectKey, TOTALS_ROW_ID, totalsRow } from './attendanceColumns'
 import { downloadBase64, formatStampFr, shiftMonth } from './attendanceDownload'
 import { type CellPos, clampPos, fillChanges, rectOf, rectSize, selectionToTsv, type Rect, UndoStack, type UndoEntry } from './gridOps'
@@ -63,6 +65,7 @@ export function AttendanceMonthGrid(props: Props) {
   const [selInfo, setSelInfo] = useState('')
   const [unlocking, setUnlocking] = useState<{ reason: string; busy: boolean; error: string | null } | null>(null)
   const [attesting, setAttesting] = useState(false)
+  const [confirmAttest, setConfirmAttest] = useState(false)
   const [exportOpen, setExportOpen] = useState(false)
 
   const gridApi = useRef<GridApi<AttendanceRow> | null>(null)
@@ -73,6 +76,8 @@ export function AttendanceMonthGrid(props: Props) {
   const dragging = useRef(false)
   const forceNext = useRef(false)
   const rejected = useRef(new Set<string>())
+  /** Cells the clerk emptied (`enrolmentId|date`): « Remplir selon le planning » leaves them empty. */
+  const cleared = useRef(new Set<string>())
   const undo = useRef(new UndoStack())
   const chain = useRef<Promise<unknown>>(Promise.resolve())
   const gridRef = useRef<MonthGrid | null>(null)
@@ -102,6 +107,7 @@ export function AttendanceMonthGrid(props: Props) {
     setUndoState({ undo: '', redo: '' })
     setProblems(null)
     rejected.current = new Set()
+    cleared.current = new Set()
     anchor.current = null
     focus.current = null
     setSelInfo('')
@@ -272,6 +278,10 @@ export function AttendanceMonthGrid(props: Props) {
       }
       markRejected(keys)
       const accepted = cells.filter((c) => !refused.has(`${c.enrolmentId}|${c.date}`))
+      for (const c of accepted) {
+        if (c.value === null) cleared.current.add(`${c.enrolmentId}|${c.date}`)
+        else cleared.current.delete(`${c.enrolmentId}|${c.date}`)
+      }
       const undoCells = accepted.map((c) => ({ enrolmentId: c.enrolmentId, date: c.date, before: before.get(`${c.enrolmentId}|${c.date}`) ?? null, after: c.value }))
       if (mode.kind === 'op') undo.current.record({ label: mode.label, cells: undoCells })
       else if (refused.size === 0) {
@@ -404,7 +414,9 @@ export function AttendanceMonthGrid(props: Props) {
       const g = gridRef.current
       if (!g) return
       setStatus({ kind: 'saving', text: 'Remplissage selon le planning…' })
-      const r = await api.call('attendance:prefill', sessionId ? { month: g.month, sessionId } : { month: g.month })
+      // Never over a cell refused a moment ago or emptied on purpose (the service skips them too).
+      const skip = prefillSkip(g.month, rejected.current, cleared.current)
+      const r = await api.call('attendance:prefill', sessionId ? { month: g.month, sessionId, skip } : { month: g.month, skip })
       if (!r.ok) {
         setStatus({ kind: 'error', text: 'Non enregistré' })
         toast.show('error', r.error.message)
@@ -413,8 +425,9 @@ export function AttendanceMonthGrid(props: Props) {
       applyRows(r.value.rows)
       undo.current.record({ label: 'Remplissage selon le planning', cells: r.value.changes.map((c) => ({ enrolmentId: c.enrolmentId, date: c.date, before: null, after: c.value })) })
       syncUndo()
-      setStatus({ kind: 'saved', text: 'Enregistré' })
-      toast.show(r.value.saved > 0 ? 'success' : 'info', r.value.saved > 0 ? `${plural(r.value.saved, 'cellule remplie', 'cellules remplies')} selon le planning.` : 'Aucune cellule vide à remplir selon le planning.')
+      const message = prefillMessage(r.value.filled)
+      setStatus({ kind: 'saved', text: r.value.saved > 0 ? 'Enregistré' : 'Aucune modification' })
+      toast.show(r.value.saved > 0 ? 'success' : 'info', message)
     })
 
   // ------------------------------------------------------------------------------------------
@@ -609,11 +622,16 @@ export function AttendanceMonthGrid(props: Props) {
   const someAttested = scopeSessions.some((s) => s.attested !== null)
   const lastAttest = scopeSessions.map((s) => s.attested).filter((a): a is { at: string; by: string } => a !== null).sort((a, b) => b.at.localeCompare(a.at))[0]
 
+  const attestIds = (g: MonthGrid): number[] => (sessionId ? [sessionId] : g.sessions.filter((s) => s.attested === null).map((s) => s.sessionId))
+  // The rows as saved since loading (rowsById), not the grid's first answer.
+  const attestSummary = grid && confirmAttest ? scopeSummary([...rowsById.current.values()], attestIds(grid), grid.month, grid.asOf) : null
+  const attestSessions = grid && confirmAttest ? grid.sessions.filter((s) => attestIds(grid).includes(s.sessionId)) : []
+
   const attest = async (): Promise<void> => {
     const g = gridRef.current
     if (!g) return
     setAttesting(true)
-    const ids = sessionId ? [sessionId] : g.sessions.filter((s) => s.attested === null).map((s) => s.sessionId)
+    const ids = attestIds(g)
     let failed: string | null = null
     for (const id of ids) {
       const r = await api.call('attendance:attest', { month: g.month, sessionId: id })
@@ -623,6 +641,7 @@ export function AttendanceMonthGrid(props: Props) {
       }
     }
     setAttesting(false)
+    setConfirmAttest(false)
     if (failed) toast.show('error', failed)
     else toast.show('success', `Assiduité ${monthLabelFr(g.month)} attestée : le mois est verrouillé.`)
     undo.current.clear()
@@ -773,7 +792,7 @@ export function AttendanceMonthGrid(props: Props) {
             <button
               type="button"
               className="button button--primary button--small"
-              onClick={() => void attest()}
+              onClick={() => setConfirmAttest(true)}
               disabled={!grid || attesting || rowCount === 0 || !attestable}
               title={attestable ? 'Verrouille le mois : plus aucune saisie sans déverrouillage motivé' : `L’attestation est possible à partir du ${grid ? `${grid.canAttestFrom.slice(8, 10)}/${grid.canAttestFrom.slice(5, 7)}/${grid.canAttestFrom.slice(0, 4)}` : '25'}`}
               data-testid="attendance-attest"
@@ -842,6 +861,7 @@ export function AttendanceMonthGrid(props: Props) {
           <span className="att-swatch att-swatch--weekend" /> week-end
           <span className="att-swatch att-swatch--holiday" /> férié
           <span className="att-swatch att-swatch--locked" /> non saisissable
+          <span className="att-swatch att-swatch--future" /> à venir
         </div>
         <span className="att-selinfo" data-testid="selection-info">
           {selInfo}
@@ -894,6 +914,17 @@ export function AttendanceMonthGrid(props: Props) {
           )}
         </section>
       )}
+
+      <AttestDialog
+        open={confirmAttest}
+        month={month}
+        sessions={attestSessions.map((s) => s.label)}
+        trainees={attestSessions.reduce((n, s) => n + s.trainees, 0)}
+        summary={attestSummary}
+        busy={attesting}
+        onCancel={() => setConfirmAttest(false)}
+        onConfirm={() => void attest()}
+      />
 
       <Modal
         open={unlocking !== null}

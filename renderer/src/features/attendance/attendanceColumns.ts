@@ -142,6 +142,7 @@ function dayColumn(day: AttendanceDay, i: number, view: GridView): ColDef<Attend
     cellClass: `att-day${day.weekend ? ' att-day--weekend' : ''}${day.holiday ? ' att-day--holiday' : ''}`,
     cellClassRules: {
       'att-locked': (p) => isBody(p) && (p.data?.locked[i] ?? null) !== null,
+      'att-future': (p) => isBody(p) && p.data?.locked[i] === 'future',
       'att-sel': (p) => isBody(p) && p.rowIndex !== null && inSel(view.selection(), p.rowIndex, i),
       'att-rejected': (p) => isBody(p) && p.data !== undefined && view.rejected.has(rejectKey(p.data.enrolmentId, i)),
       'att-forced': (p) => isBody(p) && (p.data?.forced.includes(i) ?? false)

@@ -9,6 +9,7 @@ import { exitReportOps } from './areas/exitReports'
 import { lheoOps } from './areas/lheo'
 import { organisationOps } from './areas/organisation'
 import { recruitmentOps } from './areas/recruitment'
+import { scheduleOps } from './areas/schedule'
 import { traineeOps } from './areas/trainees'
 import { traineeImportOps } from './areas/traineeImport'
 import { quoteOps } from './areas/quotes'
@@ -28,6 +29,7 @@ export const contract = {
   ...attendanceOps,
   ...exitReportOps,
   ...documentOps,
+  ...scheduleOps,
   ...quoteOps
 } satisfies Record<string, OpSpec>
 

@@ -150,10 +150,15 @@ export const emargement: EmargementData = {
   ...issue,
   kind: 'emargement',
   training,
-  dates: ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'],
-  trainees: people(12),
-  trainerName: 'Gwénaëlle Tanguy',
-  halfDays: { morning: '9h00 – 12h30', afternoon: '13h30 – 17h00' }
+  weekOf: '2026-11-16',
+  days: ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'].map((date) => ({
+    date,
+    closed: null,
+    am: { time: '9h00–12h30', subject: null },
+    pm: date === '2026-11-20' ? null : { time: '13h30–17h00', subject: null }
+  })),
+  rows: people(12).map((trainee) => ({ trainee, note: null, cells: Array.from({ length: 9 }, () => ({ kind: 'sign' as const })) })),
+  trainerName: 'Gwénaëlle Tanguy'
 }
 
 export const bilan: BilanFinData = {

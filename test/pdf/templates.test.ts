@@ -131,12 +131,12 @@ describe('document templates (text extracted with pdfjs, rendered with poppler)'
   })
 
   it('a 40-trainee sign-in sheet breaks across pages and repeats its header', async () => {
-    const bytes = await renderEmargement({ ...f.emargement, trainees: f.people(40) })
+    const bytes = await renderEmargement({ ...f.emargement, rows: f.people(40).map((trainee) => ({ trainee, note: null, cells: [] })) })
     const pages = (await pdfPages(bytes)).map(norm)
     expect(pages.length).toBeGreaterThanOrEqual(2)
     for (const [i, page] of pages.entries()) {
-      expect(page).toContain('Lundi 16/11/2026')
-      expect(page).toContain('Vendredi 20/11/2026')
+      expect(page).toContain('Lundi 16/11')
+      expect(page).toContain('20/11')
       expect(page).toContain(`Page ${i + 1} / ${pages.length}`)
     }
     const all = pages.join('\n')

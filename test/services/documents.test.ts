@@ -151,7 +151,7 @@ describe('documents: generation on a worker thread, register', () => {
     const sheet = await generate(ctx, { kind: 'emargement', sessionId: w.sessionId, period: '2026-11-18' })
     expect(sheet.documents[0]?.fileName).toBe("2026-11-16 Feuille d'émargement - SA Lorient – septembre 2026.pdf")
     const eText = await text(sheet.documents[0]?.path ?? '')
-    expect(eText).toContain('Lundi 16/11/2026')
+    expect(eText).toContain('Lundi 16/11')
     expect(eText).toContain('DUPONT Marie')
 
     w.move([a], { to: 'sorti', effectiveDate: '2026-11-20', reasonCode: 'fin_prevue' })

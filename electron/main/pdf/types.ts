@@ -99,14 +99,9 @@ export type EtatPresenceSessionData = IssueInfo & {
   absenceLegend: { code: string; label: string }[]
 }
 
-export type EmargementData = IssueInfo & {
-  kind: 'emargement'
-  training: TrainingInfo
-  /** The days of the week the session sits (ISO). */
-  dates: string[]
-  trainees: TraineeIdentity[]
-  trainerName: string | null
-  halfDays: { morning: string; afternoon: string }
+// The sign-in sheet's data lives with its own types (days, half-days, struck cells).
+export type { EmargementData } from './emargementTypes'
+import type { EmargementData } from './emargementTypes'
 }
 
 export type BilanFinData = IssueInfo & {

@@ -93,7 +93,10 @@ const VALID: { [O in Op]: Input<O> } = {
   'quotes:settings': {},
   'quotes:setSettings': { hourlyCeilingCents: 1500 },
   'documents:setFolder': { path: 'C:\\Users\\Claire\\Documents\\Formations générées' },
-  'documents:resetFolder': {}
+  'documents:resetFolder': {},
+  'sessions:schedule': { sessionId: 1 },
+  'sessions:saveSchedule': { sessionId: 1, week: [7, 7, 7, 7, 3.5, 0, 0].map((h) => ({ am: h > 0 ? { start: '09:00', end: '12:30' } : null, pm: h > 4 ? { start: '13:30', end: '17:00' } : null })) },
+  'sessions:saveSubjects': { sessionId: 1, subjects: [{ date: '2026-11-16', half: 'am', subject: 'Hygiène HACCP' }] }
 }
 
 describe('the API contract', () => {

@@ -9,6 +9,7 @@ import { exitReportHandlers } from './exitReports'
 import { lheoHandlers } from './lheo'
 import { organisationHandlers } from './organisation'
 import { recruitmentHandlers } from './recruitment'
+import { scheduleHandlers } from './schedule'
 import { traineeHandlers } from './trainees'
 import { traineeImportHandlers } from './traineeImport'
 import { quoteHandlers } from './quotes'
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...attendanceHandlers,
   ...exitReportHandlers,
   ...documentHandlers,
+  ...scheduleHandlers,
   ...quoteHandlers
 }
 

@@ -7,6 +7,7 @@ import { openDatabase } from '../db/open'
 import { resolveDbPath } from '../db/paths'
 import { generateDemoData } from '../demo/generateDemoData'
 import { nowIso, systemClock, type ServiceContext } from '../services/context'
+import { oneRow } from '../db/oneRow'
 
 const DEMO_CLERK = 'Démonstration'
 const MIN_TRAINEES = 10
@@ -40,9 +41,7 @@ async function main(): Promise<void> {
   try {
     const summary = db.transaction(() => {
       // The demo history is recorded under its own clerk, so it is never mistaken for real work.
-      const clerk = db
-        .prepare('INSERT INTO clerk (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id, name')
-        .get(DEMO_CLERK, nowIso(systemClock)) as { id: number; name: string }
+      const clerk = oneRow(db.prepare<unknown[], { id: number; name: string }>('INSERT INTO clerk (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id, name'), DEMO_CLERK, nowIso(systemClock))
       const ctx: ServiceContext = { db, clock: systemClock, actor: { clerkId: clerk.id, name: clerk.name } }
       return generateDemoData(ctx, { trainees, seed })
     })()

@@ -10,6 +10,7 @@ import { openDatabase } from '../db/open'
 import { resolveDbPath } from '../db/paths'
 import { nowIso, systemClock, type ServiceContext } from '../services/context'
 import { importLheoFile } from '../services/lheo/importCatalogue'
+import { oneRow } from '../db/oneRow'
 
 const USAGE = 'Usage : npm run lheo -- <fichier.xml> [--db chemin] [--dry-run]'
 
@@ -27,9 +28,7 @@ async function main(): Promise<void> {
   try {
     // Scheduled imports are traced under a clerk of their own, named after the system account.
     const name = `Import LHEO (${safeUser()})`
-    const clerk = db
-      .prepare('INSERT INTO clerk (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id, name')
-      .get(name, nowIso(systemClock)) as { id: number; name: string }
+    const clerk = oneRow(db.prepare<unknown[], { id: number; name: string }>('INSERT INTO clerk (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id, name'), name, nowIso(systemClock))
     const ctx: ServiceContext = { db, clock: systemClock, actor: { clerkId: clerk.id, name: clerk.name } }
     const { summary } = await importLheoFile(ctx, file, { dryRun: args.values['dry-run'] ?? false })
     process.stdout.write(`${JSON.stringify(summary)}\n`)

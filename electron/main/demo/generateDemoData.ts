@@ -32,6 +32,7 @@ import {
   type Area
 } from './frenchNames'
 import { Rng, withLuhnKey } from './random'
+import { oneRow } from '../db/oneRow'
 
 export type DemoOptions = { trainees: number; seed?: number }
 
@@ -187,9 +188,7 @@ export function generateDemoData(ctx: ServiceContext, options: DemoOptions): Dem
     throw new AppError('invalid_input', 'Le nombre de stagiaires doit être un entier positif.')
   }
   return ctx.db.transaction(() => {
-    const counts = ctx.db
-      .prepare('SELECT (SELECT count(*) FROM trainee) AS trainees, (SELECT count(*) FROM training) AS trainings')
-      .get() as { trainees: number; trainings: number }
+    const counts = oneRow(ctx.db.prepare<[], { trainees: number; trainings: number }>('SELECT (SELECT count(*) FROM trainee) AS trainees, (SELECT count(*) FROM training) AS trainings'))
     if (counts.trainees > 0 || counts.trainings > 0) throw new AppError('refused', DEMO_REFUSED_MESSAGE)
     const summary = new DemoBuilder(ctx, options.trainees, options.seed ?? 1).run()
     recordAudit(ctx, { operation: 'demo.generate', entity: 'database', entityId: null, after: summary })

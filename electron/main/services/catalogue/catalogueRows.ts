@@ -52,11 +52,11 @@ export function findOrCreatePlace(ctx: ServiceContext, name: string | null, city
 
 function findPlace(db: Db, name: string, city: string | null): number | null {
   const row = db
-    .prepare(
+    .prepare<unknown[], { id: number }>(
       `SELECT id FROM place
        WHERE name = ? COLLATE NOCASE AND coalesce(city, '') = coalesce(?, '') COLLATE NOCASE
        ORDER BY id LIMIT 1`
     )
-    .get(name, city) as { id: number } | undefined
+    .get(name, city)
   return row?.id ?? null
 }

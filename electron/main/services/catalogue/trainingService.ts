@@ -50,7 +50,7 @@ const toRow = <R extends RawTraining>(r: R): Omit<R, 'missingFromSource'> & { mi
 
 export function listTrainings(db: Db, opts: { today: string; search?: string }): TrainingRow[] {
   // The catalogue holds tens of trainings, not thousands: a fold in JS beats a search column.
-  const rows = (db.prepare(`SELECT ${ROW_COLUMNS} FROM training t ORDER BY t.title COLLATE NOCASE, t.id`).all({ today: opts.today }) as RawTraining[]).map(toRow)
+  const rows = (db.prepare<unknown[], RawTraining>(`SELECT ${ROW_COLUMNS} FROM training t ORDER BY t.title COLLATE NOCASE, t.id`).all({ today: opts.today })).map(toRow)
   const terms = foldForSearch(opts.search ?? '').split(/\s+/).filter(Boolean)
   if (terms.length === 0) return rows
   return rows.filter((r) => {
@@ -61,13 +61,13 @@ export function listTrainings(db: Db, opts: { today: string; search?: string }):
 
 export function getTraining(db: Db, id: number, today: string): TrainingDetail {
   const raw = db
-    .prepare(
+    .prepare<unknown[], RawDetail>(
       `SELECT ${ROW_COLUMNS}, t.formacode_version AS formacodeVersion, t.objectives, t.expected_results AS expectedResults,
               t.content, o.name AS responsibleOrgName, t.lheo_imported_at AS lheoImportedAt
        FROM training t LEFT JOIN partner_org o ON o.id = t.responsible_org_id
        WHERE t.id = @id`
     )
-    .get({ id, today }) as RawDetail | undefined
+    .get({ id, today })
   if (!raw) throw new AppError('not_found', `La formation n° ${id} est introuvable (elle a peut-être été supprimée).`)
   return { ...toRow(raw), actions: listActions(db, id) }
 }
@@ -81,7 +81,7 @@ type RawAction = Omit<TrainingAction, 'funders' | 'placeLabel' | 'entryMode'> & 
 
 function listActions(db: Db, trainingId: number): TrainingAction[] {
   const actions = db
-    .prepare(
+    .prepare<unknown[], RawAction>(
       `SELECT a.id, a.intercarif_action_id AS intercarifActionId, a.places, a.hours_total AS hoursTotal,
               a.hours_centre AS hoursCentre, a.hours_company AS hoursCompany, a.rhythm, a.entry_mode AS entryMode,
               a.price_total_cents AS priceTotalCents, a.price_hourly_cents AS priceHourlyCents, a.funders_json AS fundersJson,
@@ -92,17 +92,17 @@ function listActions(db: Db, trainingId: number): TrainingAction[] {
        WHERE a.training_id = ?
        ORDER BY a.intercarif_action_id, a.id`
     )
-    .all(trainingId) as RawAction[]
+    .all(trainingId)
   if (actions.length === 0) return []
   // Funders declared on the sessions complete those of the action (LHEO puts them on either).
   const sessionFunders = db
-    .prepare(
+    .prepare<unknown[], Funder & { actionId: number }>(
       `SELECT DISTINCT s.action_id AS actionId, f.funder_code AS code, f.label
        FROM session s JOIN session_funder f ON f.session_id = s.id
        WHERE s.training_id = ? AND s.action_id IS NOT NULL
        ORDER BY f.funder_code`
     )
-    .all(trainingId) as (Funder & { actionId: number })[]
+    .all(trainingId)
   return actions.map(({ fundersJson, placeName, placeCity, entryMode, ...a }) => {
     const funders = parseFunders(fundersJson)
     for (const f of sessionFunders) {
@@ -153,9 +153,7 @@ export function updateTraining(ctx: ServiceContext, id: number, changes: Trainin
 
 function assertFormationIdFree(db: Db, formationId: string | null, selfId: number | null): void {
   if (!formationId) return
-  const other = db.prepare('SELECT id, title FROM training WHERE intercarif_formation_id = ? AND id IS NOT ?').get(formationId, selfId) as
-    | { id: number; title: string }
-    | undefined
+  const other = db.prepare<unknown[], | { id: number; title: string }>('SELECT id, title FROM training WHERE intercarif_formation_id = ? AND id IS NOT ?').get(formationId, selfId)
   if (other) {
     const message = `Le numéro de formation InterCarif ${formationId} est déjà celui de « ${other.title} » (formation n° ${other.id}).`
     throw new AppError('conflict', message, [{ path: 'intercarifFormationId', message }])

@@ -5,16 +5,16 @@ import type { Clock } from '../context'
 const CURRENT_KEY = 'current_clerk_id'
 
 export function listClerks(db: Db): Clerk[] {
-  return db.prepare('SELECT id, name FROM clerk WHERE active = 1 ORDER BY name COLLATE NOCASE').all() as Clerk[]
+  return db.prepare<unknown[], Clerk>('SELECT id, name FROM clerk WHERE active = 1 ORDER BY name COLLATE NOCASE').all()
 }
 
 export function currentClerk(db: Db): Clerk | null {
   const row = db
-    .prepare(
+    .prepare<unknown[], Clerk>(
       `SELECT c.id, c.name FROM app_setting s JOIN clerk c ON c.id = CAST(s.value AS INTEGER)
        WHERE s.key = ? AND c.active = 1`
     )
-    .get(CURRENT_KEY) as Clerk | undefined
+    .get(CURRENT_KEY)
   return row ?? null
 }
 
@@ -22,7 +22,7 @@ export function currentClerk(db: Db): Clerk | null {
 export function selectClerk(db: Db, clock: Clock, name: string): Clerk {
   return db.transaction(() => {
     const clean = name.trim().replace(/\s+/g, ' ')
-    let clerk = db.prepare('SELECT id, name FROM clerk WHERE name = ? COLLATE NOCASE').get(clean) as Clerk | undefined
+    let clerk = db.prepare<unknown[], Clerk>('SELECT id, name FROM clerk WHERE name = ? COLLATE NOCASE').get(clean)
     if (!clerk) {
       const info = db.prepare('INSERT INTO clerk (name, created_at) VALUES (?, ?)').run(clean, clock.now().toISOString())
       clerk = { id: Number(info.lastInsertRowid), name: clean }

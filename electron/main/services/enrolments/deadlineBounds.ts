@@ -27,7 +27,7 @@ export function deadlineBounds(today: string, options: HolidayOptions = {}): Dea
 
 /** Alsace and Moselle (départements 57, 67, 68) have two more public holidays, which move deadlines. */
 export function holidayOptions(db: Db): HolidayOptions {
-  const row = db.prepare('SELECT postal_code AS postalCode FROM organisation WHERE id = 1').get() as { postalCode: string | null } | undefined
+  const row = db.prepare<unknown[], { postalCode: string | null }>('SELECT postal_code AS postalCode FROM organisation WHERE id = 1').get()
   const code = row?.postalCode ?? ''
   return { alsaceMoselle: /^(57|67|68)/.test(code) }
 }

@@ -8,6 +8,7 @@ import { sessionName } from '../../../../shared/domain/recruitmentRules'
 import { foldForSearch } from '../../../../shared/domain/text'
 import type { Db } from '../../db/open'
 import { deadlineBounds, holidayOptions } from './deadlineBounds'
+import { oneRow } from '../../db/oneRow'
 
 /*
  * Reading enrolments: the grid's rows, one enrolment's detail, and the filter shared with the
@@ -194,19 +195,19 @@ function toRows(raw: RawRow[], cache: DeadlineCache): EnrolmentRow[] {
 export function listEnrolments(db: Db, filter: FilterInput, today: string, order: RowOrder = 'recent'): EnrolmentRow[] {
   const options = holidayOptions(db)
   const q = enrolmentListQuery(filter, today, order, options)
-  return toRows(db.prepare(q.sql).all(q.params) as RawRow[], new DeadlineCache(today, options))
+  return toRows(db.prepare<unknown[], RawRow>(q.sql).all(q.params), new DeadlineCache(today, options))
 }
 
 export function countEnrolments(db: Db, filter: FilterInput, today: string, options: HolidayOptions = holidayOptions(db)): number {
   const q = enrolmentCountQuery(filter, today, options)
-  return (db.prepare(q.sql).get(q.params) as { n: number }).n
+  return oneRow(db.prepare<unknown[], { n: number }>(q.sql), q.params).n
 }
 
 export function rowsByIds(db: Db, ids: readonly number[], today: string): EnrolmentRow[] {
   const options = holidayOptions(db)
   const raw = db
-    .prepare(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE e.id IN (SELECT value FROM json_each(@ids)) ORDER BY e.id`)
-    .all({ ids: JSON.stringify([...new Set(ids)]), today }) as RawRow[]
+    .prepare<unknown[], RawRow>(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE e.id IN (SELECT value FROM json_each(@ids)) ORDER BY e.id`)
+    .all({ ids: JSON.stringify([...new Set(ids)]), today })
   return toRows(raw, new DeadlineCache(today, options))
 }
 
@@ -231,9 +232,7 @@ function toEvent(r: RawEvent, cache: DeadlineCache): EnrolmentEvent {
 }
 
 export function getEvent(db: Db, id: number, today: string): EnrolmentEvent & { enrolmentId: number } {
-  const raw = db.prepare(`SELECT ${EVENT_COLUMNS}, ev.enrolment_id AS enrolmentId FROM enrolment_event ev WHERE ev.id = ?`).get(id) as
-    | (RawEvent & { enrolmentId: number })
-    | undefined
+  const raw = db.prepare<unknown[], | (RawEvent & { enrolmentId: number })>(`SELECT ${EVENT_COLUMNS}, ev.enrolment_id AS enrolmentId FROM enrolment_event ev WHERE ev.id = ?`).get(id)
   if (!raw) throw new AppError('not_found', `L’événement n° ${id} est introuvable (il a peut-être été supprimé).`)
   const { enrolmentId, ...rest } = raw
   return { ...toEvent(rest, new DeadlineCache(today, holidayOptions(db))), enrolmentId }
@@ -253,10 +252,10 @@ export function getEnrolment(db: Db, id: number, today: string): EnrolmentDetail
   const row = getRow(db, id, today)
   const cache = new DeadlineCache(today, holidayOptions(db))
   const events = (
-    db.prepare(`SELECT ${EVENT_COLUMNS} FROM enrolment_event ev WHERE ev.enrolment_id = ? ORDER BY ev.effective_date DESC, ev.id DESC`).all(id) as RawEvent[]
+    db.prepare<unknown[], RawEvent>(`SELECT ${EVENT_COLUMNS} FROM enrolment_event ev WHERE ev.enrolment_id = ? ORDER BY ev.effective_date DESC, ev.id DESC`).all(id)
   ).map((e) => toEvent(e, cache))
   const interruptions = (
-    db.prepare(`SELECT ${INTERRUPTION_COLUMNS} FROM interruption i WHERE i.enrolment_id = ? ORDER BY i.start_date, i.id`).all(id) as RawInterruption[]
+    db.prepare<unknown[], RawInterruption>(`SELECT ${INTERRUPTION_COLUMNS} FROM interruption i WHERE i.enrolment_id = ? ORDER BY i.start_date, i.id`).all(id)
   ).map(toInterruption)
   const allowed = allowedTransitions(row.status).map((t) => ({
     to: t.to,

@@ -56,18 +56,18 @@ type InterruptionCore = {
 
 function enrolmentCore(db: Db, id: number): EnrolmentCore {
   const e = db
-    .prepare(
+    .prepare<unknown[], EnrolmentCore>(
       `SELECT e.id, e.status, e.entry_date AS entryDate, e.exit_date AS exitDate, coalesce(e.planned_end_date, s.end_date) AS plannedEnd
        FROM enrolment e JOIN session s ON s.id = e.session_id WHERE e.id = ?`
     )
-    .get(id) as EnrolmentCore | undefined
+    .get(id)
   if (!e) throw new AppError('not_found', `L’inscription n° ${id} est introuvable (elle a peut-être été supprimée).`)
   return e
 }
 
 function interruptionCore(db: Db, id: number): InterruptionCore {
   const i = db
-    .prepare(
+    .prepare<unknown[], InterruptionCore>(
       `SELECT i.id, i.enrolment_id AS enrolmentId, i.start_date AS startDate, i.end_date AS endDate, i.reason, i.comment,
               i.event_id AS eventId, re.id AS resumptionEventId,
               ev.kairos_declared_on AS eventDeclaredOn, re.requires_declaration AS resumptionRequires, re.kairos_declared_on AS resumptionDeclaredOn
@@ -80,17 +80,17 @@ function interruptionCore(db: Db, id: number): InterruptionCore {
          ORDER BY x.effective_date, x.id LIMIT 1) END)
        WHERE i.id = ?`
     )
-    .get(id) as InterruptionCore | undefined
+    .get(id)
   if (!i) throw new AppError('not_found', `L’interruption n° ${id} est introuvable (elle a peut-être été supprimée).`)
   return i
 }
 
 function others(db: Db, enrolmentId: number, selfId: number | null): InterruptionPeriod[] {
   return (
-    db.prepare('SELECT start_date AS start, end_date AS "end" FROM interruption WHERE enrolment_id = ? AND id IS NOT ?').all(enrolmentId, selfId) as {
+    db.prepare<unknown[], {
       start: string
       end: string | null
-    }[]
+    }>('SELECT start_date AS start, end_date AS "end" FROM interruption WHERE enrolment_id = ? AND id IS NOT ?').all(enrolmentId, selfId)
   ).map((o) => ({ start: o.start, end: o.end }))
 }
 

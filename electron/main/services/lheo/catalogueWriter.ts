@@ -1,8 +1,11 @@
 import type { ImportCounts } from '../../../../shared/api/areas/lheo'
 import type { Db } from '../../db/open'
+import { oneRow } from '../../db/oneRow'
 import type { LheoAction, LheoDate, LheoFormation, LheoOrg, LheoPlace, LheoSession } from '../../import/lheo'
 
 type Row = Record<string, string | number | null>
+type TrainingFound = Row & { id: number; source: string; missing_from_source_at: string | null }
+type Found = Row & { id: number; missing_from_source_at: string | null }
 
 export type WriteCounters = {
   formations: ImportCounts
@@ -71,7 +74,7 @@ export class CatalogueWriter {
     this.db
       .prepare(`UPDATE training_action SET missing_from_source_at = ? WHERE training_id IN (SELECT id FROM temp.lheo_seen_training) AND id NOT IN (SELECT id FROM temp.lheo_seen_action) AND intercarif_action_id IS NOT NULL AND missing_from_source_at IS NULL`)
       .run(this.now)
-    return this.db.prepare(`SELECT count(*) FROM session WHERE ${scope} AND missing_from_source_at IS NOT NULL`).pluck().get() as number
+    return oneRow(this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM session WHERE ${scope} AND missing_from_source_at IS NOT NULL`)).n
   }
 
   private upsertTraining(f: LheoFormation): number {
@@ -96,7 +99,7 @@ export class CatalogueWriter {
       lheo_extras_json: `{"url":${JSON.stringify(f.url)},"createdOn":${JSON.stringify(f.createdOn)},"updatedOn":${JSON.stringify(f.updatedOn)},"extras":${f.extras ?? '[]'}}`
     }
     if (f.formacode && values.formacode === null) this.warn(`Formation ${f.intercarifId ?? f.title} : formacode « ${f.formacode} » non conforme (5 chiffres), ignoré.`)
-    const existing = f.intercarifId ? (this.st.findTraining.get(f.intercarifId) as (Row & { id: number; source: string; missing_from_source_at: string | null }) | undefined) : undefined
+    const existing = f.intercarifId ? this.st.findTraining.get(f.intercarifId) : undefined
     if (!f.intercarifId) this.warn(`Formation « ${f.title} » (ligne ${f.line}) sans numéro InterCarif : créée, mais un nouvel import ne pourra pas la mettre à jour.`)
     if (!existing) {
       const id = Number(this.st.insertTraining.run({ ...values, intercarif_formation_id: f.intercarifId, now: this.now }).lastInsertRowid)
@@ -132,7 +135,7 @@ export class CatalogueWriter {
       registration_place_id: this.place(a.registrationPlace),
       lheo_extras_json: a.extras
     }
-    const existing = a.intercarifId ? (this.st.findAction.get(a.intercarifId) as (Row & { id: number; missing_from_source_at: string | null }) | undefined) : undefined
+    const existing = a.intercarifId ? this.st.findAction.get(a.intercarifId) : undefined
     if (!existing) {
       const id = Number(this.st.insertAction.run({ ...values, intercarif_action_id: a.intercarifId, now: this.now }).lastInsertRowid)
       this.counters.actions.created++
@@ -170,8 +173,8 @@ export class CatalogueWriter {
     const existing = !lookUp
       ? undefined
       : s.intercarifId
-        ? (this.st.findSession.get(actionId, s.intercarifId) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
-        : (this.st.findSessionByDates.get(actionId, start.iso, end.iso) as (Row & { id: number; missing_from_source_at: string | null }) | undefined)
+        ? this.st.findSession.get(actionId, s.intercarifId)
+        : this.st.findSessionByDates.get(actionId, start.iso, end.iso)
     if (!s.intercarifId) this.warn(`Session ligne ${s.line} sans numéro : rapprochée par ses dates.`)
     if (!existing) {
       const id = Number(
@@ -181,7 +184,7 @@ export class CatalogueWriter {
       this.counters.sessions.created++
       return id
     }
-    const currentFunders = fundersKey((this.st.sessionFunders.all(existing.id) as { funder_code: string; label: string | null }[]).map((x) => ({ code: x.funder_code, label: x.label })))
+    const currentFunders = fundersKey(this.st.sessionFunders.all(existing.id).map((x) => ({ code: x.funder_code, label: x.label })))
     if (changed(existing, values) || currentFunders !== funders || existing.missing_from_source_at !== null) {
       const sets = Object.keys(values).map((k) => `${k} = @${k}`).join(', ')
       this.db.prepare(`UPDATE session SET ${sets}, source = 'lheo', missing_from_source_at = NULL, updated_at = @now WHERE id = @id`).run({ ...values, id: existing.id, now: this.now })
@@ -220,7 +223,7 @@ export class CatalogueWriter {
   }
 
   private saveOrg(kind: 'responsible' | 'trainer', o: LheoOrg): number {
-    const found = (o.intercarifId ? this.st.findOrgById.get(kind, o.intercarifId) : this.st.findOrgByName.get(kind, o.siret, o.name)) as { id: number } | undefined
+    const found = o.intercarifId ? this.st.findOrgById.get(kind, o.intercarifId) : this.st.findOrgByName.get(kind, o.siret, o.name)
     const values = { kind, name: o.name ?? o.intercarifId ?? o.siret ?? '', siret: o.siret, intercarif_org_id: o.intercarifId, nda: o.nda, address_line1: o.addressLine1, postal_code: o.postalCode, city: o.city, phone: o.phone, email: o.email, now: this.now }
     if (found) {
       this.st.updateOrg.run({ ...values, id: found.id })
@@ -242,7 +245,7 @@ export class CatalogueWriter {
   private savePlace(p: LheoPlace): number | null {
     const name = p.name ?? p.city ?? p.addressLine1
     if (!name) return null
-    const found = this.st.findPlace.get(name, p.addressLine1, p.postalCode, p.city) as { id: number } | undefined
+    const found = this.st.findPlace.get(name, p.addressLine1, p.postalCode, p.city)
     if (found) return found.id
     return Number(
       this.st.insertPlace.run({
@@ -308,30 +311,30 @@ function statements(db: Db): ReturnType<typeof prepare> {
 
 function prepare(db: Db) {
   return {
-    findTraining: db.prepare(`SELECT id, source, missing_from_source_at, ${cols(TRAINING_COLUMNS)} FROM training WHERE intercarif_formation_id = ?`),
+    findTraining: db.prepare<unknown[], TrainingFound>(`SELECT id, source, missing_from_source_at, ${cols(TRAINING_COLUMNS)} FROM training WHERE intercarif_formation_id = ?`),
     insertTraining: db.prepare(
       `INSERT INTO training (intercarif_formation_id, ${cols(TRAINING_COLUMNS)}, source, lheo_imported_at, created_at, updated_at)
        VALUES (@intercarif_formation_id, ${params(TRAINING_COLUMNS)}, 'lheo', @now, @now, @now)`
     ),
     updateTraining: db.prepare(`UPDATE training SET ${sets(TRAINING_COLUMNS)}, source = 'lheo', missing_from_source_at = NULL, lheo_imported_at = @now, updated_at = @now WHERE id = @id`),
-    findAction: db.prepare(`SELECT id, missing_from_source_at, ${cols(ACTION_COLUMNS)} FROM training_action WHERE intercarif_action_id = ?`),
+    findAction: db.prepare<unknown[], Found>(`SELECT id, missing_from_source_at, ${cols(ACTION_COLUMNS)} FROM training_action WHERE intercarif_action_id = ?`),
     insertAction: db.prepare(
       `INSERT INTO training_action (intercarif_action_id, ${cols(ACTION_COLUMNS)}, created_at, updated_at) VALUES (@intercarif_action_id, ${params(ACTION_COLUMNS)}, @now, @now)`
     ),
     updateAction: db.prepare(`UPDATE training_action SET ${sets(ACTION_COLUMNS)}, missing_from_source_at = NULL, updated_at = @now WHERE id = @id`),
-    findSession: db.prepare(`SELECT id, missing_from_source_at, ${cols(SESSION_COLUMNS)} FROM session WHERE action_id = ? AND intercarif_session_id = ?`),
-    findSessionByDates: db.prepare(
+    findSession: db.prepare<unknown[], Found>(`SELECT id, missing_from_source_at, ${cols(SESSION_COLUMNS)} FROM session WHERE action_id = ? AND intercarif_session_id = ?`),
+    findSessionByDates: db.prepare<unknown[], Found>(
       `SELECT id, missing_from_source_at, ${cols(SESSION_COLUMNS)} FROM session WHERE action_id = ? AND intercarif_session_id IS NULL AND start_date IS ? AND end_date IS ?`
     ),
     insertSession: db.prepare(
       `INSERT INTO session (action_id, intercarif_session_id, ${cols(SESSION_COLUMNS)}, source, created_at, updated_at)
        VALUES (@action_id, @intercarif_session_id, ${params(SESSION_COLUMNS)}, 'lheo', @now, @now)`
     ),
-    sessionFunders: db.prepare('SELECT funder_code, label FROM session_funder WHERE session_id = ?'),
+    sessionFunders: db.prepare<[number], { funder_code: string; label: string | null }>('SELECT funder_code, label FROM session_funder WHERE session_id = ?'),
     deleteFunders: db.prepare('DELETE FROM session_funder WHERE session_id = ?'),
     insertFunder: db.prepare('INSERT INTO session_funder (session_id, funder_code, label) VALUES (?, ?, ?)'),
-    findOrgById: db.prepare('SELECT id FROM partner_org WHERE kind = ? AND intercarif_org_id = ?'),
-    findOrgByName: db.prepare('SELECT id FROM partner_org WHERE kind = ? AND siret IS ? AND name IS ? AND intercarif_org_id IS NULL'),
+    findOrgById: db.prepare<unknown[], { id: number }>('SELECT id FROM partner_org WHERE kind = ? AND intercarif_org_id = ?'),
+    findOrgByName: db.prepare<unknown[], { id: number }>('SELECT id FROM partner_org WHERE kind = ? AND siret IS ? AND name IS ? AND intercarif_org_id IS NULL'),
     insertOrg: db.prepare(
       `INSERT INTO partner_org (kind, name, siret, intercarif_org_id, nda, address_line1, postal_code, city, phone, email, created_at, updated_at)
        VALUES (@kind, @name, @siret, @intercarif_org_id, @nda, @address_line1, @postal_code, @city, @phone, @email, @now, @now)`
@@ -340,7 +343,7 @@ function prepare(db: Db) {
       `UPDATE partner_org SET name = @name, siret = @siret, nda = @nda, address_line1 = @address_line1, postal_code = @postal_code, city = @city, phone = @phone, email = @email, updated_at = @now
        WHERE id = @id AND (name IS NOT @name OR siret IS NOT @siret OR nda IS NOT @nda OR address_line1 IS NOT @address_line1 OR postal_code IS NOT @postal_code OR city IS NOT @city OR phone IS NOT @phone OR email IS NOT @email)`
     ),
-    findPlace: db.prepare('SELECT id FROM place WHERE name = ? AND address_line1 IS ? AND postal_code IS ? AND city IS ?'),
+    findPlace: db.prepare<unknown[], { id: number }>('SELECT id FROM place WHERE name = ? AND address_line1 IS ? AND postal_code IS ? AND city IS ?'),
     insertPlace: db.prepare(
       `INSERT INTO place (name, address_line1, address_line2, postal_code, city, insee_code, region_code, latitude, longitude, created_at)
        VALUES (@name, @address_line1, @address_line2, @postal_code, @city, @insee_code, @region_code, @latitude, @longitude, @now)`

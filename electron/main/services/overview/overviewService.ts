@@ -1,11 +1,12 @@
 import type { Overview } from '../../../../shared/api/areas/app'
 import type { Db } from '../../db/open'
+import { oneRow } from '../../db/oneRow'
 
 const count = (db: Db, table: string): number =>
-  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+  oneRow(db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`)).n
 
 export function getOverview(db: Db): Overview {
-  const byStatus = db.prepare('SELECT status, count(*) AS n FROM enrolment GROUP BY status').all() as { status: string; n: number }[]
+  const byStatus = db.prepare<unknown[], { status: string; n: number }>('SELECT status, count(*) AS n FROM enrolment GROUP BY status').all()
   return {
     trainings: count(db, 'training'),
     sessions: count(db, 'session'),

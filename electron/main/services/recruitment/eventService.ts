@@ -6,6 +6,7 @@ import { diffDays, addDays, formatDateFr } from '../../../../shared/domain/dates
 import type { RecruitmentEventKind } from '../../../../shared/domain/recruitment'
 import { checkEventSchedule, sessionName, weeklySeriesDates } from '../../../../shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
+import { oneRow } from '../../db/oneRow'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { placeLabel } from '../catalogue/catalogueRows'
@@ -72,23 +73,23 @@ export function eventListQuery(filter: EventFilter): { sql: string; params: Reco
 
 export function listEvents(db: Db, filter: EventFilter): RecruitmentEventRow[] {
   const { sql, params } = eventListQuery(filter)
-  return (db.prepare(sql).all(params) as RawEvent[]).map(toRow)
+  return (db.prepare<unknown[], RawEvent>(sql).all(params)).map(toRow)
 }
 
 export function getEvent(db: Db, id: number): RecruitmentEventRow {
-  const raw = db.prepare(`${EVENT_SELECT} WHERE r.id = ? GROUP BY r.id`).get(id) as RawEvent | undefined
+  const raw = db.prepare<unknown[], RawEvent>(`${EVENT_SELECT} WHERE r.id = ? GROUP BY r.id`).get(id)
   if (!raw) throw new AppError('not_found', `La réunion de recrutement n° ${id} est introuvable (elle a peut-être été supprimée).`)
   return toRow(raw)
 }
 
 function eventsByIds(db: Db, ids: number[]): RecruitmentEventRow[] {
-  return (db.prepare(`${EVENT_SELECT} WHERE r.id IN (SELECT value FROM json_each(?)) GROUP BY r.id ORDER BY r.date, r.id`).all(JSON.stringify(ids)) as RawEvent[]).map(toRow)
+  return (db.prepare<unknown[], RawEvent>(`${EVENT_SELECT} WHERE r.id IN (SELECT value FROM json_each(?)) GROUP BY r.id ORDER BY r.date, r.id`).all(JSON.stringify(ids))).map(toRow)
 }
 
 type SessionCore = { id: number; end_date: string | null; place_id: number | null }
 
 function sessionCore(db: Db, id: number): SessionCore {
-  const s = db.prepare('SELECT id, end_date, place_id FROM session WHERE id = ?').get(id) as SessionCore | undefined
+  const s = db.prepare<unknown[], SessionCore>('SELECT id, end_date, place_id FROM session WHERE id = ?').get(id)
   if (!s) throw new AppError('not_found', `La session n° ${id} est introuvable (elle a peut-être été supprimée).`)
   return s
 }
@@ -185,9 +186,7 @@ export function updateEvent(ctx: ServiceContext, id: number, changes: EventChang
 export function duplicateEvent(ctx: ServiceContext, id: number, date: string): RecruitmentEventRow {
   return ctx.db.transaction(() => {
     const source = ctx.db
-      .prepare('SELECT session_id, kind, date, end_date, start_time, end_time, place_id, place_text, capacity, comment FROM recruitment_event WHERE id = ?')
-      .get(id) as
-      | {
+      .prepare<unknown[], | {
           session_id: number
           kind: RecruitmentEventKind
           date: string
@@ -198,8 +197,8 @@ export function duplicateEvent(ctx: ServiceContext, id: number, date: string): R
           place_text: string | null
           capacity: number | null
           comment: string | null
-        }
-      | undefined
+        }>('SELECT session_id, kind, date, end_date, start_time, end_time, place_id, place_text, capacity, comment FROM recruitment_event WHERE id = ?')
+      .get(id)
     if (!source) throw new AppError('not_found', `La réunion de recrutement n° ${id} est introuvable (elle a peut-être été supprimée).`)
     const session = sessionCore(ctx.db, source.session_id)
     const endDate = source.end_date === null ? null : addDays(date, diffDays(source.date, source.end_date))
@@ -248,10 +247,9 @@ export function deleteEvent(ctx: ServiceContext, id: number): { id: number } {
           'Annulez-la plutôt (elle restera visible comme annulée) et transférez les personnes sur une autre date.'
       )
     }
-    const transfers = (
-      ctx.db
-        .prepare('SELECT count(*) AS n FROM registration_transfer WHERE from_event_id = @id OR to_event_id = @id')
-        .get({ id }) as { n: number }
+    const transfers = oneRow(
+      ctx.db.prepare<[{ id: number }], { n: number }>('SELECT count(*) AS n FROM registration_transfer WHERE from_event_id = @id OR to_event_id = @id'),
+      { id }
     ).n
     if (transfers > 0) {
       throw new AppError(

@@ -17,6 +17,7 @@ import {
   type RegistrationTab
 } from '../../../../shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
+import { oneRow } from '../../db/oneRow'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { createTrainee } from '../trainees/traineeService'
@@ -57,12 +58,12 @@ function toRow(raw: RawRegistration): RegistrationRow {
 
 export function listRegistrations(db: Db, eventId: number, tab: RegistrationTab): RegistrationRow[] {
   assertEventExists(db, eventId)
-  const rows = (db.prepare(`${REGISTRATION_SELECT} WHERE g.event_id = ? ${ORDER}`).all(eventId) as RawRegistration[]).map(toRow)
+  const rows = (db.prepare<unknown[], RawRegistration>(`${REGISTRATION_SELECT} WHERE g.event_id = ? ${ORDER}`).all(eventId)).map(toRow)
   return rows.filter((r) => inTab(tab, r.presence, r.result))
 }
 
 function rowsByIds(db: Db, ids: number[]): RegistrationRow[] {
-  return (db.prepare(`${REGISTRATION_SELECT} WHERE g.id IN (SELECT value FROM json_each(?)) ${ORDER}`).all(JSON.stringify(ids)) as RawRegistration[]).map(toRow)
+  return (db.prepare<unknown[], RawRegistration>(`${REGISTRATION_SELECT} WHERE g.id IN (SELECT value FROM json_each(?)) ${ORDER}`).all(JSON.stringify(ids))).map(toRow)
 }
 
 function getRegistration(db: Db, id: number): RegistrationRow {
@@ -83,12 +84,12 @@ type EventCore = {
 
 function eventCore(db: Db, id: number): EventCore {
   const e = db
-    .prepare(
+    .prepare<unknown[], EventCore>(
       `SELECT r.id, r.session_id, r.kind, r.date, r.capacity, r.cancelled_at,
               (SELECT count(*) FROM registration g WHERE g.event_id = r.id) AS booked
        FROM recruitment_event r WHERE r.id = ?`
     )
-    .get(id) as EventCore | undefined
+    .get(id)
   if (!e) throw new AppError('not_found', `La réunion de recrutement n° ${id} est introuvable (elle a peut-être été supprimée).`)
   return e
 }
@@ -122,20 +123,20 @@ export function bookTrainees(ctx: ServiceContext, booking: Booking): Registratio
     }
     const ids = [...new Set(booking.traineeIds)]
     const people = db
-      .prepare('SELECT id, last_name, first_name FROM trainee WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as { id: number; last_name: string; first_name: string }[]
+      .prepare<unknown[], { id: number; last_name: string; first_name: string }>('SELECT id, last_name, first_name FROM trainee WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids))
     const missing = ids.filter((id) => !people.some((p) => p.id === id))
     if (missing.length > 0) {
       throw new AppError('not_found', `Stagiaire${missing.length > 1 ? 's' : ''} introuvable${missing.length > 1 ? 's' : ''} : n° ${missing.join(', ')}.`)
     }
     const booked = db
-      .prepare(
+      .prepare<unknown[], { trainee_id: number; event_id: number; kind: RecruitmentEventKind; date: string }>(
         `SELECT g.trainee_id, r.id AS event_id, r.kind, r.date
          FROM registration g JOIN recruitment_event r ON r.id = g.event_id
          WHERE g.trainee_id IN (SELECT value FROM json_each(?)) AND r.session_id = ? AND r.cancelled_at IS NULL
          ORDER BY r.date`
       )
-      .all(JSON.stringify(ids), event.session_id) as { trainee_id: number; event_id: number; kind: RecruitmentEventKind; date: string }[]
+      .all(JSON.stringify(ids), event.session_id)
     const here = people.filter((p) => booked.some((b) => b.trainee_id === p.id && b.event_id === event.id))
     if (here.length > 0) {
       throw new AppError('conflict', `Déjà positionné${here.length > 1 ? 's' : ''} sur cette réunion : ${names(here)}.`)
@@ -187,7 +188,7 @@ type RegistrationCore = {
 function coresByIds(db: Db, ids: number[]): RegistrationCore[] {
   const unique = [...new Set(ids)]
   const rows = db
-    .prepare(
+    .prepare<unknown[], RegistrationCore>(
       `SELECT g.id, g.event_id, g.trainee_id, g.presence, g.result, g.result_code, tr.last_name, tr.first_name,
               r.session_id, r.date AS event_date, r.kind AS event_kind, r.cancelled_at IS NOT NULL AS event_cancelled,
               e.id AS enrolment_id, e.status AS enrolment_status, e.registration_id AS enrolment_registration_id
@@ -198,7 +199,7 @@ function coresByIds(db: Db, ids: number[]): RegistrationCore[] {
        WHERE g.id IN (SELECT value FROM json_each(?))
        ORDER BY tr.last_name COLLATE NOCASE, tr.first_name COLLATE NOCASE, g.id`
     )
-    .all(JSON.stringify(unique)) as RegistrationCore[]
+    .all(JSON.stringify(unique))
   const missing = unique.filter((id) => !rows.some((r) => r.id === id))
   if (missing.length > 0) {
     throw new AppError('not_found', `Positionnement${missing.length > 1 ? 's' : ''} introuvable${missing.length > 1 ? 's' : ''} : n° ${missing.join(', ')} (la liste a peut-être changé : rechargez-la).`)
@@ -297,12 +298,8 @@ function retain(ctx: ServiceContext, r: RegistrationCore): void {
   const since = retainedSince(r.event_date, today)
   const now = nowIso(ctx.clock)
   if (r.enrolment_id === null) {
-    const s = db
-      .prepare(
-        `SELECT s.start_date, s.end_date, s.hours_centre, s.hours_company, a.hours_centre AS a_centre, a.hours_company AS a_company, a.hours_total AS a_total
-         FROM session s LEFT JOIN training_action a ON a.id = s.action_id WHERE s.id = ?`
-      )
-      .get(r.session_id) as {
+    const s = oneRow(
+      db.prepare<[number], {
       start_date: string | null
       end_date: string | null
       hours_centre: number | null
@@ -310,7 +307,12 @@ function retain(ctx: ServiceContext, r: RegistrationCore): void {
       a_centre: number | null
       a_company: number | null
       a_total: number | null
-    }
+    }>(
+        `SELECT s.start_date, s.end_date, s.hours_centre, s.hours_company, a.hours_centre AS a_centre, a.hours_company AS a_company, a.hours_total AS a_total
+         FROM session s LEFT JOIN training_action a ON a.id = s.action_id WHERE s.id = ?`
+      ),
+      r.session_id
+    )
     const plan: SessionPlan = {
       start_date: s.start_date,
       end_date: s.end_date,
@@ -352,8 +354,8 @@ function undoRetained(ctx: ServiceContext, r: RegistrationCore, result: Registra
   if (r.enrolment_id === null || r.enrolment_status !== 'retenu') return
   const db = ctx.db
   const history = db
-    .prepare('SELECT kind, from_status, to_status FROM enrolment_event WHERE enrolment_id = ? ORDER BY effective_date, id')
-    .all(r.enrolment_id) as { kind: string; from_status: EnrolmentStatus | null; to_status: EnrolmentStatus | null }[]
+    .prepare<unknown[], { kind: string; from_status: EnrolmentStatus | null; to_status: EnrolmentStatus | null }>('SELECT kind, from_status, to_status FROM enrolment_event WHERE enrolment_id = ? ORDER BY effective_date, id')
+    .all(r.enrolment_id)
   const before = enrolmentSnapshot(db, r.enrolment_id)
   const only = history[0]
   if (history.length <= 1 && (only === undefined || only.from_status === null) && r.enrolment_registration_id === r.id) {

@@ -35,7 +35,7 @@ export function listRecruitmentWarnings(db: Db, today: string, sessionId?: numbe
   const sessionFilter = sessionId === undefined ? '' : 'AND s.id = @sessionId'
   const params = sessionId === undefined ? { today } : { today, sessionId }
   const sessions = db
-    .prepare(
+    .prepare<unknown[], SlotRow>(
       `SELECT s.id, s.label, t.title AS trainingTitle, s.start_date AS startDate, s.intercarif_session_id AS intercarifSessionId,
               s.end_date AS endDate, s.recruitment_state AS recruitmentState,
               EXISTS (SELECT 1 FROM recruitment_event r
@@ -44,7 +44,7 @@ export function listRecruitmentWarnings(db: Db, today: string, sessionId?: numbe
        WHERE s.recruitment_state = 'open' AND (s.end_date IS NULL OR s.end_date >= @today) ${sessionFilter}
        ORDER BY s.start_date, s.id`
     )
-    .all(params) as SlotRow[]
+    .all(params)
   const warnings: RecruitmentWarning[] = []
   for (const s of sessions) {
     if (lacksUpcomingSlot({ recruitmentState: s.recruitmentState, endDate: s.endDate, hasUpcomingSlot: s.hasUpcomingSlot === 1 }, today)) {
@@ -53,7 +53,7 @@ export function listRecruitmentWarnings(db: Db, today: string, sessionId?: numbe
   }
   const eventFilter = sessionId === undefined ? '' : 'AND r.session_id = @sessionId'
   const crowded = db
-    .prepare(
+    .prepare<unknown[], CapacityRow>(
       `SELECT r.id AS eventId, r.session_id AS sessionId, r.date, r.capacity, count(*) AS booked,
               s.label, t.title AS trainingTitle, s.start_date AS startDate, s.intercarif_session_id AS intercarifSessionId
        FROM recruitment_event r
@@ -65,7 +65,7 @@ export function listRecruitmentWarnings(db: Db, today: string, sessionId?: numbe
        HAVING count(*) > r.capacity
        ORDER BY r.date, r.id`
     )
-    .all(params) as CapacityRow[]
+    .all(params)
   for (const e of crowded) {
     if (!isOverCapacity(e.capacity, e.booked)) continue
     warnings.push({

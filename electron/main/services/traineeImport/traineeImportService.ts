@@ -87,11 +87,11 @@ function mergeChanges(existing: Trainee, data: NewTrainee, provided: readonly Im
 /** Trainees already in the database, by France Travail id and by name + birth date. */
 function loadKnown(db: Db): { byFtId: Map<string, Known>; byPerson: Map<string, Known> } {
   const rows = db
-    .prepare(
+    .prepare<unknown[], Known>(
       `SELECT id, ft_id AS ftId, last_name AS lastName, first_name AS firstName, birth_date AS birthDate
        FROM trainee WHERE anonymised_at IS NULL`
     )
-    .all() as Known[]
+    .all()
   const byFtId = new Map<string, Known>()
   const byPerson = new Map<string, Known>()
   for (const k of rows) {

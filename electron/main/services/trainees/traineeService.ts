@@ -6,6 +6,7 @@ import { capitaliseFirstName, foldForSearch, upperName } from '../../../../share
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
+import { oneRow } from '../../db/oneRow'
 
 type NewTrainee = z.output<typeof TraineeInput>
 type Changes = z.output<typeof TraineePatch>
@@ -44,12 +45,12 @@ export function listTrainees(db: Db, search?: string): Trainee[] {
   const conditions = ['t.anonymised_at IS NULL', ...terms.map(() => `t.search_text LIKE ? ESCAPE '\\'`)]
   const params = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
   return db
-    .prepare(`${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.search_text, t.id`)
-    .all(...params) as Trainee[]
+    .prepare<unknown[], Trainee>(`${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.search_text, t.id`)
+    .all(...params)
 }
 
 export function getTrainee(db: Db, id: number): Trainee {
-  const row = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as Trainee | undefined
+  const row = db.prepare<unknown[], Trainee>(`${SELECT} WHERE t.id = ?`).get(id)
   if (!row) throw new AppError('not_found', `Le stagiaire n° ${id} est introuvable (il a peut-être été supprimé).`)
   return row
 }
@@ -98,7 +99,7 @@ export function deleteTrainee(ctx: ServiceContext, id: number): { id: number } {
           'Les inscriptions sont des pièces justificatives et doivent être conservées.'
       )
     }
-    const bookings = (ctx.db.prepare('SELECT count(*) AS n FROM registration WHERE trainee_id = ?').get(id) as { n: number }).n
+    const bookings = oneRow(ctx.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM registration WHERE trainee_id = ?'), id).n
     if (bookings > 0) {
       throw new AppError(
         'refused',
@@ -123,8 +124,8 @@ function normalise(ctx: ServiceContext, t: NewTrainee): NewTrainee {
 function assertFtIdFree(db: Db, ftId: string | null, selfId: number | null): void {
   if (!ftId) return
   const other = db
-    .prepare('SELECT id, last_name, first_name FROM trainee WHERE ft_id = ? AND id IS NOT ?')
-    .get(ftId, selfId) as { id: number; last_name: string; first_name: string } | undefined
+    .prepare<unknown[], { id: number; last_name: string; first_name: string }>('SELECT id, last_name, first_name FROM trainee WHERE ft_id = ? AND id IS NOT ?')
+    .get(ftId, selfId)
   if (other) {
     const message = `L'identifiant France Travail ${ftId} est déjà celui de ${other.last_name} ${other.first_name} (fiche n° ${other.id}).`
     throw new AppError('conflict', message, [{ path: 'ftId', message }])

@@ -25,7 +25,12 @@ const SIGNATURE_HEIGHT = 74
 const LOGO = { width: 84, height: 48 } as const
 
 export type Orientation = 'portrait' | 'landscape'
-type Section = { first: number; last: number; title: string }
+/**
+ * Draws on each page of a document after its content (footer code, QR, watermark); answers the
+ * width it took at the right of the footer, which the legal line leaves free.
+ */
+export type PageDecorator = (doc: PDFKit.PDFDocument, footer: { left: number; y: number; width: number }) => number
+type Section = { first: number; last: number; title: string; decorate?: PageDecorator }
 
 /** A « label : value » line of a framed block; `wide` spans both columns of a two-column block. */
 export type FieldRow = [label: string, value: string] | [label: string, value: string, span: 'wide']
@@ -518,6 +523,12 @@ export class Sheet {
     doc.y += 10
   }
 
+  /** Decorates every page of the document being drawn (the last begun). */
+  decoratePages(decorate: PageDecorator): void {
+    const section = this.sections[this.sections.length - 1]
+    if (section) section.decorate = decorate
+  }
+
   /** Footers: the organisation's legal line and « Page i / n » numbered per document. */
   finish(): void {
     const doc = this.doc
@@ -531,6 +542,7 @@ export class Sheet {
         const left = doc.page.margins.left
         const width = doc.page.width - left - doc.page.margins.right
         doc.moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.4).strokeColor(COLORS.rule).stroke()
+        const reserve = s.decorate?.(doc, { left, y, width }) ?? 0
         useFont(doc, 'regular', SIZE.tiny)
         const o = this.organisation
         const legal = o
@@ -538,7 +550,7 @@ export class Sheet {
               .filter(Boolean)
               .join(' – ')
           : ''
-        doc.fillColor(COLORS.muted).text(t(legal), left, y, { width: width - 70, lineBreak: true, height: 20 })
+        doc.fillColor(COLORS.muted).text(t(legal), left, y, { width: width - 70 - reserve, lineBreak: true, height: reserve > 0 ? 30 : 20 })
         doc.fillColor(COLORS.ink).text(`Page ${p - s.first + 1} / ${count}`, left + width - 64, y, { width: 64, align: 'right', lineBreak: false })
         doc.page.margins.bottom = bottomMargin
       }

@@ -1,4 +1,5 @@
 import { DOCUMENT_KINDS } from '../../../shared/domain/documents'
+import { markCode, stampDocument, type Stamp } from './authenticity'
 import { Sheet } from './layout'
 import { drawAttestationEntree } from './templates/attestationEntree'
 import { drawAttestationFin } from './templates/attestationFin'
@@ -29,25 +30,43 @@ export function drawDocument(sheet: Sheet, data: DocumentData): void {
   }
 }
 
-export function renderDocument(data: DocumentData): Promise<Buffer> {
+/** One document; with a stamp: its code (footer, QR, metadata), « PROVISOIRE » when `provisional`. */
+export function renderDocument(data: DocumentData, stamp?: Stamp, provisional = false): Promise<Buffer> {
   const sheet = new Sheet({ title: DOCUMENT_KINDS[data.kind], author: data.organisation.name })
   drawDocument(sheet, data)
+  if (stamp) {
+    stampDocument(sheet, stamp, provisional)
+    markCode(sheet, stamp.code)
+  }
   return sheet.toBuffer()
+}
+
+export type MergeOptions = {
+  shouldStop?: () => boolean
+  onDrawn?: (index: number) => void | Promise<void>
+  /** The merged file's code, on every page of every document in it. */
+  stamp?: Stamp
+  /** Per item: « PROVISOIRE » across that document's pages. */
+  provisional?: readonly boolean[]
 }
 
 /**
  * Every document's pages drawn into ONE pdfkit document (not a concatenation of PDFs): one font
  * subset, each document numbered « Page 1 / n » on its own. `shouldStop` lets a batch be cancelled.
  */
-export async function renderMerged(items: DocumentData[], options: { shouldStop?: () => boolean; onDrawn?: (index: number) => void | Promise<void> } = {}): Promise<Buffer | null> {
+export async function renderMerged(items: DocumentData[], options: MergeOptions = {}): Promise<Buffer | null> {
   const first = items[0]
   if (!first) throw new Error('nothing to merge')
   const sheet = new Sheet({ title: DOCUMENT_KINDS[first.kind], author: first.organisation.name })
   for (let i = 0; i < items.length; i++) {
     if (options.shouldStop?.()) return null
     const item = items[i]
-    if (item) drawDocument(sheet, item)
+    if (item) {
+      drawDocument(sheet, item)
+      if (options.stamp) stampDocument(sheet, options.stamp, options.provisional?.[i] ?? false)
+    }
     await options.onDrawn?.(i)
   }
+  if (options.stamp) markCode(sheet, options.stamp.code)
   return sheet.toBuffer()
 }

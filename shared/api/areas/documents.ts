@@ -25,6 +25,8 @@ export type GeneratedDocument = {
   /** The earlier document this one replaces (regeneration), and the later one replacing it. */
   supersedesId: number | null
   supersededById: number | null
+  /** Printed on the document with its QR code (null: generated before codes existed). */
+  verificationCode: string | null
   /** Whether the file is still where it was written. */
   fileExists: boolean
 }
@@ -41,6 +43,28 @@ export type DocumentJob = {
   /** Enrolments left out of a session batch, each with its French reason. */
   skipped: { enrolmentId: number; name: string; reason: string }[]
   error: string | null
+}
+
+/** What `documents:verify` found for a file or a typed code. */
+export type DocumentVerification = {
+  found: boolean
+  /** The file's SHA-256 (null when only a code was given). */
+  sha256: string | null
+  /** true: the file is the recorded one; false: its code is known but its bytes differ (or unknown file); null: no file given. */
+  sha256Match: boolean | null
+  code: string | null
+  document: {
+    id: number
+    kindLabel: string
+    subject: string | null
+    period: string | null
+    fileName: string
+    generatedAt: string
+    generatedBy: string
+    supersededBy: { id: number; generatedAt: string; code: string | null } | null
+  } | null
+  /** The verdict in one French sentence. */
+  message: string
 }
 
 export type DocumentFile = { fileName: string; mime: 'application/pdf'; base64: string; /** The host opened it with the system viewer (Electron). */ opened: boolean }
@@ -111,6 +135,16 @@ export const documentOps = {
   /** Refused, with nothing saved, unless the folder exists or can be created and is writable. */
   'documents:setFolder': command<DocumentsFolder>()(z.object({ path: folderPath }).strict()),
   /** Back to « Documents générés » beside the database. */
-  'documents:resetFolder': command<DocumentsFolder>()(z.object({}).strict())
+  'documents:resetFolder': command<DocumentsFolder>()(z.object({}).strict()),
+  /** Checks a PDF (base64) or a typed verification code against the register; reads only. */
+  'documents:verify': query<DocumentVerification>()(
+    z
+      .object({
+        base64: z.string().min(1, 'Le fichier est vide.').max(70_000_000, 'Le fichier dépasse 50 Mo.').optional(),
+        code: z.string().trim().min(1, 'Saisissez le code de vérification.').max(40, 'Code de vérification trop long.').optional()
+      })
+      .strict()
+      .refine((v) => v.base64 !== undefined || v.code !== undefined, { message: 'Choisissez un fichier PDF ou saisissez le code de vérification.', path: ['code'] })
+  )
 }
 

@@ -28,6 +28,7 @@ const VALID: { [O in Op]: Input<O> } = {
   'sessions:get': { id: 1 },
   'sessions:create': { trainingId: 1, startDate: '2027-01-11', endDate: '2027-06-30', placeName: 'Centre Lorient Sud', placeCity: 'Lorient', capacity: 14 },
   'sessions:update': { id: 1, changes: { recruitmentState: 'suspended', weeklyHours: [7, 7, 7, 7, 7, 0, 0] } },
+  'sessions:moveEnrolmentDates': { id: 1, previous: { start: '2027-01-04', end: '2027-06-25' } },
   'recruitment:listEvents': { sessionId: 1, from: '2026-11-22' },
   'recruitment:createEvents': { sessionId: 1, kind: 'info_session', date: '2026-12-01', startTime: '09:30', endTime: '12:00', capacity: 12, repeatWeekly: 4 },
   'recruitment:updateEvent': { id: 1, changes: { capacity: 15, comment: 'Salle 2' } },
@@ -94,6 +95,7 @@ const VALID: { [O in Op]: Input<O> } = {
   'quotes:setSettings': { hourlyCeilingCents: 1500 },
   'documents:setFolder': { path: 'C:\\Users\\Claire\\Documents\\Formations générées' },
   'documents:resetFolder': {},
+  'documents:verify': { code: 'K7QX2-MA4PD' },
   'sessions:schedule': { sessionId: 1 },
   'sessions:saveSchedule': { sessionId: 1, week: [7, 7, 7, 7, 3.5, 0, 0].map((h) => ({ am: h > 0 ? { start: '09:00', end: '12:30' } : null, pm: h > 4 ? { start: '13:30', end: '17:00' } : null })) },
   'sessions:saveSubjects': { sessionId: 1, subjects: [{ date: '2026-11-16', half: 'am', subject: 'Hygiène HACCP' }] }

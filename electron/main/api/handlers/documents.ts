@@ -2,6 +2,7 @@ import type { DocumentFile, documentOps } from '../../../../shared/api/areas/doc
 import { documentHost } from '../../desktop/documentHost'
 import { documentJobsFor } from '../../services/documents/documentJobs'
 import { listDocuments, readDocumentFile } from '../../services/documents/documentRegister'
+import { verifyDocument } from '../../services/documents/documentVerify'
 import { getDocumentsFolder, resetDocumentsFolder, setDocumentsFolder } from '../../services/documents/documentsFolder'
 import { services } from '../serviceContext'
 import type { AreaHandlers, CallContext } from '../types'
@@ -28,5 +29,6 @@ export const documentHandlers: AreaHandlers<typeof documentOps> = {
   'documents:download': ({ id }, call) => fileOf(call, id, false),
   'documents:folder': (_input, { db }) => getDocumentsFolder(db),
   'documents:setFolder': ({ path }, call) => setDocumentsFolder(services(call), path),
-  'documents:resetFolder': (_input, call) => resetDocumentsFolder(services(call))
+  'documents:resetFolder': (_input, call) => resetDocumentsFolder(services(call)),
+  'documents:verify': (input, { db }) => verifyDocument(db, input)
 }

@@ -10,6 +10,7 @@ import type { Db } from '../../db/open'
 import { nowIso, type ServiceContext } from '../context'
 import { buildTargets, type DocumentTarget } from './documentData'
 import { freePath, getDocument, monthFolder, recordDocuments, type NewDocument } from './documentRegister'
+import { isProvisional, stampFor } from './documentStamps'
 import { documentsWorkers } from './documentsWorkerPool'
 import type { WorkerCommand, WorkerInput, WorkerMessage } from './workerProtocol'
 
@@ -26,7 +27,7 @@ type JobRecord = {
   worker: Worker | null
   cancelRequested: boolean
   pending: NewDocument[]
-  planned: Map<number, { target: DocumentTarget; fileName: string }>
+  planned: Map<number, { target: DocumentTarget; fileName: string; code: string; supersedesId: number | null }>
   mergedPlan: { path: string; fileName: string; target: Omit<NewDocument, 'path' | 'fileName' | 'sha256' | 'sizeBytes'> } | null
   finishedAt: number | null
   ctx: ServiceContext
@@ -59,15 +60,19 @@ export class DocumentJobs {
 
     const prefixOf = (t: DocumentTarget): string => (t.kind === 'emargement' && t.period ? t.period : t.period ?? issuedOn.slice(0, 7))
     const reserved = new Set<string>()
-    const planned = new Map<number, { target: DocumentTarget; fileName: string }>()
+    const planned: JobRecord['planned'] = new Map()
     const files: WorkerInput['files'] = []
+    // Codes, replaced documents and « PROVISOIRE » are printed, so they are decided now.
+    const codes = new Set<string>()
+    const provisional = targets.map((target) => isProvisional(ctx.db, target, issuedOn))
     if (wantFiles) {
       targets.forEach((target, index) => {
         const prefix = prefixOf(target)
         const fileName = documentFileName(prefix, target.kind, target.subject)
         const path = freePath(monthFolder(ctx.db, prefix.slice(0, 7)), fileName, reserved)
-        planned.set(index, { target, fileName: basename(path) })
-        files.push({ index, path, data: target.data })
+        const { stamp, supersedesId } = stampFor(ctx.db, target, codes)
+        planned.set(index, { target, fileName: basename(path), code: stamp.code, supersedesId })
+        files.push({ index, path, data: target.data, stamp, provisional: provisional[index] ?? false })
       })
     }
     let mergedPlan: JobRecord['mergedPlan'] = null
@@ -82,8 +87,9 @@ export class DocumentJobs {
       mergedPlan = {
         path,
         fileName: basename(path),
-        target: { kind: input.kind, traineeId: null, sessionId: sessionIds.size === 1 ? first.sessionId : null, enrolmentId: null, period: null }
+        target: { kind: input.kind, traineeId: null, sessionId: sessionIds.size === 1 ? first.sessionId : null, enrolmentId: null, period: null, verificationCode: null, supersedesId: null }
       }
+      mergedPlan.target.verificationCode = stampFor(ctx.db, mergedPlan.target, codes).stamp.code
     }
 
     const record: JobRecord = {
@@ -108,7 +114,11 @@ export class DocumentJobs {
       settled: Promise.resolve()
     }
     this.jobs.set(record.job.id, record)
-    const workerInput: WorkerInput = { files, merged: mergedPlan ? { path: mergedPlan.path, items: targets.map((t) => t.data) } : null }
+    const mergedCode = mergedPlan?.target.verificationCode
+    const workerInput: WorkerInput = {
+      files,
+      merged: mergedPlan && mergedCode ? { path: mergedPlan.path, items: targets.map((t) => t.data), stamp: { code: mergedCode, replaces: null }, provisional } : null
+    }
     record.settled = this.run(record, workerInput)
     return this.snapshot(record)
   }
@@ -147,7 +157,19 @@ export class DocumentJobs {
               const plan = record.planned.get(m.index)
               if (!plan) return
               const t = plan.target
-              record.pending.push({ kind: t.kind, traineeId: t.traineeId, sessionId: t.sessionId, enrolmentId: t.enrolmentId, period: t.period, fileName: plan.fileName, path: m.path, sha256: m.sha256, sizeBytes: m.size })
+              record.pending.push({
+                kind: t.kind,
+                traineeId: t.traineeId,
+                sessionId: t.sessionId,
+                enrolmentId: t.enrolmentId,
+                period: t.period,
+                fileName: plan.fileName,
+                path: m.path,
+                sha256: m.sha256,
+                sizeBytes: m.size,
+                verificationCode: plan.code,
+                supersedesId: plan.supersedesId
+              })
               record.job.done++
               if (record.pending.length >= FLUSH_EVERY) this.flush(record)
               return

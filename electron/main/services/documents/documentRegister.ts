@@ -53,6 +53,23 @@ export type NewDocument = {
   path: string
   sha256: string
   sizeBytes: number
+  /** Printed on the document (and QR-encoded): finds it in the register. */
+  verificationCode: string | null
+  /** The document it replaces, as printed on it (decided before drawing); undefined: looked up now. */
+  supersedesId?: number | null
+}
+
+export type RegisterKey = Pick<NewDocument, 'kind' | 'traineeId' | 'sessionId' | 'enrolmentId' | 'period'>
+const PREVIOUS_SQL = `SELECT d.id, d.generated_at AS generatedAt, d.verification_code AS code FROM generated_document d
+     WHERE d.kind = @kind AND d.enrolment_id IS @enrolmentId AND d.session_id IS @sessionId AND d.period IS @period
+       AND d.trainee_id IS @traineeId
+       AND NOT EXISTS (SELECT 1 FROM generated_document n WHERE n.supersedes_id = d.id)
+     ORDER BY d.id DESC LIMIT 1`
+
+/** The latest document a new one with this key replaces (a merged file replaces none). */
+export function previousDocument(db: Db, key: RegisterKey): { id: number; generatedAt: string; code: string | null } | null {
+  if (key.enrolmentId === null && key.traineeId === null && key.period === null) return null
+  return db.prepare<[RegisterKey], { id: number; generatedAt: string; code: string | null }>(PREVIOUS_SQL).get(key) ?? null
 }
 
 /**
@@ -61,24 +78,18 @@ export type NewDocument = {
  */
 export function recordDocuments(ctx: ServiceContext, docs: NewDocument[]): number[] {
   if (docs.length === 0) return []
-  const previous = ctx.db.prepare(
-    `SELECT d.id FROM generated_document d
-     WHERE d.kind = @kind AND d.enrolment_id IS @enrolmentId AND d.session_id IS @sessionId AND d.period IS @period
-       AND d.trainee_id IS @traineeId
-       AND NOT EXISTS (SELECT 1 FROM generated_document n WHERE n.supersedes_id = d.id)
-     ORDER BY d.id DESC LIMIT 1`
-  )
   const insert = ctx.db.prepare(
-    `INSERT INTO generated_document (kind, trainee_id, session_id, enrolment_id, period, file_name, path, sha256, size_bytes, generated_at, generated_by, supersedes_id)
-     VALUES (@kind, @traineeId, @sessionId, @enrolmentId, @period, @fileName, @path, @sha256, @sizeBytes, @at, @by, @supersedesId)`
+    `INSERT INTO generated_document (kind, trainee_id, session_id, enrolment_id, period, file_name, path, sha256, size_bytes, generated_at, generated_by, supersedes_id, verification_code)
+     VALUES (@kind, @traineeId, @sessionId, @enrolmentId, @period, @fileName, @path, @sha256, @sizeBytes, @at, @by, @supersedesId, @verificationCode)`
   )
   const at = nowIso(ctx.clock)
   return ctx.db.transaction(() =>
     docs.map((d) => {
-      const prior = d.enrolmentId === null && d.traineeId === null && d.period === null ? undefined : (previous.get(d) as { id: number } | undefined)
-      const supersedesId = prior?.id ?? null
-      const id = Number(insert.run({ ...d, at, by: ctx.actor.name, supersedesId }).lastInsertRowid)
-      recordAudit(ctx, { operation: 'document.generate', entity: 'generated_document', entityId: id, after: { kind: d.kind, fileName: d.fileName, sha256: d.sha256, supersedesId } })
+      const supersedesId = d.supersedesId !== undefined ? d.supersedesId : (previousDocument(ctx.db, d)?.id ?? null)
+      const { kind, traineeId, sessionId, enrolmentId, period, fileName, path, sha256, sizeBytes, verificationCode } = d
+      const row = { kind, traineeId, sessionId, enrolmentId, period, fileName, path, sha256, sizeBytes, verificationCode, at, by: ctx.actor.name, supersedesId }
+      const id = Number(insert.run(row).lastInsertRowid)
+      recordAudit(ctx, { operation: 'document.generate', entity: 'generated_document', entityId: id, after: { kind: d.kind, fileName: d.fileName, sha256: d.sha256, verificationCode, supersedesId } })
       return id
     })
   )()
@@ -102,6 +113,7 @@ type Row = {
   generated_by: string
   supersedes_id: number | null
   superseded_by: number | null
+  verification_code: string | null
 }
 
 const SELECT = `
@@ -131,6 +143,7 @@ function toDocument(r: Row): GeneratedDocument {
     generatedBy: r.generated_by,
     supersedesId: r.supersedes_id,
     supersededById: r.superseded_by,
+    verificationCode: r.verification_code,
     fileExists: existsSync(r.path)
   }
 }

@@ -43,12 +43,14 @@ async function main(input: WorkerInput): Promise<void> {
   for (const f of input.files) {
     await yieldToEvents()
     if (cancelled) return post({ type: 'cancelled' })
-    const bytes = await renderDocument(f.data)
+    const bytes = await renderDocument(f.data, f.stamp, f.provisional)
     writeAtomically(f.path, bytes)
     post({ type: 'file', index: f.index, path: f.path, sha256: sha256(bytes), size: bytes.length })
   }
   if (input.merged) {
     const bytes = await renderMerged(input.merged.items, {
+      stamp: input.merged.stamp,
+      provisional: input.merged.provisional,
       shouldStop: () => cancelled,
       onDrawn: async (i) => {
         if (i % 5 === 4) {

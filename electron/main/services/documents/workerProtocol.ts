@@ -1,9 +1,10 @@
+import type { Stamp } from '../../pdf/authenticity'
 import type { DocumentData } from '../../pdf/types'
 
 /** One batch for the documents worker (structured clone: plain data only). */
 export type WorkerInput = {
-  files: { index: number; path: string; data: DocumentData }[]
-  merged: { path: string; items: DocumentData[] } | null
+  files: { index: number; path: string; data: DocumentData; stamp: Stamp; provisional: boolean }[]
+  merged: { path: string; items: DocumentData[]; stamp: Stamp; provisional: boolean[] } | null
 }
 
 /** Worker → main, for the batch being run. After 'done', 'cancelled' or 'error' the worker is idle again. */

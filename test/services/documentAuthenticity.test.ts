@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract, type Input } from '../../shared/api/contract'
 import type { DocumentJob } from '../../shared/api/areas/documents'
@@ -120,6 +122,28 @@ describe('document authenticity: codes, PROVISOIRE, « Remplace », verification
     expect(refusal(() => verifyDocument(t.db, { code: 'pas un code' })).message).toContain('Code de vérification invalide')
     expect(refusal(() => verifyDocument(t.db, { base64: Buffer.from('bonjour').toString('base64') })).message).toBe('Ce fichier n’est pas un PDF.')
     expect(contract['documents:verify'].input.safeParse({}).success).toBe(false)
-    writeFileSync(`${t.dir}/keep.pdf`, tampered)
+  })
+
+  it('npm run verify: the same answer on the command line, exit 0 authentic, 2 altered, 1 refused', async () => {
+    const ctx = serviceContext(t.db, fixedClock('2026-11-22T09:30:00.000Z'))
+    const w = world(ctx)
+    const a = w.trainee(w.sessionId, 'Dupont', 'Marie')
+    const doc = (await generate(ctx, { kind: 'attestation_entree', enrolmentIds: [a] })).documents[0]
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'main', 'cli', 'verify.ts'), ...args, '--db', t.path], { encoding: 'utf8' })
+    const ok = cli(doc?.path ?? '')
+    expect(ok.status).toBe(0)
+    expect(JSON.parse(ok.stdout)).toMatchObject({ found: true, sha256Match: true, code: doc?.verificationCode })
+    expect(ok.stderr).toContain('Document authentique')
+    const tampered = readFileSync(doc?.path ?? '')
+    tampered[tampered.indexOf('stream') + 20] ^= 0xff
+    const file = join(t.dir, 'modifié.pdf')
+    writeFileSync(file, tampered)
+    const bad = cli(file)
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('ALTÉRÉ')
+    expect(cli('--code', formatCode(doc?.verificationCode ?? '')).status).toBe(0)
+    const refused = cli(join(t.dir, 'absent.pdf'))
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain('Fichier introuvable')
   })
 })

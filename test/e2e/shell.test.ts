@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { e2eWorld } from '../helpers/e2eWorld'
 import { chooseClerk, expectText, goTo, shot } from './support'
 
 const SCREENS: { nav: string; title: string; placeholder?: string }[] = [
@@ -15,26 +15,20 @@ const SCREENS: { nav: string; title: string; placeholder?: string }[] = [
   { nav: 'Paramètres', title: 'Paramètres' }
 ]
 
+// Each test opens its own host and page (test/helpers/e2eWorld.ts), which also fail the test on any browser error.
 describe('shell', () => {
-  let host: RunningHost
-  let browser: Browser
+  const w = e2eWorld()
+  /** Claire Martin already chose her name: the app opens on the dashboard. */
+  const clerk = w.template('clerk', () => undefined)
   let page: Page
-  let errors: string[]
 
-  beforeAll(async () => {
-    host = await startHost()
-    browser = await launchBrowser()
-    ;({ page, errors } = await openApp(browser, host.url))
-    page.setDefaultTimeout(10_000)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) removeDir(host.dir)
-  })
+  async function openDashboard(): Promise<void> {
+    ;({ page } = await w.open(clerk))
+    await expectText(page.getByTestId('screen-title'), 'Tableau de bord')
+  }
 
   it('asks who is working on first start', async () => {
+    ;({ page } = await w.open())
     await page.getByRole('heading', { name: 'Qui utilise Passerelle ?' }).waitFor()
     await shot(page, 'welcome')
     // An empty name is refused with a French message.
@@ -44,6 +38,7 @@ describe('shell', () => {
   })
 
   it('opens every screen from the sidebar with its French title', async () => {
+    await openDashboard()
     for (const s of SCREENS) {
       await goTo(page, s.nav, s.title)
       expect(await page.title()).toBe(`${s.title} — Passerelle`)
@@ -61,6 +56,7 @@ describe('shell', () => {
   })
 
   it('switches screens with Alt+digit', async () => {
+    await openDashboard()
     await page.locator('body').click({ position: { x: 600, y: 10 } })
     await page.keyboard.press('Alt+6')
     await expectText(page.getByTestId('screen-title'), 'Stagiaires')
@@ -69,6 +65,7 @@ describe('shell', () => {
   })
 
   it('shows the empty-base card and the upcoming deadline counters', async () => {
+    await openDashboard()
     await page.getByTestId('empty-db-card').waitFor()
     await expectText(page.getByTestId('stat-trainees-value'), '0')
     await page.getByTestId('upcoming-panel').getByText('Déclarations KAIROS en retard').waitFor()
@@ -76,6 +73,7 @@ describe('shell', () => {
   })
 
   it('changes the current user from the top bar and remembers it', async () => {
+    await openDashboard()
     await page.getByTestId('current-clerk').click()
     const dialog = page.getByTestId('change-clerk-dialog')
     await dialog.getByRole('heading', { name: 'Changer d’utilisateur' }).waitFor()
@@ -88,9 +86,5 @@ describe('shell', () => {
     await page.getByTestId('current-clerk').click()
     await dialog.getByRole('button', { name: /Claire Martin/ }).click()
     await expectText(page.getByTestId('current-clerk'), /Claire Martin/)
-  })
-
-  it('logged no console error', () => {
-    expect(errors).toEqual([])
   })
 })

@@ -1,0 +1,155 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startBackend } from '../../electron/main/backend'
+import type { Db } from '../../electron/main/db/open'
+import type { ServiceContext } from '../../electron/main/services/context'
+import { E2E_NOW, launchBrowser, openApp, startHost, type RunningHost } from './browserHost'
+import { fixedClock, serviceContext } from './tempDb'
+
+/** Calls one contract operation in-process (validated like the app's calls); throws the French message when refused. */
+export type SeedCall = <T = unknown>(op: string, input?: unknown) => Promise<T>
+
+/** What a seed gets: the contract (as the app calls it) and, for what has no operation, the services. */
+export type SeedTools = { call: SeedCall; ctx: ServiceContext; db: Db; dir: string; now: string }
+
+/**
+ * A database state several tests start from, built once per file (on first use) into a template
+ * file that each test copies: through the contract in-process, never through the UI.
+ */
+export type Template<T = unknown> = {
+  readonly name: string
+  readonly parent: Template<unknown> | null
+  readonly clerk: string | null
+  readonly seed: (tools: SeedTools, parent: unknown) => T | Promise<T>
+}
+
+export type Opened<T> = { page: Page; errors: string[]; host: RunningHost; data: T }
+
+type Current = { host: RunningHost; page: Page | null; errorLists: string[][] }
+
+/**
+ * Per-test isolation for the browser tests: one Chromium per file; each test opens its own host on
+ * a fresh copy of a template database (or an empty one) and its own page, both closed after the
+ * test, which also fails when the page logged a browser error. Tests call `open()` first, so that
+ * any test runs alone (`vitest -t`) from the state it names.
+ */
+export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors?: RegExp } = {}) {
+  const now = options.now ?? E2E_NOW
+  let browser: Browser | null = null
+  let templatesDir = ''
+  const built = new Map<Template<unknown>, Promise<{ path: string; data: unknown }>>()
+  let current: Current | null = null
+  const running = new Set<RunningHost>()
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+
+  afterEach(async () => {
+    const c = current
+    current = null
+    if (!c) return
+    await c.page
+      ?.context()
+      .close()
+      .catch(() => undefined)
+    await stopHost(c.host)
+    rmSync(c.host.dir, { recursive: true, force: true })
+    const errors = c.errorLists.flat().filter((e) => !options.ignoreErrors?.test(e))
+    expect(errors, 'the page logged browser errors').toEqual([])
+  })
+
+  afterAll(async () => {
+    // Whatever a failed test left behind: no host survives the file.
+    for (const h of [...running]) await stopHost(h)
+    await browser?.close()
+    if (templatesDir) rmSync(templatesDir, { recursive: true, force: true })
+  })
+
+  async function stopHost(h: RunningHost): Promise<void> {
+    running.delete(h)
+    await h.stop()
+  }
+
+  async function build(t: Template<unknown>): Promise<{ path: string; data: unknown }> {
+    let promise = built.get(t)
+    if (!promise) {
+      promise = (async () => {
+        const parent = t.parent ? await build(t.parent) : null
+        if (!templatesDir) templatesDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-templates-'))
+        const dir = join(templatesDir, `${built.size}-${t.name.replace(/[^\w-]/g, '_')}`)
+        mkdirSync(dir, { recursive: true })
+        const path = join(dir, 'passerelle.db')
+        if (parent) copyFileSync(parent.path, path)
+        const clock = fixedClock(now)
+        const backend = await startBackend({ dbPath: path, kind: 'browser', version: 'e2e-template', clock, log: () => undefined })
+        try {
+          const call: SeedCall = async <T>(op: string, input: unknown = {}) => {
+            const r = await backend.dispatch(op, input)
+            if (!r.ok) throw new Error(`${t.name}: ${op} refused: ${r.error.message}`)
+            return r.value as T
+          }
+          if (!parent && t.clerk) await call('clerks:select', { name: t.clerk })
+          const data = await t.seed({ call, ctx: serviceContext(backend.db, clock, t.clerk ?? 'Claire Martin'), db: backend.db, dir, now }, parent?.data)
+          return { path, data }
+        } finally {
+          // Closing checkpoints the WAL: the single file is the whole state.
+          backend.close()
+        }
+      })()
+      built.set(t, promise)
+    }
+    return promise
+  }
+
+  return {
+    /** A state built from an empty database with `clerk` chosen (default Claire Martin), or from `from`'s state. */
+    template<T, P = unknown>(name: string, seed: (tools: SeedTools, parent: P) => T | Promise<T>, opts: { from?: Template<P>; clerk?: string | null } = {}): Template<T> {
+      const clerk = opts.clerk === undefined ? 'Claire Martin' : opts.clerk
+      return { name, parent: (opts.from as Template<unknown> | undefined) ?? null, clerk, seed: seed as Template<T>['seed'] }
+    },
+
+    /**
+     * Starts this test's host on a fresh copy of `template` (no template: an empty database, nobody
+     * chosen yet) and opens a page at `hash` (e.g. '#/stagiaires').
+     */
+    async open<T = undefined>(template?: Template<T>, at: { hash?: string } = {}): Promise<Opened<T>> {
+      if (current) throw new Error('open() once per test (use restart() to restart the host)')
+      if (!browser) throw new Error('no browser: e2eWorld() must be called inside describe()')
+      const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'))
+      const dbPath = join(dir, 'passerelle.db')
+      let data: unknown = undefined
+      if (template) {
+        const b = await build(template as Template<unknown>)
+        copyFileSync(b.path, dbPath)
+        data = b.data
+      }
+      const host = await startHost({ dbPath, dir, now })
+      running.add(host)
+      current = { host, page: null, errorLists: [] }
+      const opened = await openApp(browser, `${host.url}${at.hash ?? ''}`, { now })
+      opened.page.setDefaultTimeout(options.timeout ?? 10_000)
+      current.page = opened.page
+      current.errorLists.push(opened.errors)
+      return { page: opened.page, errors: opened.errors, host, data: data as T }
+    },
+
+    /** Stops this test's host, starts a new one on the same database, and opens a new page. */
+    async restart(at: { hash?: string } = {}): Promise<{ page: Page; host: RunningHost }> {
+      const c = current
+      if (!c || !browser) throw new Error('restart() after open()')
+      await c.page?.context().close()
+      await stopHost(c.host)
+      c.host = await startHost({ dbPath: c.host.dbPath, dir: c.host.dir, now })
+      running.add(c.host)
+      const opened = await openApp(browser, `${c.host.url}${at.hash ?? ''}`, { now })
+      opened.page.setDefaultTimeout(options.timeout ?? 10_000)
+      c.page = opened.page
+      c.errorLists.push(opened.errors)
+      return { page: opened.page, host: c.host }
+    }
+  }
+}

@@ -6,7 +6,9 @@ export const DOCUMENT_KINDS = {
   emargement: "Feuille d'émargement",
   bilan_fin: 'Bilan de fin de formation',
   attestation_fin: 'Attestation de fin de formation',
-  certificat_realisation: 'Certificat de réalisation'
+  certificat_realisation: 'Certificat de réalisation',
+  devis_aif: 'Devis AIF',
+  fiche_kairos: 'Fiche de saisie KAIROS'
 } as const
 export type DocumentKind = keyof typeof DOCUMENT_KINDS
 export const DOCUMENT_KIND_CODES = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]]

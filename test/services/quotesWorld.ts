@@ -10,7 +10,7 @@ export function quotesWorld(db: Db, options: { title?: string } = {}) {
   const at = '2026-11-20T09:00:00.000Z'
   db.prepare(
     `UPDATE organisation SET raison_sociale = 'Atelier Formation Bretagne Sud', siret = '84327159300025', nda = '53560912356', legal_form = 'SAS',
-       address_line1 = '27 boulevard Cosmao Dumanoir', postal_code = '56100', city = 'Lorient', phone = '02 97 00 00 00',
+       address_line1 = '27 boulevard Cosmao Dumanoir', postal_code = '56100', city = 'Lorient', phone = '02 97 00 00 00', region_code = '53',
        qualiopi_number = 'FR071923-1', qualiopi_valid_until = '2027-12-31',
        signatory_name = 'Morgane Le Bihan', signatory_title = 'Directrice' WHERE id = 1`
   ).run()

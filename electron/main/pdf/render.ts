@@ -8,6 +8,8 @@ import { drawCertificatInscription } from './templates/certificatInscription'
 import { drawCertificatRealisation } from './templates/certificatRealisation'
 import { drawEmargement } from './templates/emargement'
 import { drawEtatPresence } from './templates/etatPresence'
+import { drawDevisAif } from './templates/devisAif'
+import { drawFicheKairos } from './templates/ficheKairos'
 import type { DocumentData } from './types'
 
 /** Draws one document into a sheet (which may already hold others: a merged batch). */
@@ -27,6 +29,10 @@ export function drawDocument(sheet: Sheet, data: DocumentData): void {
       return drawAttestationFin(sheet, data)
     case 'certificat_realisation':
       return drawCertificatRealisation(sheet, data)
+    case 'devis_aif':
+      return drawDevisAif(sheet, data)
+    case 'fiche_kairos':
+      return drawFicheKairos(sheet, data)
   }
 }
 

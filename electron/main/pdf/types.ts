@@ -155,3 +155,8 @@ export type DocumentData =
   | BilanFinData
   | AttestationFinData
   | CertificatRealisationData
+  | DevisAifData
+  | FicheKairosData
+
+import type { DevisAifData } from './templates/devisAif'
+import type { FicheKairosData } from './templates/ficheKairos'

@@ -7,6 +7,7 @@ import { gatherFacts, judge, type PersonCheck } from './documentFacts'
 import { allSessionEnrolments, loadEnrolments, loadOrganisation, sessionCache } from './documentSources'
 import { emargementTarget } from './emargementData'
 import { presenceSessionData } from './presenceData'
+import { isQuoteDocument, quoteTargets } from './quoteData'
 import { traineeDocument } from './traineeDocuments'
 
 export { loadOrganisation, loadSession, type SessionInfo } from './documentSources'
@@ -67,7 +68,7 @@ export type RequestCheck = { organisation: MissingItem[]; people: PersonCheck[] 
 export function checkRequest(db: Db, req: Omit<BuildRequest, 'issuedAt' | 'force'>): RequestCheck {
   const organisation = loadOrganisation(db)
   const orgItems = organisationMissing(organisation)
-  if (isSessionDocument(req)) return { organisation: orgItems, people: [] }
+  if (isSessionDocument(req) || isQuoteDocument(req.kind)) return { organisation: orgItems, people: [] }
   const month = req.kind === 'etat_presence' ? (req.period ?? null) : null
   const enrolments = requestEnrolments(db, req)
   const people = judge(req.kind, organisation, gatherFacts(db, enrolments, sessionCache(db), req.issuedOn, month))
@@ -79,6 +80,8 @@ export function checkRequest(db: Db, req: Omit<BuildRequest, 'issuedAt' | 'force
 export function buildTargets(db: Db, req: BuildRequest): { targets: DocumentTarget[]; skipped: Skipped[] } {
   const organisation = loadOrganisation(db)
   const issue: IssueInfo = { organisation, issuedOn: req.issuedOn, issuedAt: req.issuedAt }
+  // AIF quotes and their KAIROS sheets come from the quotes, not from the enrolments' facts.
+  if (isQuoteDocument(req.kind)) return quoteTargets(db, { ...req, kind: req.kind }, issue)
 
   if (isSessionDocument(req)) {
     const missing = organisationMissing(organisation)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { command, query } from '../spec'
 import { id, isoDate, optionalIsoDate, optionalText, text } from '../fields'
 import { ENTRY_MODE_CODES, RECRUITMENT_STATE_CODES, type DatePrecision, type EntryMode, type RecruitmentState } from '../../domain/recruitment'
+import type { EnrolmentDatesProposal } from '../../domain/sessionDates'
 
 export type TrainingRow = {
   id: number
@@ -87,6 +88,9 @@ export type SessionDetail = SessionRow & {
   warnings: string[]
 }
 
+/** sessions:update's answer: after a change of dates, the enrolments whose planned dates may follow. */
+export type SessionUpdateResult = SessionDetail & { enrolmentDates: EnrolmentDatesProposal | null }
+
 const trainingFields = {
   title: text(255, 'L’intitulé'),
   intercarifFormationId: optionalText(40, 'Le numéro de formation InterCarif'),
@@ -161,5 +165,13 @@ export const catalogueOps = {
   ),
   'sessions:get': query<SessionDetail>()(z.object({ id }).strict()),
   'sessions:create': command<SessionDetail>()(SessionInput),
-  'sessions:update': command<SessionDetail>()(z.object({ id, changes: SessionPatch }).strict())
+  /**
+   * Refused when new dates would leave recorded attendance, entries, exits or interruptions outside
+   * the session; after a change of dates the answer proposes to move the enrolments' planned dates.
+   */
+  'sessions:update': command<SessionUpdateResult>()(z.object({ id, changes: SessionPatch }).strict()),
+  /** The enrolments whose planned dates were the session's `previous` dates get its current ones. */
+  'sessions:moveEnrolmentDates': command<{ sessionId: number; moved: number }>()(
+    z.object({ id, previous: z.object({ start: isoDate('L’ancienne date de début').nullable(), end: isoDate('L’ancienne date de fin').nullable() }).strict() }).strict()
+  )
 }

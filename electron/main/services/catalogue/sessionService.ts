@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { SessionDetail, SessionInput, SessionPatch, SessionRow } from '../../../../shared/api/areas/catalogue'
+import type { SessionDetail, SessionInput, SessionPatch, SessionRow, SessionUpdateResult } from '../../../../shared/api/areas/catalogue'
 import { AppError } from '../../../../shared/api/result'
 import { formatDateFr } from '../../../../shared/domain/dates'
 import type { RecruitmentState } from '../../../../shared/domain/recruitment'
@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { listRecruitmentWarnings } from '../recruitment/warningService'
 import { findOrCreatePlace, parseFunders } from './catalogueRows'
+import { assertDatesKeepFacts, enrolmentDatesProposal } from './sessionDates'
 
 type NewSession = z.output<typeof SessionInput>
 type SessionChanges = z.output<typeof SessionPatch>
@@ -171,7 +172,7 @@ export function createSession(ctx: ServiceContext, input: NewSession, today: str
   })()
 }
 
-export function updateSession(ctx: ServiceContext, id: number, changes: SessionChanges, today: string): SessionDetail {
+export function updateSession(ctx: ServiceContext, id: number, changes: SessionChanges, today: string): SessionUpdateResult {
   return ctx.db.transaction(() => {
     const before = getSession(ctx.db, id, today)
     const current: NewSession = {
@@ -196,7 +197,7 @@ export function updateSession(ctx: ServiceContext, id: number, changes: SessionC
     const changed = (Object.keys(changes) as (keyof SessionChanges)[]).filter(
       (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(current[k])
     )
-    if (changed.length === 0) return before
+    if (changed.length === 0) return { ...before, enrolmentDates: null }
     if (before.source === 'lheo') {
       const locked = LHEO_FIELDS.filter((f) => changed.includes(f))
       if (locked.length > 0) {
@@ -217,6 +218,9 @@ export function updateSession(ctx: ServiceContext, id: number, changes: SessionC
       throw new AppError('invalid_input', message, [{ path: 'endDate', message }])
     }
     if (changed.includes('endDate') && endDate) assertNoEventAfter(ctx.db, id, endDate)
+    const datesChanged = startDate !== before.startDate || endDate !== before.endDate
+    // Recorded attendance, entries, exits and interruptions must stay inside the session.
+    if (datesChanged) assertDatesKeepFacts(ctx.db, id, { start: startDate, end: endDate })
     if (changed.includes('intercarifSessionId')) assertSessionIdFree(ctx.db, before.trainingId, merged.intercarifSessionId, id)
     const placeChanged = changed.includes('placeName') || changed.includes('placeCity')
     const sets = changed.filter((k): k is ColumnField => k in COLUMNS).map((k) => `${COLUMNS[k]} = @${COLUMNS[k]}`)
@@ -228,7 +232,8 @@ export function updateSession(ctx: ServiceContext, id: number, changes: SessionC
       .run({ ...toColumns(merged), start_date: startDate, end_date: endDate, weekly: weeklyJson(merged.weeklyHours), placeId, now: nowIso(ctx.clock), id })
     const after = getSession(ctx.db, id, today)
     recordAudit(ctx, { operation: 'sessions.update', entity: 'session', entityId: id, before, after })
-    return after
+    const previous = { start: before.startDate, end: before.endDate }
+    return { ...after, enrolmentDates: datesChanged ? enrolmentDatesProposal(ctx.db, id, previous, { start: after.startDate, end: after.endDate }) : null }
   })()
 }
 

@@ -5,7 +5,9 @@ import { useApi } from '../../api/ApiContext'
 import { Field, type FieldStatus } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import type { EnrolmentDatesProposal } from '../../../../shared/domain/sessionDates'
 import { WEEKDAYS_SHORT } from './catalogueFormat'
+import { EnrolmentDatesStep } from './EnrolmentDatesStep'
 import {
   CARIF_LOCK_EXPLANATION,
   LHEO_LOCKED_SESSION_FIELDS,
@@ -43,9 +45,12 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
   const [errors, setErrors] = useState<SessionFormErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  /** Second step after a change of dates: the enrolments whose planned dates may follow. */
+  const [moving, setMoving] = useState<{ saved: SessionDetail; proposal: EnrolmentDatesProposal; busy: boolean; error: string | null } | null>(null)
 
   useEffect(() => {
     if (!open) return
+    setMoving(null)
     setErrors({})
     setFormError(null)
     setDetail(null)
@@ -96,12 +101,23 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
       return
     }
     setBusy(true)
-    const r = detail
-      ? await api.call('sessions:update', { id: detail.id, changes: sessionChanges(detail, values, locked) })
-      : await api.call('sessions:create', formToSessionInput(values))
+    if (detail) {
+      const u = await api.call('sessions:update', { id: detail.id, changes: sessionChanges(detail, values, locked) })
+      setBusy(false)
+      if (u.ok) {
+        const proposal = u.value.enrolmentDates
+        if (proposal) setMoving({ saved: u.value, proposal, busy: false, error: null })
+        else onSaved(u.value, false)
+        return
+      }
+      setErrors(sessionIssuesToErrors(u.error.issues))
+      setFormError(u.error.message)
+      return
+    }
+    const r = await api.call('sessions:create', formToSessionInput(values))
     setBusy(false)
     if (r.ok) {
-      onSaved(r.value, !detail)
+      onSaved(r.value, true)
       return
     }
     setErrors(sessionIssuesToErrors(r.error.issues))
@@ -133,6 +149,16 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
       )}
     </Field>
   )
+
+  async function moveDates(): Promise<void> {
+    if (!moving) return
+    setMoving({ ...moving, busy: true, error: null })
+    const r = await api.call('sessions:moveEnrolmentDates', { id: moving.saved.id, previous: moving.proposal.previous })
+    if (r.ok) onSaved(moving.saved, false)
+    else setMoving({ ...moving, busy: false, error: r.error.message })
+  }
+
+  if (open && moving) return <EnrolmentDatesStep proposal={moving.proposal} busy={moving.busy} error={moving.error} onKeep={() => onSaved(moving.saved, false)} onMove={() => void moveDates()} />
 
   const title = detail ? `Modifier la session${detail.intercarifSessionId ? ` n° ${detail.intercarifSessionId}` : ''}` : 'Nouvelle session'
   const loading = sessionId !== null && detail === null && !formError

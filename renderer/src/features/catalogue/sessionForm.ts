@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { type EnrolmentDatesProposal, rangeFr } from '../../../../shared/domain/sessionDates'
 import type { SessionDetail, SessionInput, SessionPatch } from '../../../../shared/api/areas/catalogue'
 import { formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
 import { formatHours, parseHours } from '../../../../shared/domain/hours'
@@ -234,4 +235,18 @@ export function sessionIssuesToErrors(issues: { path: string; message: string }[
     if (fields.includes(field) && !errors[field as SessionField]) errors[field as SessionField] = issue.message
   }
   return errors
+}
+
+/**
+ * The second step after a change of a session's dates: the question about the enrolments whose
+ * planned dates followed the old ones (« 3 inscriptions ont un parcours prévu du … »).
+ */
+export function enrolmentDatesQuestion(p: EnrolmentDatesProposal): { text: string; names: string } {
+  const many = p.count > 1
+  const text =
+    `${many ? `${p.count} inscriptions ont` : 'Une inscription a'} un parcours prévu ${rangeFr(p.previous)}, les anciennes dates de la session. ` +
+    `${many ? 'Les déplacer' : 'Le déplacer'} aux nouvelles dates, ${rangeFr(p.next)} ?`
+  const shown = p.names.join(', ')
+  const names = p.count > p.names.length ? `${shown} et ${p.count - p.names.length} autre${p.count - p.names.length > 1 ? 's' : ''}` : shown
+  return { text, names }
 }

@@ -4,6 +4,7 @@ import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
 import { declarationDueDate } from '../../../../shared/domain/deadlines'
 import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
 import { statusLabel } from '../../../../shared/domain/enrolmentStateMachine'
+import { entryBeforeEnrolmentWarning } from '../../../../shared/domain/sessionDates'
 import { useApi } from '../../api/ApiContext'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
@@ -66,6 +67,12 @@ export function TransitionDialog({ request, onClose, onDone }: Props) {
   const commentMissing = reason === 'autre' && comment.trim() === ''
   const danger = to === 'annule' || to === 'abandon' || to === 'non_retenu'
   const froms = [...new Set(rows.map((r) => r.status))]
+  // An entry before the « inscrit » date is allowed but said before it is recorded.
+  const earlyEntry = entryBeforeEnrolmentWarning(
+    rows.map((r) => ({ name: personName(r), status: r.status, statusSince: r.statusSince })),
+    to,
+    dateRead.iso
+  )
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
@@ -196,6 +203,12 @@ export function TransitionDialog({ request, onClose, onDone }: Props) {
           <p className="form-note">
             <Icon name="info" size={14} /> Les sessions choisies commencent à des dates différentes : la date proposée est le début le plus tardif, valable pour toutes.
           </p>
+        )}
+        {earlyEntry && (
+          <div className="notice notice--warning" role="status" data-testid="transition-warning">
+            <Icon name="alert" size={16} />
+            <span>{earlyEntry}</span>
+          </div>
         )}
         {dueText && (
           <p className="form-note" data-testid="transition-due">

@@ -23,6 +23,18 @@ export const CERTIFICATION_RESULTS = {
   non_presentee: 'Ne s’est pas présenté(e) à la certification'
 } as const
 export type CertificationResult = keyof typeof CERTIFICATION_RESULTS
+
+/**
+ * The result as printed for a person: agreed by civility (« Ne s’est pas présentée à la
+ * certification »); for a training with no certification, never a result, and for a certifying
+ * one without a result yet, never « aucune évaluation certificative prévue ».
+ */
+export function certificationResultText(result: CertificationResult | null, certifying: boolean, civility: 'M' | 'Mme' | null): string {
+  if (!certifying) return result ? CERTIFICATION_RESULTS[result] : 'aucune évaluation certificative prévue'
+  if (!result) return 'résultat non renseigné'
+  if (result === 'non_presentee') return `Ne s’est pas ${civility === 'Mme' ? 'présentée' : civility === 'M' ? 'présenté' : 'présenté(e)'} à la certification`
+  return CERTIFICATION_RESULTS[result]
+}
 export const CERTIFICATION_RESULT_CODES = Object.keys(CERTIFICATION_RESULTS) as [CertificationResult, ...CertificationResult[]]
 
 /** Nature of the action on the certificat de réalisation (official model, art. L6313-1). */

@@ -12,6 +12,7 @@ import type {
   EtatPresenceSessionData,
   EtatPresenceTraineeData,
   OrganisationIdentity,
+  PresenceTotals,
   TraineeIdentity,
   TrainingInfo
 } from '../../electron/main/pdf/types'
@@ -25,11 +26,12 @@ export const organisation: OrganisationIdentity = {
   siret: '84327159300025',
   nda: '53560912356',
   regionCode: '53',
+  regionName: 'Bretagne',
   addressLines: ['27 boulevard Cosmao Dumanoir', 'Bâtiment B – 2e étage'],
   postalCode: '56100',
   city: 'Lorient',
   phone: '02 61 91 24 50',
-  email: 'contact@afbs-formation.example',
+  email: 'contact-lorient@afbs-formation-continue.example',
   website: 'https://www.afbs-formation.example',
   qualiopiNumber: 'FR071923-1',
   logo: { data: new Uint8Array(readFileSync(join(__dirname, '../../resources/icon.png'))), mime: 'image/png' },
@@ -64,6 +66,10 @@ export const longTraining: TrainingInfo = {
   title: `Titre professionnel ${'Conseiller(ère) en insertion professionnelle et accompagnement des publics éloignés de l’emploi, '.repeat(3)}`.slice(0, 250)
 }
 
+export function totals(t: Partial<PresenceTotals>): PresenceTotals {
+  return { planned: 0, attended: 0, company: 0, justified: 0, unjustified: 0, unrecorded: 0, extra: 0, short: 0, byCode: [], ...t }
+}
+
 const issue = { organisation, issuedOn: '2026-11-22', issuedAt: '2026-11-22T09:30:00.000Z' }
 
 export const certificat: CertificatInscriptionData = {
@@ -75,8 +81,13 @@ export const certificat: CertificatInscriptionData = {
   plannedStart: '2026-11-16',
   plannedEnd: '2027-03-31',
   plannedHours: 563.5,
-  funding: 'Conseil régional',
-  costCents: 425_050
+  funding: 'AIF France Travail',
+  fundingReference: 'AIF-2026-0412',
+  costCents: 425_050,
+  rhythm: 'lundi 7 h · mardi 7 h · mercredi 7 h · jeudi 7 h · vendredi 3,5 h',
+  weeklyHours: 31.5,
+  hoursCentre: 423.5,
+  hoursCompany: 140
 }
 export const entree: AttestationEntreeData = { ...issue, kind: 'attestation_entree', trainee, training, entryDate: '2026-11-16', plannedEnd: '2027-03-31', plannedHours: 563.5, funding: 'AIF France Travail' }
 
@@ -90,9 +101,10 @@ export const presenceTrainee: EtatPresenceTraineeData = {
   training,
   days: novemberDays
     .filter((d) => d >= '2026-11-16' && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))
-    .map((date, i) => (i === 3 ? { date, hours: null, absence: 'MAL – Maladie, arrêt de travail' } : { date, hours: i === 2 ? 7.5 : 7, absence: null })),
-  totals: { hours: 56.5, planned: 63.5, absenceHours: 7, justified: 7, unjustified: 0 },
-  absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }, { code: 'FAM', label: 'Événement familial' }]
+    .map((date, i) => (i === 3 ? { date, planned: 7, hours: null, note: 'MAL – Maladie, arrêt de travail (7 h)', off: false } : { date, planned: i === 2 ? 7.5 : 7, hours: i === 2 ? 7.5 : 7, note: null, off: false })),
+  totals: totals({ planned: 63.5, attended: 56.5, justified: 7, byCode: [{ code: 'MAL', hours: 7, days: 1 }] }),
+  absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }, { code: 'FAM', label: 'Événement familial' }],
+  events: []
 }
 
 /**
@@ -102,7 +114,11 @@ export const presenceTrainee: EtatPresenceTraineeData = {
 export function fullMonth(options: { withChristmas?: boolean } = {}): EtatPresenceTraineeData {
   const dates = Array.from({ length: 31 }, (_, i) => addDays('2026-12-01', i)).filter((d) => dayOfWeek(d) <= 5 && (options.withChristmas || d !== '2026-12-25'))
   const days = dates.map((date, i) =>
-    i === 4 ? { date, hours: null, absence: 'MAL – Maladie, arrêt de travail' } : i === 9 ? { date, hours: 3.5, absence: 'RDV – Rendez-vous France Travail / employeur (3,5 h)' } : { date, hours: i % 3 === 0 ? 7.5 : 7, absence: null }
+    i === 4
+      ? { date, planned: 7, hours: null, note: 'MAL – Maladie, arrêt de travail (7 h)', off: false }
+      : i === 9
+        ? { date, planned: 7, hours: 3.5, note: 'RDV – Rendez-vous France Travail / employeur (3,5 h)', off: false }
+        : { date, planned: i % 3 === 0 ? 7.5 : 7, hours: i % 3 === 0 ? 7.5 : 7, note: null, off: false }
   )
   const planned = dates.reduce((a, _d, i) => a + (i % 3 === 0 ? 7.5 : 7), 0)
   return {
@@ -110,7 +126,7 @@ export function fullMonth(options: { withChristmas?: boolean } = {}): EtatPresen
     month: '2026-12',
     issuedOn: '2026-12-31',
     days,
-    totals: { hours: days.reduce((a, d) => a + (d.hours ?? 0), 0), planned, absenceHours: 10.5, justified: 10.5, unjustified: 0 },
+    totals: totals({ attended: days.reduce((a, d) => a + (d.hours ?? 0), 0), planned, justified: 10.5, byCode: [{ code: 'MAL', hours: 7, days: 1 }, { code: 'RDV', hours: 3.5, days: 1 }] }),
     absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }, { code: 'RDV', label: 'Rendez-vous France Travail / employeur' }]
   }
 }
@@ -134,16 +150,27 @@ export const presenceSession: EtatPresenceSessionData = {
   month: '2026-11',
   training,
   dates: novemberDays,
+  closed: novemberDays.map((d) => (d === '2026-11-11' ? 'F' : null)),
   rows: people(14).map((p, r) => {
+    const exit = r === 3 ? '2026-11-25' : null
     const cells = novemberDays.map((d, i) => {
       const dow = new Date(`${d}T00:00:00Z`).getUTCDay()
-      if (d < '2026-11-16' || dow === 0 || dow === 6) return null
-      if ((i + r) % 11 === 0) return 'MAL'
-      return i % 5 === 2 ? '7,5' : '7'
+      if (exit && d > exit) return { text: d === '2026-11-26' ? 'Sortie' : '', off: true, exit: true }
+      if (d < '2026-11-16' || dow === 0 || dow === 6) return { text: '', off: true }
+      if ((i + r) % 11 === 0) return { text: r % 4 === 0 ? 'ENT' : 'MAL', off: false }
+      return { text: i % 5 === 2 ? '7,5' : '7', off: false }
     })
-    return { trainee: p, cells, hours: cells.reduce((a, c) => a + (c === '7' ? 7 : c === '7,5' ? 7.5 : 0), 0) }
+    const attended = cells.reduce((a, c) => a + (c.text === '7' ? 7 : c.text === '7,5' ? 7.5 : 0), 0)
+    const company = cells.filter((c) => c.text === 'ENT').length * 7
+    const mal = cells.filter((c) => c.text === 'MAL').length * 7
+    return {
+      trainee: p,
+      cells,
+      totals: totals({ planned: attended + company + mal, attended, company, justified: mal, byCode: mal > 0 ? [{ code: 'MAL', hours: mal, days: mal / 7 }] : [] }),
+      events: exit ? ['Sortie le 25/11/2026 (emploi)'] : []
+    }
   }),
-  absenceLegend: [{ code: 'MAL', label: 'Maladie, arrêt de travail' }]
+  absenceLegend: [{ code: 'ENT', label: 'Période en entreprise (comptée à part, jamais comme absence)' }, { code: 'MAL', label: 'Maladie, arrêt de travail' }]
 }
 
 export const emargement: EmargementData = {
@@ -171,8 +198,11 @@ export const bilan: BilanFinData = {
   exitReason: 'Fin de formation',
   hoursPlanned: 563.5,
   hoursCompleted: 549.5,
+  companyHours: 140,
+  totals: totals({ planned: 563.5, attended: 409.5, company: 140, justified: 10.5, unjustified: 3.5 }),
   hoursOverrideReason: null,
   certificationResult: 'partielle',
+  certifying: true,
   skillsAcquired: 'CCP 1 « Assurer les missions opérationnelles de la gestion administrative » validé ; maîtrise des logiciels de bureautique et du dossier patient informatisé.',
   nextStep: 'Candidature au poste de secrétaire médicale au centre hospitalier de Lorient ; entretien prévu le 12 avril 2027.',
   comments: 'Très bonne implication ; a su faire preuve d’autonomie en stage !',
@@ -190,7 +220,9 @@ export const attestationFin: AttestationFinData = {
   entryDate: '2026-11-16',
   exitDate: '2027-03-31',
   hoursCompleted: 549.5,
+  hoursPlanned: 563.5,
   certificationResult: 'totale',
+  certifying: true,
   skillsAcquired: 'Ensemble des compétences du titre professionnel (3 CCP) ; sauveteur secouriste du travail.'
 }
 
@@ -203,7 +235,9 @@ export const realisation: CertificatRealisationData = {
   employer: null,
   entryDate: '2026-11-16',
   exitDate: '2027-03-31',
-  hoursCompleted: 549.5
+  hoursCompleted: 549.5,
+  companyHours: 140,
+  hoursSource: 'heures établies d’après les feuilles d’émargement, reprises dans les états de présence mensuels attestés ; 140 h en entreprise, déclarées par l’entreprise d’accueil'
 }
 
 export const ALL: Record<string, DocumentData> = {

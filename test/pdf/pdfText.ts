@@ -11,7 +11,8 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i)
     const content = await page.getTextContent()
-    pages.push(content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join(''))
+    // Non-breaking hyphens (names, e-mail addresses) read back as the hyphens they print.
+    pages.push(content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join('').replace(/\u2011/g, '-'))
   }
   await doc.destroy()
   return pages

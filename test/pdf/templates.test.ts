@@ -116,7 +116,14 @@ describe('document templates (text extracted with pdfjs, rendered with poppler)'
     expect(text).toContain('bilan de compétences')
     expect(text).toContain('(VAE)')
     expect(text).toContain('apprentissage')
-    expect(text).toContain('du 16/11/2026 au 31/03/2027 pour une durée de 549,5 heures')
+    // Still in training on the day of the certificate: the hours up to that day, said so.
+    expect(text).toContain('du 16/11/2026 au 22/11/2026 pour une durée de 549,5 heures, dont 140 h en entreprise (heures réalisées à la date du 22/11/2026, la formation se poursuivant)')
+    expect(text).toContain('Source des heures : heures établies d’après les feuilles d’émargement')
+    expect(text).toContain('auprès du préfet de région de Bretagne')
+    const { text: left } = await textOf({ ...f.realisation, issuedOn: '2027-04-02', employer: 'Clinique du Ter', hoursSource: 'heures corrigées à la main lors du bilan de fin de formation (motif : stage saisi après clôture)' })
+    expect(left).toContain('du 16/11/2026 au 31/03/2027 pour une durée de 549,5 heures, dont 140 h en entreprise (heures réalisées).')
+    expect(left).toContain('Salariée de l’entreprise : Clinique du Ter')
+    expect(left).toContain('corrigées à la main lors du bilan de fin de formation (motif : stage saisi après clôture)')
     expect(text).toContain('pendant une durée de 3 ans')
   })
 
@@ -145,7 +152,7 @@ describe('document templates (text extracted with pdfjs, rendered with poppler)'
   })
 
   it('merges several documents into one pdfkit document, each numbered on its own', async () => {
-    const bytes = await renderMerged([f.certificat, { ...f.certificat, trainee: f.longTrainee }, f.emargement])
+    const bytes = await renderMerged([f.certificat, { ...f.certificat, trainee: f.longTrainee }, f.presenceSession])
     expect(bytes).not.toBeNull()
     const pages = (await pdfPages(bytes as Buffer)).map(norm)
     expect(pages.length).toBe(4)

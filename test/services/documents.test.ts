@@ -34,6 +34,7 @@ describe('documents: generation on a worker thread, register', () => {
     const inscrit = w.enrol(w.sessionId, w.person('Dupont', 'Marie'), 'inscrit')
     const retenu = w.enrol(w.sessionId, w.person('Lefèvre', 'Élodie'), 'retenu')
     const entered = w.trainee(w.sessionId, 'Ménard', 'Anaïs')
+    t.db.prepare("UPDATE enrolment SET funding = 'region' WHERE id IN (?, ?)").run(inscrit, retenu)
 
     const r = refusal(() => documentJobsFor(t.db).start(ctx, contract['documents:generate'].input.parse({ kind: 'certificat_inscription', enrolmentIds: [inscrit, entered] })))
     expect(r.code).toBe('refused')
@@ -56,7 +57,11 @@ describe('documents: generation on a worker thread, register', () => {
     const dupont = job.documents.find((d) => d.enrolmentId === inscrit)
     expect(await text(dupont?.path ?? '')).toContain('est inscrit(e)')
     const lefevre = job.documents.find((d) => d.enrolmentId === retenu)
-    expect(await text(lefevre?.path ?? '')).toContain('a été retenu(e)')
+    const pre = await text(lefevre?.path ?? '')
+    expect(pre).toContain('a été retenu(e)')
+    // Only retenu: the title says it is not an enrolment yet.
+    expect(pre).toContain('ATTESTATION DE PRÉ-INSCRIPTION')
+    expect(pre).not.toContain('CERTIFICAT D’INSCRIPTION')
     expect(listDocuments(t.db, { sessionId: w.sessionId, kind: 'certificat_inscription' })).toHaveLength(2)
   })
 
@@ -143,7 +148,10 @@ describe('documents: generation on a worker thread, register', () => {
     expect(sText).toContain('ŒUVRAY Gaëlle')
     expect(sText).toContain('14,5')
 
-    const perTrainee = await generate(ctx, { kind: 'etat_presence', enrolmentIds: [a], period: '2026-11' })
+    // November is not attested: refused unless the clerk generates it anyway, which the register keeps.
+    expect(refusal(() => documentJobsFor(t.db).start(ctx, contract['documents:generate'].input.parse({ kind: 'etat_presence', enrolmentIds: [a], period: '2026-11' }))).message).toContain('mois de novembre 2026 non attesté')
+    const perTrainee = await generate(ctx, { kind: 'etat_presence', enrolmentIds: [a], period: '2026-11', force: true })
+    expect(t.db.prepare<[number], { forced: string | null }>('SELECT forced_missing AS forced FROM generated_document WHERE id = ?').get(perTrainee.documents[0]?.id ?? 0)?.forced).toBe('mois de novembre 2026 non attesté')
     const pText = await text(perTrainee.documents[0]?.path ?? '')
     expect(pText).toContain('03/11/2026')
     expect(pText).toContain('MAL – Maladie')

@@ -8,7 +8,7 @@ export function documentsWorld(ctx: ServiceContext) {
     .prepare(
       `UPDATE organisation SET raison_sociale = 'Atelier Formation Bretagne Sud', siret = '84327159300025', nda = '53560912356', legal_form = 'SAS',
          address_line1 = '27 boulevard Cosmao Dumanoir', postal_code = '56100', city = 'Lorient', qualiopi_number = 'FR071923-1',
-         signatory_name = 'Morgane Le Bihan', signatory_title = 'Directrice' WHERE id = 1`
+         signatory_name = 'Morgane Le Bihan', signatory_title = 'Directrice', region_code = '53' WHERE id = 1`
     )
     .run()
   const sessionId = w.session({ label: 'SA Lorient – septembre 2026' })

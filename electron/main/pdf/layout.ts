@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit'
 import { formatDateFr, formatDateLongFr } from '../../../shared/domain/dates'
 import { frenchTypography, NNBSP } from '../../../shared/domain/documents'
-import { formatHours } from '../../../shared/domain/hours'
+import { agreeFr, deFr, hoursFr, periodFr, unbreakable } from '../../../shared/domain/frenchFormat'
+import { ofRegion } from '../../../shared/domain/regions'
 import { formatNda } from '../../../shared/domain/nda'
 import { formatSiret } from '../../../shared/domain/siret'
 import { cellFont, registerFonts, useFont, type FontWeight } from './fonts'
@@ -20,8 +21,9 @@ const MARGIN_TOP = 34
 // The footer (a rule and two 7-point lines) sits 40 points above the page's edge.
 const MARGIN_BOTTOM = 56
 const SIZE = { body: 10, small: 8, tiny: 7, title: 15, header: 12 } as const
-/** Height of a signature row: role, name and title, then a box to sign in (about 16 mm). */
-const SIGNATURE_HEIGHT = 74
+/** Height of a signature and stamp box: at least 35 mm (99 points), room for a company stamp. */
+const SIGNATURE_BOX = 100
+const SIGNATURE_HEIGHT = SIGNATURE_BOX + 26
 const LOGO = { width: 84, height: 48 } as const
 
 export type Orientation = 'portrait' | 'landscape'
@@ -67,17 +69,22 @@ export function civilityLong(c: TraineeIdentity['civility']): string {
   return c === 'Mme' ? 'Madame' : c === 'M' ? 'Monsieur' : ''
 }
 export function fullName(p: TraineeIdentity): string {
-  return [civilityLong(p.civility), p.firstName, p.lastName.toLocaleUpperCase('fr-FR')].filter((s) => s !== '').join(' ')
+  // A compound name never breaks at its hyphen (« Jean-​/Pierre »).
+  return unbreakable([civilityLong(p.civility), p.firstName, p.lastName.toLocaleUpperCase('fr-FR')].filter((s) => s !== '').join(' '))
 }
-/** « entré » / « entrée » / « entré(e) » after the trainee's civility. */
+/** « entré » / « entrée » after the trainee's civility; « entré(e) » only when it is unknown. */
 export function agree(p: TraineeIdentity, masculine: string, feminine: string): string {
-  if (p.civility === 'Mme') return feminine
-  if (p.civility === 'M') return masculine
-  return `${masculine}(e)`
+  return agreeFr(p.civility, masculine, feminine)
 }
-export const hoursText = (h: number | null): string => (h === null ? '—' : `${formatHours(h)}${NNBSP}h`)
-export const periodText = (from: string | null, to: string | null): string =>
-  from && to ? `du ${formatDateLongFr(from)} au ${formatDateLongFr(to)}` : from ? `à partir du ${formatDateLongFr(from)}` : '—'
+/** « 4 246,75 h » (the one formatter, shared/domain/frenchFormat.ts). */
+export const hoursText = (h: number | null): string => hoursFr(h)
+export const periodText = (from: string | null, to: string | null): string => periodFr(from, to)
+/** « enregistrée sous le numéro 53 56 09123 56 auprès du préfet de région de Bretagne » */
+export function ndaSentence(o: OrganisationIdentity): string | null {
+  if (!o.nda) return null
+  const number = formatNda(o.nda).replace(/ /g, NNBSP)
+  return `déclaration d’activité enregistrée sous le numéro ${number}${o.regionName ? ` auprès du préfet de région ${ofRegion(o.regionName)}` : ''}`
+}
 
 /**
  * Splits a text at a word boundary so that its first part, wrapped at `width`, is at most
@@ -197,7 +204,7 @@ export class Sheet {
       o.nda ? `NDA ${formatNda(o.nda).replace(/ /g, NNBSP)}` : null
     ].filter((s): s is string => Boolean(s))
     if (ids.length > 0) doc.text(ids.join('   ·   '), textX, doc.y + 0.5, { width: textWidth })
-    const contact = [o.phone ? `Tél. ${o.phone}` : null, o.email, o.website].filter((s): s is string => Boolean(s))
+    const contact = [o.phone ? `Tél. ${o.phone.replace(/ /g, '\u00a0')}` : null, o.email ? unbreakable(o.email) : null, o.website ? unbreakable(o.website.replace(/^https?:\/\//, '')) : null].filter((s): s is string => Boolean(s))
     if (contact.length > 0) doc.fillColor(COLORS.muted).text(contact.join('   ·   '), textX, doc.y + 0.5, { width: textWidth })
     if (o.qualiopiNumber) {
       useFont(doc, 'bold', SIZE.small)
@@ -420,7 +427,7 @@ export class Sheet {
         return role + (who(b) ? doc.heightOfString(t(who(b)), { width: w }) + 1 : 0)
       })
     )
-    const height = Math.max(SIGNATURE_HEIGHT, textHeight + 4 + 44)
+    const height = Math.max(SIGNATURE_HEIGHT, textHeight + 4 + SIGNATURE_BOX)
     this.ensure(height + 6)
     const top = doc.y
     const boxTop = top + textHeight + 4
@@ -546,7 +553,7 @@ export class Sheet {
         useFont(doc, 'regular', SIZE.tiny)
         const o = this.organisation
         const legal = o
-          ? [o.name, o.siret ? `SIRET ${formatSiret(o.siret)}` : null, o.nda ? `Déclaration d'activité n° ${formatNda(o.nda)}${o.regionCode ? ' enregistrée auprès du préfet de région' : ''} (cet enregistrement ne vaut pas agrément de l'État)` : null]
+          ? [o.name, o.siret ? `SIRET ${formatSiret(o.siret)}` : null, ndaSentence(o) ? `${(ndaSentence(o) ?? '').replace(/^d/, 'D')} (cet enregistrement ne vaut pas agrément de l'État)` : null]
               .filter(Boolean)
               .join(' – ')
           : ''
@@ -586,6 +593,6 @@ export function signatory(o: OrganisationIdentity, role = 'Pour l’organisme de
 
 /** « Je soussigné(e) Morgane Le Bihan, directrice de Atelier Formation, » */
 export function undersigned(o: OrganisationIdentity): string {
-  const who = o.signatoryName ? `Je soussigné(e) ${o.signatoryName}${o.signatoryTitle ? `, ${o.signatoryTitle}` : ''}, agissant pour le compte de ${o.name},` : `L'organisme de formation ${o.name}`
+  const who = o.signatoryName ? `Je soussigné(e) ${o.signatoryName}${o.signatoryTitle ? `, ${o.signatoryTitle}` : ''}, agissant pour le compte ${deFr(o.name)},` : `L'organisme de formation ${o.name}`
   return who
 }

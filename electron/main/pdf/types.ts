@@ -11,6 +11,8 @@ export type OrganisationIdentity = {
   /** 11 characters, formatted by the layout. */
   nda: string | null
   regionCode: string | null
+  /** « Bretagne »: the region named on the NDA line (préfet de région). */
+  regionName: string | null
   addressLines: string[]
   postalCode: string | null
   city: string | null
@@ -62,7 +64,14 @@ export type CertificatInscriptionData = IssueInfo & {
   plannedEnd: string | null
   plannedHours: number | null
   funding: string | null
+  /** The AIF or funding agreement reference, when known. */
+  fundingReference: string | null
   costCents: number | null
+  /** « lundi 7 h, mardi 7 h … » — the weekly rhythm, and its total. */
+  rhythm: string | null
+  weeklyHours: number | null
+  hoursCentre: number | null
+  hoursCompany: number | null
 }
 
 export type AttestationEntreeData = IssueInfo & {
@@ -75,7 +84,32 @@ export type AttestationEntreeData = IssueInfo & {
   funding: string | null
 }
 
-export type PresenceDay = { date: string; hours: number | null; absence: string | null }
+/** One day of a trainee's monthly statement, from the hours ledger. */
+export type PresenceDay = {
+  date: string
+  /** Planned hours of the day (0 off the planning). */
+  planned: number
+  /** Hours attended (in centre). */
+  hours: number | null
+  /** An absence (« MAL – Maladie… (3,5 h) »), a company period, « Férié », « Sortie », « Interruption », « à venir »… */
+  note: string | null
+  /** Not a training day for this person (greyed). */
+  off: boolean
+}
+
+/** Totals of a month or a span, copied from the ledger's summary. */
+export type PresenceTotals = {
+  planned: number
+  attended: number
+  company: number
+  justified: number
+  unjustified: number
+  unrecorded: number
+  /** Hours attended above the planning, and hours typed below it with no reason. */
+  extra: number
+  short: number
+  byCode: { code: string; hours: number; days: number }[]
+}
 
 export type EtatPresenceTraineeData = IssueInfo & {
   kind: 'etat_presence'
@@ -84,9 +118,14 @@ export type EtatPresenceTraineeData = IssueInfo & {
   trainee: TraineeIdentity
   training: TrainingInfo
   days: PresenceDay[]
-  totals: { hours: number; planned: number; absenceHours: number; justified: number; unjustified: number }
+  totals: PresenceTotals
   absenceLegend: { code: string; label: string }[]
+  /** « Sortie le 13/11/2026 », « Interruption du … au … » within the month. */
+  events: string[]
 }
+
+/** A day cell of the session statement; `exit`: after the person's exit (the cells merge into one « Sortie »). */
+export type PresenceCell = { text: string; off: boolean; exit?: boolean }
 
 export type EtatPresenceSessionData = IssueInfo & {
   kind: 'etat_presence'
@@ -95,14 +134,15 @@ export type EtatPresenceSessionData = IssueInfo & {
   training: TrainingInfo
   /** Every day of the month (ISO), columns of the table. */
   dates: string[]
-  rows: { trainee: TraineeIdentity; cells: (string | null)[]; hours: number }[]
+  /** Public holidays and session closures of the month (shaded for everyone). */
+  closed: (string | null)[]
+  rows: { trainee: TraineeIdentity; cells: PresenceCell[]; totals: PresenceTotals; events: string[] }[]
   absenceLegend: { code: string; label: string }[]
 }
 
 // The sign-in sheet's data lives with its own types (days, half-days, struck cells).
 export type { EmargementData } from './emargementTypes'
 import type { EmargementData } from './emargementTypes'
-}
 
 export type BilanFinData = IssueInfo & {
   kind: 'bilan_fin'
@@ -113,8 +153,13 @@ export type BilanFinData = IssueInfo & {
   exitReason: string | null
   hoursPlanned: number | null
   hoursCompleted: number
+  /** Of which in a company (ENT periods). */
+  companyHours: number
+  /** The ledger's totals from entry to exit (as of the generation date), for the check line. */
+  totals: PresenceTotals | null
   hoursOverrideReason: string | null
   certificationResult: CertificationResult | null
+  certifying: boolean
   skillsAcquired: string | null
   nextStep: string | null
   comments: string | null
@@ -131,7 +176,9 @@ export type AttestationFinData = IssueInfo & {
   entryDate: string | null
   exitDate: string | null
   hoursCompleted: number
+  hoursPlanned: number | null
   certificationResult: CertificationResult | null
+  certifying: boolean
   skillsAcquired: string | null
 }
 
@@ -144,6 +191,10 @@ export type CertificatRealisationData = IssueInfo & {
   entryDate: string | null
   exitDate: string | null
   hoursCompleted: number
+  /** Of which in a company (ENT periods, declared by the company). */
+  companyHours: number
+  /** How the hours were established, as printed (« feuilles d’émargement », corrected by hand…). */
+  hoursSource: string
 }
 
 export type DocumentData =

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { command, query } from '../spec'
 import { id } from '../fields'
 import { DOCUMENT_KIND_CODES, looksLikeAbsolutePath, type DocumentKind } from '../../domain/documents'
+import type { FixPlace } from '../../domain/documentChecks'
 
 export type { DocumentKind } from '../../domain/documents'
 
@@ -67,6 +68,19 @@ export type DocumentVerification = {
   message: string
 }
 
+/** What a document needs and lacks (documents:check). `fix` names the screen to complete it. */
+export type DocumentCheckItem = { message: string; fix: FixPlace; fixLabel: string }
+export type DocumentCheck = {
+  kind: DocumentKind
+  /** The organisation's missing identity (every document). */
+  organisation: DocumentCheckItem[]
+  people: { enrolmentId: number; sessionId: number; name: string; refusal: string | null; missing: DocumentCheckItem[] }[]
+  /** Counts: documents that will be generated, people left out for missing data, people it cannot concern. */
+  ready: number
+  incomplete: number
+  refused: number
+}
+
 export type DocumentFile = { fileName: string; mime: 'application/pdf'; base64: string; /** The host opened it with the system viewer (Electron). */ opened: boolean }
 
 /** Where generated PDFs are written (app setting `documents.folder`), one sub-folder per month. */
@@ -105,7 +119,27 @@ export const documentOps = {
         enrolmentIds: z.array(id).min(1).max(2000).optional(),
         sessionId: id.optional(),
         period: z.union([month, day]).optional(),
-        output: z.enum(['files', 'merged', 'both']).default('files')
+        output: z.enum(['files', 'merged', 'both']).default('files'),
+        /** « Générer quand même »: also for people whose mandatory data is missing (kept in the register). */
+        force: z.boolean().optional()
+      })
+      .strict()
+      .refine((v) => (v.enrolmentIds === undefined) !== (v.sessionId === undefined), {
+        message: 'Choisissez des stagiaires ou une session (l’un ou l’autre).',
+        path: ['sessionId']
+      })
+  ),
+  /**
+   * Checks a request before generating: for each person, why the document cannot exist for them
+   * (refusal) or which mandatory data is missing and where to fix it; generates nothing.
+   */
+  'documents:check': query<DocumentCheck>()(
+    z
+      .object({
+        kind: z.enum(DOCUMENT_KIND_CODES),
+        enrolmentIds: z.array(id).min(1).max(2000).optional(),
+        sessionId: id.optional(),
+        period: z.union([month, day]).optional()
       })
       .strict()
       .refine((v) => (v.enrolmentIds === undefined) !== (v.sessionId === undefined), {

@@ -1,5 +1,6 @@
 import type { DocumentFile, documentOps } from '../../../../shared/api/areas/documents'
 import { documentHost } from '../../desktop/documentHost'
+import { checkDocuments } from '../../services/documents/documentCheck'
 import { documentJobsFor } from '../../services/documents/documentJobs'
 import { listDocuments, readDocumentFile } from '../../services/documents/documentRegister'
 import { verifyDocument } from '../../services/documents/documentVerify'
@@ -15,6 +16,7 @@ async function fileOf(call: CallContext, id: number, open: boolean): Promise<Doc
 
 export const documentHandlers: AreaHandlers<typeof documentOps> = {
   'documents:generate': (input, call) => documentJobsFor(call.db).start(services(call), input),
+  'documents:check': (input, { db, clock }) => checkDocuments(db, clock, input),
   'documents:job': ({ jobId }, { db }) => documentJobsFor(db).get(jobId),
   'documents:cancel': ({ jobId }, { db }) => documentJobsFor(db).cancel(jobId),
   'documents:list': ({ traineeId, sessionId, kind, includeSuperseded, limit }, { db }) =>

@@ -52,7 +52,8 @@ export class DocumentJobs {
       issuedAt,
       ...(input.enrolmentIds ? { enrolmentIds: input.enrolmentIds } : {}),
       ...(input.sessionId !== undefined ? { sessionId: input.sessionId } : {}),
-      ...(input.period ? { period: input.period } : {})
+      ...(input.period ? { period: input.period } : {}),
+      ...(input.force ? { force: true } : {})
     })
     const sessionDocument = targets.length === 1 && targets[0]?.enrolmentId === null
     const wantFiles = input.output !== 'merged' || sessionDocument
@@ -168,7 +169,8 @@ export class DocumentJobs {
                 sha256: m.sha256,
                 sizeBytes: m.size,
                 verificationCode: plan.code,
-                supersedesId: plan.supersedesId
+                supersedesId: plan.supersedesId,
+                forcedMissing: t.forcedMissing ?? null
               })
               record.job.done++
               if (record.pending.length >= FLUSH_EVERY) this.flush(record)

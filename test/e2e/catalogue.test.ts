@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import { addDays, formatDateFr } from '../../shared/domain/dates'
-import { E2E_TODAY, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
-import { apiCall, cell, chooseClerk, expectCount, expectText, goTo, labelled, rowIdOf, shot } from './support'
+import { importLheoFile } from '../../electron/main/services/lheo/importCatalogue'
+import { E2E_TODAY, type RunningHost } from '../helpers/browserHost'
+import { e2eWorld, type Template } from '../helpers/e2eWorld'
+import { apiCall, cell, expectCount, expectText, labelled, rowIdOf, shot } from './support'
 import { LHEO_SAMPLES } from '../helpers/reference'
 
 const CENTRE = resolve(LHEO_SAMPLES, 'intercarif_centre-val-de-loire_07_10.xml')
@@ -31,11 +33,12 @@ async function dropFile(page: Page, target: Locator, path: string, name: string)
  * edits of the recruitment state and capacity, the session page, and the LHEO import by drag and
  * drop, including a later file where a session is missing (flagged, never deleted).
  */
+// Each test opens its own host and page (test/helpers/e2eWorld.ts), which also fail the test on any browser error;
+// later tests start from the state the earlier ones leave, built through the contract.
 describe('formations & sessions', () => {
+  const w = e2eWorld()
   let host: RunningHost
-  let browser: Browser
   let page: Page
-  let errors: string[]
   let trainingRowId = ''
   let sessionRowId = ''
   const start = addDays(E2E_TODAY, 45)
@@ -43,22 +46,103 @@ describe('formations & sessions', () => {
 
   const dialog = (id: string): Locator => page.getByTestId(id)
 
-  beforeAll(async () => {
-    host = await startHost()
-    browser = await launchBrowser()
-    ;({ page, errors } = await openApp(browser, host.url))
-    page.setDefaultTimeout(10_000)
-    await chooseClerk(page)
-    await goTo(page, 'Formations & sessions')
+  type World = { sessionId: number }
+  const clerk = w.template('clerk', (): World => ({ sessionId: 0 }))
+  /** The training « creates a training by hand » saves. */
+  const training = w.template('training', async ({ call }): Promise<World> => {
+    await call('trainings:create', {
+      title: 'Titre professionnel Agent de restauration',
+      intercarifFormationId: '24_9912001',
+      formacode: '42752',
+      objectiveCode: 6,
+      certificationKind: 'RNCP',
+      certificationCode: '37274',
+      certificationLevel: 3,
+      totalHours: 399.5,
+      objectives: 'Préparer et servir des repas en restauration collective.'
+    })
+    return { sessionId: 0 }
   })
+  /** Its session at Blois with a weekly planning (« creates a session by hand … »). */
+  const session = w.template(
+    'session',
+    async ({ call }): Promise<World> => {
+      const [t] = await call<{ id: number }[]>('trainings:list', {})
+      const created = await call<{ id: number }>('sessions:create', {
+        trainingId: t?.id,
+        label: 'Agent de restauration — Blois',
+        intercarifSessionId: '998877',
+        startDate: start,
+        endDate: end,
+        placeName: 'Lycée hôtelier de Blois',
+        placeCity: 'Blois',
+        capacity: 12,
+        hoursCentre: 350,
+        hoursCompany: 49.5,
+        weeklyHours: [7, 7, 7, 7, 3.5, 0, 0]
+      })
+      return { sessionId: created.id }
+    },
+    { from: training }
+  )
+  /** Recruitment suspended and 14 places (« changes the recruitment state and the capacity in the grid »). */
+  const edited = w.template(
+    'session suspended, 14 places',
+    async ({ call }, p: World): Promise<World> => {
+      await call('sessions:update', { id: p.sessionId, changes: { recruitmentState: 'suspended', capacity: 14 } })
+      return p
+    },
+    { from: session }
+  )
+  /** Recruitment open again from the session page (« opens the session page with Enter … »). */
+  const reopened = w.template(
+    'session reopened',
+    async ({ call }, p: World): Promise<World> => {
+      await call('sessions:update', { id: p.sessionId, changes: { recruitmentState: 'open' } })
+      return p
+    },
+    { from: edited }
+  )
+  /** The Centre-Val de Loire offer imported beside it (« imports an LHEO file dropped anywhere on the screen »). */
+  const imported = w.template(
+    'Centre-Val de Loire imported',
+    async ({ ctx }, p: World): Promise<World> => {
+      await importLheoFile(ctx, CENTRE)
+      return p
+    },
+    { from: reopened }
+  )
 
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) removeDir(host.dir)
-  })
+  /** Two people enrolled (« inscrit ») in the Blois session, their planned dates the session's. */
+  const enrolled = w.template(
+    'session with two enrolments',
+    async ({ call }, p: World): Promise<World> => {
+      for (const [lastName, firstName] of [
+        ['Abel', 'Anne'],
+        ['Martin', 'Paul']
+      ]) {
+        const person = await call<{ id: number }>('trainees:create', { lastName, firstName })
+        await call('enrolments:create', { sessionId: p.sessionId, traineeId: person.id, status: 'inscrit' })
+      }
+      return p
+    },
+    { from: session }
+  )
+
+  async function open(state: Template<World>, tab: 'formations' | 'sessions' = 'formations'): Promise<void> {
+    const opened = await w.open(state, { hash: '#/formations' })
+    page = opened.page
+    host = opened.host
+    sessionRowId = String(opened.data.sessionId)
+    await expectText(page.getByTestId('screen-title'), 'Formations & sessions')
+    if (tab === 'sessions') {
+      await page.getByTestId('tab-sessions').click()
+      await cell(page, sessionRowId, 'trainingTitle').waitFor()
+    }
+  }
 
   it('creates a training by hand, with French messages for what is wrong', async () => {
+    await open(clerk)
     await page.getByRole('button', { name: 'Nouvelle formation' }).click()
     const d = dialog('training-dialog')
     await d.getByRole('button', { name: 'Créer la formation' }).click()
@@ -85,6 +169,7 @@ describe('formations & sessions', () => {
   })
 
   it('creates a session by hand with French dates and a weekly planning', async () => {
+    await open(training)
     await page.getByTestId('tab-sessions').click()
     await page.getByRole('button', { name: 'Nouvelle session' }).click()
     const d = dialog('session-dialog')
@@ -118,6 +203,7 @@ describe('formations & sessions', () => {
   })
 
   it('changes the recruitment state and the capacity in the grid', async () => {
+    await open(session, 'sessions')
     await cell(page, sessionRowId, 'recruitmentState').dblclick()
     await cell(page, sessionRowId, 'recruitmentState').locator('.ag-picker-field-wrapper').click()
     await page.locator('.ag-select-list-item', { hasText: 'Suspendu' }).click()
@@ -133,6 +219,7 @@ describe('formations & sessions', () => {
   })
 
   it('opens the session page with Enter: summary, planning and the tabs to come', async () => {
+    await open(edited, 'sessions')
     await cell(page, sessionRowId, 'trainingTitle').click()
     await page.keyboard.press('Enter')
     await expectText(page.getByTestId('session-title'), 'Agent de restauration — Blois')
@@ -168,7 +255,34 @@ describe('formations & sessions', () => {
     await expectText(page.getByTestId('screen-title'), 'Formations & sessions')
   })
 
+  it('moving a session’s dates proposes to move its enrolments’ planned dates', async () => {
+    await open(enrolled, 'sessions')
+    await cell(page, sessionRowId, 'trainingTitle').click()
+    await page.keyboard.press('Enter')
+    await expectText(page.getByTestId('session-title'), 'Agent de restauration — Blois')
+    await page.getByRole('button', { name: 'Modifier' }).click()
+    const d = dialog('session-dialog')
+    const earlier = addDays(start, -14)
+    await labelled(d, 'Date de début').fill(formatDateFr(earlier))
+    await d.getByRole('button', { name: 'Enregistrer' }).click()
+    const step = dialog('session-dates-dialog')
+    await expectText(
+      step.getByTestId('session-dates-question'),
+      `2 inscriptions ont un parcours prévu du ${formatDateFr(start)} au ${formatDateFr(end)}, les anciennes dates de la session. Les déplacer aux nouvelles dates, du ${formatDateFr(earlier)} au ${formatDateFr(end)} ?`
+    )
+    await expectText(step.locator('.muted'), 'ABEL Anne, MARTIN Paul')
+    await shot(page, 'issue11-session-dates-step')
+    await step.getByTestId('session-dates-move').click()
+    await step.waitFor({ state: 'hidden' })
+    const rows = await apiCall<{ plannedStartDate: string; plannedEndDate: string }[]>(page, 'enrolments:list', { sessionId: Number(sessionRowId) })
+    expect(rows.value?.map((r) => [r.plannedStartDate, r.plannedEndDate])).toEqual([
+      [earlier, end],
+      [earlier, end]
+    ])
+  })
+
   it('imports an LHEO file dropped anywhere on the screen', async () => {
+    await open(reopened)
     await page.getByTestId('tab-formations').click()
     await dropFile(page, page.getByTestId('catalogue-page'), CENTRE, 'offre-centre.xml')
     await dialog('lheo-dialog').getByTestId('lheo-preview').waitFor()
@@ -180,6 +294,7 @@ describe('formations & sessions', () => {
   })
 
   it('refuses a file that is not XML without sending it', async () => {
+    await open(clerk)
     const path = join(host.dir, 'notes.txt')
     writeFileSync(path, 'pas du LHEO')
     await page.getByTestId('lheo-file-input').setInputFiles(path)
@@ -188,6 +303,7 @@ describe('formations & sessions', () => {
   })
 
   it('flags a session missing from a later file, and keeps it', async () => {
+    await open(imported)
     // The same offer without its second action (and so without session 123324).
     const xml = readFileSync(CENTRE, 'utf8').replace(/<action numero="07_123324"[\s\S]*?<\/action>/, '')
     const path = join(host.dir, 'offre-sans-123324.xml')
@@ -213,9 +329,5 @@ describe('formations & sessions', () => {
     await expectCount(page.locator(`[data-testid="sessions-grid"] [role="row"][row-id]`), 2)
     await shot(page, 'issue3-sessions-flagged')
     await page.getByRole('checkbox', { name: 'Avec alertes' }).uncheck()
-  })
-
-  it('logged no console error', () => {
-    expect(errors).toEqual([])
   })
 })

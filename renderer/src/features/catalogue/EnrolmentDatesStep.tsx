@@ -23,7 +23,7 @@ export function EnrolmentDatesStep({ proposal, busy, error, onKeep, onMove }: Pr
       open
       title="Dates de la session enregistrées"
       onClose={onKeep}
-      size="small"
+      size="medium"
       testId="session-dates-dialog"
       footer={
         <>

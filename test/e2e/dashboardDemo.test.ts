@@ -1,38 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '../../shared/api/areas/dashboard'
-import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
+import { e2eWorld } from '../helpers/e2eWorld'
 import { formatCount } from '../../renderer/src/grid/cellValues'
-import { apiCall, chooseClerk, expectText, goTo, shot } from './support'
+import { apiCall, expectText, goTo, shot } from './support'
 
 /**
  * The dashboard on the demo data (hundreds of people in every state): each counter shows the
  * server's count, and every counter on enrolments opens the grid on exactly as many rows.
  */
 describe('dashboard on the demo data', () => {
-  let host: RunningHost
-  let browser: Browser
-  let page: Page
-  let errors: string[]
-
-  beforeAll(async () => {
-    host = await startHost()
-    browser = await launchBrowser()
-    ;({ page, errors } = await openApp(browser, host.url))
-    page.setDefaultTimeout(15_000)
-    await chooseClerk(page)
-    const r = await apiCall(page, 'demo:generate', { seed: 7 })
-    expect(r.ok, JSON.stringify(r.error)).toBe(true)
-    await page.reload()
-  }, 180_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) removeDir(host.dir)
+  // Its own host and page on a copy of the demo database (test/helpers/e2eWorld.ts), which also fail the test on any browser error.
+  const w = e2eWorld({ timeout: 15_000 })
+  const demo = w.template('demo data', async ({ call }) => {
+    await call('demo:generate', { seed: 7 })
   })
 
   it('shows the server’s counters, and each enrolment counter opens exactly its rows', async () => {
+    const { page } = await w.open(demo)
     await page.getByTestId('counter-entries_late').waitFor()
     const dash = await apiCall<Dashboard>(page, 'dashboard:get', {})
     const counters = dash.value?.counters ?? []
@@ -47,9 +31,5 @@ describe('dashboard on the demo data', () => {
       await expectText(page.getByTestId('row-count'), `${formatCount(c.count)} inscription${c.count > 1 ? 's' : ''}`)
     }
     await shot(page, 'issue4-grid-demo')
-  })
-
-  it('logged no browser error', () => {
-    expect(errors).toEqual([])
-  })
+  }, 240_000)
 })

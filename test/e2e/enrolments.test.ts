@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import type { Dashboard } from '../../shared/api/areas/dashboard'
-import type { EnrolmentRow } from '../../shared/api/areas/enrolments'
+import type { EnrolmentDetail, EnrolmentRow } from '../../shared/api/areas/enrolments'
 import { addDays, formatDateFr } from '../../shared/domain/dates'
-import { E2E_TODAY, launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
-import { apiCall, chooseClerk, expectCount, expectText, goTo, rowIdOf, shot } from './support'
+import { E2E_TODAY } from '../helpers/browserHost'
+import { e2eWorld, type Template } from '../helpers/e2eWorld'
+import { apiCall, expectCount, expectText, goTo, rowIdOf, shot } from './support'
 
 /**
  * The issue's scenario on the Inscriptions screen and the dashboard, with a real backend: people
@@ -13,11 +14,11 @@ import { apiCall, chooseClerk, expectCount, expectText, goTo, rowIdOf, shot } fr
  * dropout, KAIROS declarations ticked in bulk and from the history panel — and the dashboard
  * counters following each step; a counter opens the grid on exactly its rows.
  */
+// Each test opens its own host and page (test/helpers/e2eWorld.ts), which also fail the test on any browser error;
+// later steps start from the state the earlier ones leave, built through the contract.
 describe('enrolments screen and dashboard counters', () => {
-  let host: RunningHost
-  let browser: Browser
+  const w = e2eWorld()
   let page: Page
-  let errors: string[]
   const today = E2E_TODAY
   // Session A started a month ago (its entries are late); session B yesterday (entries to do).
   const startA = addDays(today, -30)
@@ -77,15 +78,12 @@ describe('enrolments screen and dashboard counters', () => {
     await expectText(page.getByTestId('history-name'), new RegExp(name, 'i'))
   }
 
-  beforeAll(async () => {
-    host = await startHost()
-    browser = await launchBrowser()
-    ;({ page, errors } = await openApp(browser, host.url))
-    page.setDefaultTimeout(10_000)
-    await chooseClerk(page)
-    const training = await apiCall<{ id: number }>(page, 'trainings:create', { title: 'Titre professionnel Secrétaire assistant', totalHours: 560 })
-    const a = await apiCall<{ id: number }>(page, 'sessions:create', {
-      trainingId: training.value?.id,
+  type World = { sessionA: number; sessionB: number; ids: Record<string, number> }
+  /** Eight people enrolled on the two sessions (one waiting for validation). */
+  const base = w.template('eight enrolled', async ({ call }): Promise<World> => {
+    const training = await call<{ id: number }>('trainings:create', { title: 'Titre professionnel Secrétaire assistant', totalHours: 560 })
+    const a = await call<{ id: number }>('sessions:create', {
+      trainingId: training.id,
       label: 'SA Lorient',
       intercarifSessionId: '103725',
       startDate: startA,
@@ -94,8 +92,8 @@ describe('enrolments screen and dashboard counters', () => {
       hoursCentre: 560,
       recruitmentState: 'closed'
     })
-    const b = await apiCall<{ id: number }>(page, 'sessions:create', {
-      trainingId: training.value?.id,
+    const b = await call<{ id: number }>('sessions:create', {
+      trainingId: training.id,
       label: 'SA Vannes',
       startDate: startB,
       endDate: addDays(today, 120),
@@ -103,33 +101,79 @@ describe('enrolments screen and dashboard counters', () => {
       hoursCentre: 490,
       recruitmentState: 'closed'
     })
-    sessionA = a.value?.id ?? 0
-    sessionB = b.value?.id ?? 0
     const people: [string, string, string | null, number, 'inscrit' | 'a_valider'][] = [
-      ['Lefèvre', 'Élodie', '0676932W', sessionA, 'inscrit'],
-      ['Cœurdevey', 'François', '0681234B', sessionA, 'inscrit'],
-      ['Bernard', 'Sophie', '0712345A', sessionA, 'inscrit'],
-      ['Le Gall', 'Yann', '0698765K', sessionA, 'inscrit'],
-      ['Morvan', 'Gwenaëlle', null, sessionA, 'inscrit'],
-      ['Kerjean', 'Maëlys', '0723456D', sessionA, 'a_valider'],
-      ['Nicolas', 'Hélène', '0745678F', sessionB, 'inscrit'],
-      ['Garçon', 'Zoé', '0756789G', sessionB, 'inscrit']
+      ['Lefèvre', 'Élodie', '0676932W', a.id, 'inscrit'],
+      ['Cœurdevey', 'François', '0681234B', a.id, 'inscrit'],
+      ['Bernard', 'Sophie', '0712345A', a.id, 'inscrit'],
+      ['Le Gall', 'Yann', '0698765K', a.id, 'inscrit'],
+      ['Morvan', 'Gwenaëlle', null, a.id, 'inscrit'],
+      ['Kerjean', 'Maëlys', '0723456D', a.id, 'a_valider'],
+      ['Nicolas', 'Hélène', '0745678F', b.id, 'inscrit'],
+      ['Garçon', 'Zoé', '0756789G', b.id, 'inscrit']
     ]
+    const ids: Record<string, number> = {}
     for (const [lastName, firstName, ftId, sessionId, status] of people) {
-      const t = await apiCall<{ id: number }>(page, 'trainees:create', { lastName, firstName, ftId })
-      const e = await apiCall(page, 'enrolments:create', { sessionId, traineeId: t.value?.id, status, funding: 'region' })
-      expect(e.ok, JSON.stringify(e.error)).toBe(true)
+      const t = await call<{ id: number }>('trainees:create', { lastName, firstName, ftId })
+      ids[lastName] = (await call<EnrolmentDetail>('enrolments:create', { sessionId, traineeId: t.id, status, funding: 'region' })).id
     }
-    await page.reload()
+    return { sessionA: a.id, sessionB: b.id, ids }
   })
+  const id = (p: World, name: string): number => p.ids[name] ?? 0
+  /** Every « inscrit » entered at its session's start (« … records the entries in bulk »). */
+  const entered = w.template(
+    'entries recorded',
+    async ({ call }, p: World): Promise<World> => {
+      await call('enrolments:transition', { ids: [id(p, 'Nicolas'), id(p, 'Garçon')], change: { to: 'entre', effectiveDate: startB } })
+      const a = ['Lefèvre', 'Cœurdevey', 'Bernard', 'Le Gall', 'Morvan'].map((n) => id(p, n))
+      await call('enrolments:transition', { ids: a, change: { to: 'entre', effectiveDate: startA } })
+      return p
+    },
+    { from: base }
+  )
+  /** Lefèvre interrupted for 26 days, running today (« records an interruption … »). */
+  const interrupted = w.template(
+    'interruption',
+    async ({ call }, p: World): Promise<World> => {
+      await call('interruptions:create', { enrolmentId: id(p, 'Lefèvre'), startDate: addDays(today, -20), endDate: addDays(today, 5), reason: 'Raisons de santé (arrêt maladie)' })
+      return p
+    },
+    { from: entered }
+  )
+  /** Cœurdevey's exit to a job and Bernard's dropout today (« records an exit and a dropout … »). */
+  const scenario = w.template(
+    'exit and dropout',
+    async ({ call }, p: World): Promise<World> => {
+      await call('enrolments:transition', { ids: [id(p, 'Cœurdevey')], change: { to: 'sorti', effectiveDate: today, reasonCode: 'emploi' } })
+      await call('enrolments:transition', { ids: [id(p, 'Bernard')], change: { to: 'abandon', effectiveDate: today, reasonCode: 'demenagement' } })
+      return p
+    },
+    { from: interrupted }
+  )
+  /** Declarations ticked today: Le Gall, Morvan, Cœurdevey in bulk, Lefèvre's entry alone (« ticks KAIROS declarations … »). */
+  const declared = w.template(
+    'declarations ticked',
+    async ({ call }, p: World): Promise<World> => {
+      await call('enrolments:markDeclared', { enrolmentIds: [id(p, 'Le Gall'), id(p, 'Morvan'), id(p, 'Cœurdevey')], declaredOn: today })
+      const lefevre = await call<EnrolmentDetail>('enrolments:get', { id: id(p, 'Lefèvre') })
+      const entry = lefevre.events.find((e) => e.kind === 'entry')
+      await call('enrolments:markDeclared', { eventIds: [entry?.id ?? 0], declaredOn: today })
+      return p
+    },
+    { from: scenario }
+  )
 
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) removeDir(host.dir)
-  })
+  async function start(state: Template<World>, at: 'dashboard' | 'session A' = 'dashboard'): Promise<void> {
+    const opened = await w.open(state)
+    page = opened.page
+    sessionA = opened.data.sessionA
+    sessionB = opened.data.sessionB
+    await expectText(page.getByTestId('screen-title'), 'Tableau de bord')
+    if (at === 'dashboard') await page.getByTestId('counter-entries_late').waitFor()
+    else await openGrid(`?sessionId=${sessionA}`)
+  }
 
   it('shows the pilotage counters of the enrolled people', async () => {
+    await start(base)
     await openDashboard()
     await expectCounters({ entries_late: 5, entries_todo: 2, declarations_late: 0, declarations_todo: 0, to_validate: 1 })
     expect(await page.getByTestId('counter-entries_late').getAttribute('data-severity')).toBe('late')
@@ -139,6 +183,7 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('opens the grid on exactly the rows of a counter', async () => {
+    await start(base)
     await page.getByTestId('counter-entries_late').click()
     await expectText(page.getByTestId('screen-title'), 'Inscriptions')
     const url = new URL(page.url())
@@ -151,6 +196,7 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('refuses a batch with a wrong date, naming each refused person, then records the entries in bulk', async () => {
+    await start(base)
     await openGrid(`?sessionId=${sessionB}`)
     await expectText(page.getByTestId('row-count'), '2 inscriptions')
     await grid().locator('.ag-header-select-all input').filter({ visible: true }).check()
@@ -194,12 +240,14 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('updates the counters: entries recorded, their declarations now due', async () => {
+    await start(entered)
     await openDashboard()
     await expectCounters({ entries_late: 0, entries_todo: 0, declarations_late: 5, declarations_todo: 2, to_validate: 1 })
     expect(await dashboardValues()).toMatchObject({ entries_late: 0, entries_todo: 0, declarations_late: 5, declarations_todo: 2 })
   })
 
   it('records an interruption from the history panel: refused under 15 days, then accepted', async () => {
+    await start(entered)
     await openGrid(`?sessionId=${sessionA}`)
     await expectText(page.getByTestId('row-count'), '6 inscriptions')
     await focus('Lefèvre')
@@ -226,6 +274,7 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('records an exit and a dropout with their reasons', async () => {
+    await start(interrupted, 'session A')
     await selectOnly('Cœurdevey')
     await page.getByTestId('bulk-sorti').click()
     await transitionDialog().waitFor()
@@ -249,6 +298,7 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('only enables the transitions allowed for every ticked row', async () => {
+    await start(scenario, 'session A')
     const untick = bulk().getByRole('button', { name: 'Tout décocher' })
     if (await untick.isVisible()) await untick.click()
     await expectText(page.getByTestId('selection-count'), 'Aucune ligne cochée')
@@ -264,6 +314,7 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('ticks KAIROS declarations in bulk and from the history panel', async () => {
+    await start(scenario, 'session A')
     await selectOnly('Le Gall', 'Morvan', 'Cœurdevey')
     await page.getByTestId('bulk-declare').click()
     const dialog = page.getByTestId('declare-dialog')
@@ -290,6 +341,7 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('shows the counters after the whole scenario, and each opens exactly its rows', async () => {
+    await start(declared)
     await openDashboard()
     // Late: Bernard (entry and dropout), Lefèvre (interruption). To do: session B's two entries.
     await expectCounters({ entries_late: 0, entries_todo: 0, declarations_late: 2, declarations_todo: 2, to_validate: 1 })
@@ -308,6 +360,7 @@ describe('enrolments screen and dashboard counters', () => {
   })
 
   it('recomputes the counters as of another day with the date picker', async () => {
+    await start(declared)
     await openDashboard()
     const asOf = addDays(today, -25)
     const now = await dashboardValues()
@@ -322,9 +375,5 @@ describe('enrolments screen and dashboard counters', () => {
     await page.getByTestId('as-of-form').getByRole('button', { name: 'Aujourd’hui' }).click()
     await page.getByTestId('as-of-notice').waitFor({ state: 'hidden' })
     await expectCounters(now)
-  })
-
-  it('logged no browser error', () => {
-    expect(errors).toEqual([])
   })
 })

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 const ROOT = resolve(__dirname, '../..')
-const HOST_ENTRY = join(ROOT, 'out/main/host.js')
+// PASSERELLE_HOST_ENTRY: a copy of the build elsewhere, so that a rebuild of out/ during a run does not pull files from under the host.
+const HOST_ENTRY = process.env.PASSERELLE_HOST_ENTRY ?? join(ROOT, 'out/main/host.js')
 
 export const CHROMIUM_PATH = process.env.PASSERELLE_CHROMIUM ?? '/usr/bin/chromium'
 

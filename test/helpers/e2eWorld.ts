@@ -28,7 +28,7 @@ export type Template<T = unknown> = {
 
 export type Opened<T> = { page: Page; errors: string[]; host: RunningHost; data: T }
 
-type Current = { host: RunningHost; page: Page | null; errorLists: string[][] }
+type Current = { host: RunningHost; page: Page | null; errorLists: string[][]; hostLog: string[] }
 
 /**
  * Per-test isolation for the browser tests: one Chromium per file; each test opens its own host on
@@ -59,7 +59,7 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
     await stopHost(c.host)
     rmSync(c.host.dir, { recursive: true, force: true })
     const errors = c.errorLists.flat().filter((e) => !options.ignoreErrors?.test(e))
-    expect(errors, 'the page logged browser errors').toEqual([])
+    expect(errors, `the page logged browser errors${c.hostLog.length ? `; the host said: ${c.hostLog.join('')}` : ''}`).toEqual([])
   })
 
   afterAll(async () => {
@@ -68,6 +68,15 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
     await browser?.close()
     if (templatesDir) rmSync(templatesDir, { recursive: true, force: true })
   })
+
+  /** Keeps what the host writes on stderr and an unexpected exit, to explain a failure. */
+  function watch(c: Current): void {
+    const h = c.host
+    h.process.stderr?.on('data', (d: Buffer) => c.hostLog.push(d.toString()))
+    h.process.once('exit', (code, signal) => {
+      if (running.has(h)) c.hostLog.push(`[host exited early: ${code ?? signal}]`)
+    })
+  }
 
   async function stopHost(h: RunningHost): Promise<void> {
     running.delete(h)
@@ -114,9 +123,9 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
 
     /**
      * Starts this test's host on a fresh copy of `template` (no template: an empty database, nobody
-     * chosen yet) and opens a page at `hash` (e.g. '#/stagiaires').
+     * chosen yet) and opens a page at `hash` (e.g. '#/stagiaires', or made from the template's data).
      */
-    async open<T = undefined>(template?: Template<T>, at: { hash?: string } = {}): Promise<Opened<T>> {
+    async open<T = undefined>(template?: Template<T>, at: { hash?: string | ((data: T) => string) } = {}): Promise<Opened<T>> {
       if (current) throw new Error('open() once per test (use restart() to restart the host)')
       if (!browser) throw new Error('no browser: e2eWorld() must be called inside describe()')
       const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'))
@@ -129,8 +138,10 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
       }
       const host = await startHost({ dbPath, dir, now })
       running.add(host)
-      current = { host, page: null, errorLists: [] }
-      const opened = await openApp(browser, `${host.url}${at.hash ?? ''}`, { now })
+      current = { host, page: null, errorLists: [], hostLog: [] }
+      watch(current)
+      const hash = typeof at.hash === 'function' ? at.hash(data as T) : (at.hash ?? '')
+      const opened = await openApp(browser, `${host.url}${hash}`, { now })
       opened.page.setDefaultTimeout(options.timeout ?? 10_000)
       current.page = opened.page
       current.errorLists.push(opened.errors)
@@ -145,6 +156,7 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
       await stopHost(c.host)
       c.host = await startHost({ dbPath: c.host.dbPath, dir: c.host.dir, now })
       running.add(c.host)
+      watch(c)
       const opened = await openApp(browser, `${c.host.url}${at.hash ?? ''}`, { now })
       opened.page.setDefaultTimeout(options.timeout ?? 10_000)
       c.page = opened.page

@@ -12,17 +12,29 @@ export type QueryState<T> = {
   setData: (update: (current: T | null) => T | null) => void
 }
 
+export type QueryOptions = {
+  /** false: nothing is asked (the last data stays). */
+  enabled?: boolean
+  /**
+   * false: the data goes back to null when another input is asked or the query is enabled again,
+   * for a form that must never show the previous record while the next one loads. Default true
+   * (a grid keeps its rows while a new filter is applied). An explicit reload always keeps them.
+   */
+  keepPrevious?: boolean
+}
+
 /**
  * One read operation of the contract, reloaded when its input changes (compared by value). An
  * answer arriving after a newer request is dropped; `enabled: false` keeps the last data.
  */
-export function useQuery<O extends Op>(op: O, input: Input<O>, options: { enabled?: boolean } = {}): QueryState<Output<O>> {
+export function useQuery<O extends Op>(op: O, input: Input<O>, options: QueryOptions = {}): QueryState<Output<O>> {
   const api = useApi()
   const [data, setDataState] = useState<Output<O> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const requestId = useRef(0)
   const key = JSON.stringify(input)
   const enabled = options.enabled ?? true
+  const keepPrevious = options.keepPrevious ?? true
 
   const reload = useCallback(async () => {
     const id = ++requestId.current
@@ -35,8 +47,13 @@ export function useQuery<O extends Op>(op: O, input: Input<O>, options: { enable
   }, [api, op, key])
 
   useEffect(() => {
-    if (enabled) void reload()
-  }, [reload, enabled])
+    if (!enabled) return
+    if (!keepPrevious) {
+      setDataState(null)
+      setError(null)
+    }
+    void reload()
+  }, [reload, enabled, keepPrevious])
 
   const setData = useCallback((update: (current: Output<O> | null) => Output<O> | null) => setDataState(update), [])
   return useMemo(() => ({ data, error, reload, setData }), [data, error, reload, setData])

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { TrainingDetail, TrainingInput } from '../../../../shared/api/areas/catalogue'
 import { formatHours, parseHours } from '../../../../shared/domain/hours'
+import type { FieldIssue } from '../../../../shared/api/result'
+import { issuesToFieldErrors } from '../../forms/fieldErrors'
 
 /** What the training form edits, every field as typed. */
 export type TrainingFormValues = {
@@ -110,12 +112,6 @@ export function trainingChanges(before: TrainingDetail, v: TrainingFormValues): 
   return changes
 }
 
-export function trainingIssuesToErrors(issues: { path: string; message: string }[] | undefined): TrainingFormErrors {
-  const errors: TrainingFormErrors = {}
-  const fields = Object.keys(emptyTrainingForm())
-  for (const issue of issues ?? []) {
-    const field = issue.path.replace(/^changes\./, '')
-    if (fields.includes(field) && !errors[field as TrainingField]) errors[field as TrainingField] = issue.message
-  }
-  return errors
+export function trainingIssuesToErrors(issues: readonly FieldIssue[] | undefined): TrainingFormErrors {
+  return issuesToFieldErrors(issues, Object.keys(emptyTrainingForm()) as TrainingField[])
 }

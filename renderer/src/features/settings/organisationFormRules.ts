@@ -5,6 +5,8 @@ import { LEGAL_FORMS, type LegalForm } from '../../../../shared/domain/organisat
 import { checkSiret, formatSiret } from '../../../../shared/domain/siret'
 import { checkEmail, checkFrenchPhone, checkPostalCode } from '../../../../shared/domain/text'
 import type { Check } from '../../../../shared/domain/validation'
+import type { FieldIssue } from '../../../../shared/api/result'
+import { issuesToFieldErrors } from '../../forms/fieldErrors'
 
 export type OrganisationFormValues = {
   raisonSociale: string
@@ -25,6 +27,8 @@ export type OrganisationFormValues = {
 }
 export type OrganisationField = keyof OrganisationFormValues
 export type OrganisationFormErrors = Partial<Record<OrganisationField, string>>
+
+const ORGANISATION_FIELDS: readonly OrganisationField[] = ['raisonSociale', 'siret', 'nda', 'legalForm', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'phone', 'email', 'website', 'qualiopiNumber', 'qualiopiValidUntil', 'signatoryName', 'signatoryTitle']
 
 export function organisationToForm(o: Organisation): OrganisationFormValues {
   return {
@@ -124,11 +128,6 @@ export function formToOrganisationInput(v: OrganisationFormValues): Organisation
   }
 }
 
-export function organisationIssuesToErrors(issues: { path: string; message: string }[] | undefined): OrganisationFormErrors {
-  const errors: OrganisationFormErrors = {}
-  const fields: string[] = ['raisonSociale', 'siret', 'nda', 'legalForm', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'phone', 'email', 'website', 'qualiopiNumber', 'qualiopiValidUntil', 'signatoryName', 'signatoryTitle']
-  for (const issue of issues ?? []) {
-    if (fields.includes(issue.path) && !errors[issue.path as OrganisationField]) errors[issue.path as OrganisationField] = issue.message
-  }
-  return errors
+export function organisationIssuesToErrors(issues: readonly FieldIssue[] | undefined): OrganisationFormErrors {
+  return issuesToFieldErrors(issues, ORGANISATION_FIELDS)
 }

@@ -4,6 +4,8 @@ import { checkFranceTravailId } from '../../../../shared/domain/franceTravailId'
 import { checkEmail, checkFrenchPhone, checkPostalCode } from '../../../../shared/domain/text'
 import { checkAdviserEmail, CIVILITIES, PRESCRIBER_CODES, type Civility, type Prescriber } from '../../../../shared/domain/trainee'
 import type { Check } from '../../../../shared/domain/validation'
+import type { FieldIssue } from '../../../../shared/api/result'
+import { issuesToFieldErrors } from '../../forms/fieldErrors'
 
 /** What the form edits: every field as typed (strings), the birth date in French format. */
 export type TraineeFormValues = {
@@ -134,11 +136,6 @@ export function formToTraineeInput(values: TraineeFormValues): TraineeInput {
 }
 
 /** Server refusals name the field (`issues[].path`): they are shown beside it. */
-export function issuesToErrors(issues: { path: string; message: string }[] | undefined): TraineeFormErrors {
-  const errors: TraineeFormErrors = {}
-  const fields = Object.keys(emptyTraineeForm())
-  for (const issue of issues ?? []) {
-    if (fields.includes(issue.path) && !errors[issue.path as TraineeField]) errors[issue.path as TraineeField] = issue.message
-  }
-  return errors
+export function issuesToErrors(issues: readonly FieldIssue[] | undefined): TraineeFormErrors {
+  return issuesToFieldErrors(issues, Object.keys(emptyTraineeForm()) as TraineeField[])
 }

@@ -16,7 +16,8 @@ export async function startBackend(options: {
   clock?: Clock
   log?: (e: unknown) => void
 }): Promise<RunningBackend> {
-  const { db, migration } = await openDatabase(options.dbPath)
+  // Short waits on the main thread: the dispatcher retries a busy write asynchronously.
+  const { db, migration } = await openDatabase(options.dbPath, { busyTimeoutMs: 200 })
   const backend = { db, clock: options.clock ?? systemClock, host: { kind: options.kind, version: options.version, dbPath: options.dbPath } }
   return {
     db,

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'unknown_operation'
   | 'forbidden'
   | 'internal'
+  /** Another connection held the write lock for too long; nothing was written. */
+  | 'busy'
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }
 

@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
  * it out), else the workspace's own copy, so that a clone made elsewhere still finds it.
  */
 function findReference(): string {
-  const candidates = [process.env.PASSERELLE_REFERENCE, resolve(__dirname, '../../../shared/reference'), '/work/shared/reference']
+  const candidates = [process.env.PASSERELLE_REFERENCE, resolve(__dirname, '../../../shared/reference')]
   const found = candidates.find((p): p is string => typeof p === 'string' && p !== '' && existsSync(p))
   if (!found) throw new Error(`Reference data not found (set PASSERELLE_REFERENCE): looked in ${candidates.filter(Boolean).join(', ')}`)
   return found

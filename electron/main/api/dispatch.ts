@@ -1,9 +1,37 @@
 import { contract, type Op } from '../../../shared/api/contract'
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/api/result'
+import { committedTransactions, isBusyError } from '../db/writeLock'
 import { currentClerk } from '../services/clerks/clerkService'
 import type { Backend, Handlers } from './types'
 
 export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>
+
+/** How long a call waits, in all, for another connection's write lock (an import, another window). */
+export const BUSY_WAIT_MS = 60_000
+const BUSY_MESSAGE =
+  'La base de données est occupée par une autre opération (un import de catalogue, une autre fenêtre) : rien n’a été enregistré. Réessayez dans un instant.'
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs a handler; while it fails because another connection holds the write lock and it has not
+ * committed anything yet, waits (without blocking the thread) and runs it again.
+ */
+async function withBusyRetry<T>(db: Backend['db'], run: () => Promise<T> | T): Promise<T> {
+  const before = committedTransactions(db)
+  let waited = 0
+  let delay = 25
+  for (;;) {
+    try {
+      return await run()
+    } catch (e) {
+      if (!isBusyError(e) || committedTransactions(db) !== before || waited >= BUSY_WAIT_MS) throw e
+      await sleep(delay)
+      waited += delay
+      delay = Math.min(delay * 2, 500)
+    }
+  }
+}
 
 const isOp = (name: string): name is Op => Object.prototype.hasOwnProperty.call(contract, name)
 
@@ -30,9 +58,10 @@ export function createDispatch(backend: Backend, handlers: Handlers, log: (e: un
         return fail('no_clerk', "Indiquez d'abord votre nom : chaque modification est tracée au nom de la personne qui la fait.")
       }
       const handler = handlers[name] as (input: unknown, call: Parameters<Handlers[Op]>[1]) => unknown
-      return ok(await handler(parsed.data, { ...backend, actor }))
+      return ok(await withBusyRetry(backend.db, () => handler(parsed.data, { ...backend, actor })))
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.issues)
+      if (isBusyError(e)) return fail('busy', BUSY_MESSAGE)
       log(e)
       return fail('internal', "Une erreur inattendue s'est produite ; rien n'a été enregistré. Le détail est dans le journal de l'application.")
     }

@@ -91,7 +91,8 @@ function expectedRows(db: Db, today: string): Expected {
     no_result: { ids: sorted(awaiting.map((g) => g.id)), groups: sorted(awaiting.map((g) => g.eventId)) },
     no_future_slot: { ids: sorted(listRecruitmentWarnings(db, today).filter((x) => x.kind === 'no_future_slot').map((x) => x.sessionId)) },
     exit_reports_due: { ids: ids((e) => (e.status === 'sorti' || e.status === 'abandon') && e.end !== null && e.end < today && !reports.has(e.id)) },
-    quotes_waiting: { ids: sorted(all<{ id: number }>("SELECT id FROM aif_quote WHERE status = 'sent'").map((q) => q.id)) }
+    quotes_waiting: { ids: sorted(all<{ id: number }>("SELECT id FROM aif_quote WHERE status IN ('sent', 'accepted')").map((q) => q.id)) },
+    quotes_to_file: { ids: sorted(all<{ id: number }>("SELECT id FROM aif_quote WHERE status = 'draft'").map((q) => q.id)) }
   }
 }
 
@@ -226,8 +227,8 @@ describe('the dashboard, step by step', () => {
     w.changeInterruption({ id: w.count('interruption'), endDate: '2026-12-11' })
     expect(counts('2027-02-01')).toMatchObject({ exit_reports_due: 1 })
     t.db.prepare(
-      `INSERT INTO aif_quote (number, trainee_id, session_id, status, start_date, end_date, hours, total_cents, sent_on, created_at, updated_at)
-       VALUES ('DEV-1', 1, ?, 'sent', '2026-11-20', '2027-03-31', 560, 700000, '2026-11-02', 'x', 'x')`
+      `INSERT INTO aif_quote (number, year, sequence, trainee_id, session_id, status, start_date, end_date, hours_centre_hundredths, total_cents, sent_on, created_at, created_by, updated_at)
+       VALUES ('DEV-1', 2026, 1, 1, ?, 'sent', '2026-11-20', '2027-03-31', 56000, 700000, '2026-11-02', 'x', 'x', 'x')`
     ).run(b)
     expect(counts()).toMatchObject({ quotes_waiting: 1 })
 

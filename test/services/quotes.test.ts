@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../electron/main/api/dispatch'
 import { handlers } from '../../electron/main/api/handlers'
+import { exportQuotes } from '../../electron/main/services/quotes/quoteExport'
 import { getQuote, listQuotes } from '../../electron/main/services/quotes/quoteQueries'
 import { createQuotes, markQuotesFiled, supersedeQuote, transitionQuoteStep, updateQuote } from '../../electron/main/services/quotes/quoteService'
 import { refusal } from '../helpers/enrolmentWorld'
@@ -26,7 +27,7 @@ const snapshot = () => ({
 })
 
 describe('AIF quotes service', () => {
-  it('creates, checks, files, accepts, validates, supersedes and cancels quotes with the audit trail', () => {
+  it('creates, checks, files, accepts, validates, supersedes and cancels quotes with the audit trail', async () => {
     const ctx = serviceContext(t.db, fixedClock(NOW))
     const w = quotesWorld(t.db)
 
@@ -81,6 +82,14 @@ describe('AIF quotes service', () => {
     expect(listQuotes(t.db, { status: ['sent', 'accepted', 'validated'] }, TODAY).map((q) => q.number)).toEqual(['DEV-2026-0001'])
     expect(listQuotes(t.db, { funder: 'region' }, TODAY).map((q) => q.number)).toEqual(['DEV-2026-0001'])
     expect(listQuotes(t.db, { sessionId: w.sessionId }, TODAY)).toHaveLength(4)
+
+    // Export of the filtered grid: CSV as French Excel reads it, XLSX with amounts as numbers.
+    const csv = Buffer.from((await exportQuotes(t.db, { status: ['validated'] }, 'csv', TODAY)).base64, 'base64').toString('utf8')
+    expect(csv.startsWith('\ufeffN° devis;Statut;Nom;Prénom')).toBe(true)
+    expect(csv).toContain('DEV-2026-0001;Validé;ARNAUD;Alice;0676932W;SA Lorient – décembre 2026;04/01/2027;26/03/2027;420;12,50;5250,00;Conseil régional 1000,01 €;4249,99;0,00')
+    const xlsx = await exportQuotes(t.db, {}, 'xlsx', TODAY)
+    expect(xlsx.fileName).toBe('devis-aif-2026-12-02.xlsx')
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
 
     // The audit trail, step by step.
     expect(audit(a.id).map((e) => e.operation)).toEqual(['quote.create', 'quote.update', 'quote.file', 'quote.accept', 'quote.validate'])

@@ -1379,6 +1379,9 @@ class DemoBuilder {
   }
 
   private insertQuotes(quotes: ReturnType<DemoBuilder['planQuotes']>): void {
+    // The migration tests also fill databases of older versions: the quote table of 0050 has other columns.
+    const columns = this.ctx.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('aif_quote')").all()
+    if (columns.some((c) => c.name === 'hours_centre_hundredths')) return this.insertQuotes50(quotes)
     const insertQuote = this.ctx.db.prepare(
       `INSERT INTO aif_quote (number, trainee_id, session_id, enrolment_id, status, start_date, end_date, hours, total_cents, cpf_cents,
          own_contribution_cents, remaining_cost_cents, kairos_reference, sent_on, answered_on, comment, created_at, updated_at)
@@ -1415,6 +1418,46 @@ class DemoBuilder {
       insertFunder.run(quoteId, 'aif', total - cpf)
       if (cpf > 0) insertFunder.run(quoteId, 'cpf', cpf)
     }
+  }
+
+  /** Quotes as migration 0050 stores them: France Travail's part is what the CPF leaves. */
+  private insertQuotes50(quotes: ReturnType<DemoBuilder['planQuotes']>): void {
+    const insertQuote = this.ctx.db.prepare(
+      `INSERT INTO aif_quote (number, year, sequence, trainee_id, session_id, enrolment_id, status, start_date, end_date, hours_centre_hundredths,
+         pricing_mode, total_cents, kairos_reference, sent_on, accepted_on, answered_on, comment, created_at, created_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'flat', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    const insertFunder = this.ctx.db.prepare("INSERT INTO aif_quote_funder (quote_id, funder, amount_cents) VALUES (?, 'cpf', ?)")
+    quotes.forEach((q, i) => {
+      const p = q.p
+      const s = p.session
+      const total = Math.round(s.totalHours * s.training.hourlyPriceCents)
+      const cpf = q.status === 'accepted' ? Math.min(p.trainee.cpfCents ?? 0, Math.floor(total / 3)) : 0
+      const created = this.instant(q.sentOn === null ? -this.rng.int(1, 5) : q.sentOn - this.rng.int(0, 2))
+      const answered = q.answeredOn === null ? null : this.iso(q.answeredOn)
+      const info = insertQuote.run(
+        p.fundingReference,
+        this.year,
+        i + 1,
+        p.trainee.id,
+        s.id,
+        p.id,
+        q.status === 'accepted' ? 'validated' : q.status,
+        this.iso(s.start),
+        this.iso(s.end),
+        Math.round(s.totalHours * 100),
+        total,
+        q.status === 'accepted' ? `AIF-56-${this.year}-${this.rng.digits(6)}` : null,
+        q.sentOn === null ? null : this.iso(q.sentOn),
+        answered,
+        answered,
+        q.status === 'sent' ? 'Devis déposé sur KAIROS, en attente de la décision du conseiller' : null,
+        created,
+        this.clerk,
+        q.answeredOn === null ? (q.sentOn === null ? created : this.instant(q.sentOn)) : this.instant(q.answeredOn)
+      )
+      if (cpf > 0) insertFunder.run(Number(info.lastInsertRowid), cpf)
+    })
   }
 }
 

@@ -27,6 +27,7 @@ export type DashboardCounter = {
     | 'no_future_slot'
     | 'exit_reports_due'
     | 'quotes_waiting'
+    | 'quotes_to_file'
   label: string
   count: number
   severity: 'ok' | 'todo' | 'late'

@@ -180,6 +180,18 @@ export const quoteOps = {
   'quotes:markFiled': command<QuoteRow[]>()(z.object({ ids: z.array(id).min(1, 'Choisissez au moins un devis.').max(500), date }).strict()),
   /** A new draft version of a filed quote; the old one is kept, marked superseded. */
   'quotes:supersede': command<QuoteRow>()(z.object({ id }).strict()),
+  /** The filtered list as a file: CSV (French Excel) or XLSX. */
+  'quotes:export': query<{ fileName: string; mime: string; base64: string }>()(
+    z
+      .object({
+        status: z.array(z.enum(QUOTE_STATUS_CODES)).max(QUOTE_STATUS_CODES.length).optional(),
+        sessionId: id.optional(),
+        funder: z.enum(QUOTE_FUNDER_CODES).optional(),
+        ids: z.array(id).max(5000).optional(),
+        format: z.enum(['csv', 'xlsx'])
+      })
+      .strict()
+  ),
   'quotes:settings': query<QuoteSettings>()(z.object({}).strict()),
   'quotes:setSettings': command<QuoteSettings>()(z.object({ hourlyCeilingCents: cents('Le plafond horaire').nullable() }).strict())
 }

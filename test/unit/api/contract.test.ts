@@ -91,6 +91,7 @@ const VALID: { [O in Op]: Input<O> } = {
   'quotes:transition': { id: 1, action: 'file', date: '2026-11-20', kairosNumber: 'K-778' },
   'quotes:markFiled': { ids: [1, 2], date: '2026-11-20' },
   'quotes:supersede': { id: 1 },
+  'quotes:export': { status: ['draft'], format: 'xlsx' },
   'quotes:settings': {},
   'quotes:setSettings': { hourlyCeilingCents: 1500 },
   'documents:setFolder': { path: 'C:\\Users\\Claire\\Documents\\Formations générées' },

@@ -1,4 +1,5 @@
 import type { quoteOps } from '../../../../shared/api/areas/quotes'
+import { exportQuotes } from '../../services/quotes/quoteExport'
 import { getQuote, listCandidates, listQuotes, quoteSettings } from '../../services/quotes/quoteQueries'
 import { createQuotes, markQuotesFiled, setQuoteSettings, supersedeQuote, transitionQuoteStep, updateQuote } from '../../services/quotes/quoteService'
 import { services } from '../serviceContext'
@@ -15,6 +16,7 @@ export const quoteHandlers: AreaHandlers<typeof quoteOps> = {
   'quotes:transition': (input, call) => transitionQuoteStep(services(call), input),
   'quotes:markFiled': (input, call) => markQuotesFiled(services(call), input),
   'quotes:supersede': (input, call) => supersedeQuote(services(call), input),
+  'quotes:export': ({ format, ...filter }, call) => exportQuotes(call.db, filter, format, today(call)),
   'quotes:settings': (_input, { db }) => quoteSettings(db),
   'quotes:setSettings': (input, call) => setQuoteSettings(services(call), input)
 }

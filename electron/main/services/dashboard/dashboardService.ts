@@ -1,7 +1,7 @@
 import type { CounterTarget, Dashboard, DashboardCounter, DashboardItem } from '../../../../shared/api/areas/dashboard'
 import type { EnrolmentFilter, EnrolmentRow } from '../../../../shared/api/areas/enrolments'
 import { addDays, daysInMonth, formatDateFr, formatDateLongFr } from '../../../../shared/domain/dates'
-import { attendanceState, monthsToCheck, sessionEntryState } from '../../../../shared/domain/deadlines'
+import { aifFilingState, attendanceState, monthsToCheck, sessionEntryState } from '../../../../shared/domain/deadlines'
 import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
 import { RECRUITMENT_EVENT_KINDS, type RecruitmentEventKind } from '../../../../shared/domain/recruitment'
 import { sessionName } from '../../../../shared/domain/recruitmentRules'
@@ -34,7 +34,8 @@ export const COUNTER_KEYS: readonly CounterKey[] = [
   'no_result',
   'no_future_slot',
   'exit_reports_due',
-  'quotes_waiting'
+  'quotes_waiting',
+  'quotes_to_file'
 ]
 
 const ITEMS = 10
@@ -331,7 +332,7 @@ function quotesWaiting(env: Env): DashboardCounter {
       `SELECT q.id, q.number, q.sent_on AS sentOn, p.last_name AS lastName, p.first_name AS firstName, s.label, t.title AS trainingTitle,
               s.intercarif_session_id AS intercarifSessionId, s.start_date AS startDate
        FROM aif_quote q JOIN trainee p ON p.id = q.trainee_id JOIN session s ON s.id = q.session_id JOIN training t ON t.id = s.training_id
-       WHERE q.status = 'sent'
+       WHERE q.status IN ('sent', 'accepted')
        ORDER BY q.sent_on, q.id`
     )
     .all() as QuoteRow[]
@@ -343,6 +344,30 @@ function quotesWaiting(env: Env): DashboardCounter {
     target: { screen: 'quotes', filter: { ids: [q.id] } }
   }))
   return counter('quotes_waiting', 'Devis AIF en attente de réponse', rows.length, 'todo', { screen: 'quotes', filter: { ids: rows.map((q) => q.id) } }, items)
+}
+
+/** Draft quotes still to file in KAIROS, soonest deadline first (15 days before the entry; a later filing is only a warning). */
+function quotesToFile(env: Env): DashboardCounter {
+  const rows = env.db
+    .prepare<[], QuoteRow & { quoteStart: string }>(
+      `SELECT q.id, q.number, q.start_date AS quoteStart, s.start_date AS startDate, p.last_name AS lastName, p.first_name AS firstName, s.label, t.title AS trainingTitle,
+              s.intercarif_session_id AS intercarifSessionId, NULL AS sentOn
+       FROM aif_quote q JOIN trainee p ON p.id = q.trainee_id JOIN session s ON s.id = q.session_id JOIN training t ON t.id = s.training_id
+       WHERE q.status = 'draft'
+       ORDER BY q.start_date, q.id`
+    )
+    .all()
+  const due = (q: { quoteStart: string }) => aifFilingState({ sessionStart: q.quoteStart, filedOn: null, today: env.today }).latestFilingDate
+  const first = rows[0]
+  const items = rows.slice(0, ITEMS).map((q): DashboardItem => ({
+    id: q.id,
+    label: `Devis ${q.number} — ${personName(q)}`,
+    detail: `${due(q) < env.today ? 'En retard : à déposer au plus tard le' : 'À déposer avant le'} ${formatDateFr(due(q))} (entrée le ${formatDateFr(q.quoteStart)}) — ${sessionName(q)}`,
+    date: due(q),
+    target: { screen: 'quotes', filter: { ids: [q.id] } }
+  }))
+  const label = first ? `Devis AIF à déposer (avant le ${formatDateFr(due(first))})` : 'Devis AIF à déposer'
+  return counter('quotes_to_file', label, rows.length, 'todo', { screen: 'quotes', filter: { ids: rows.map((q) => q.id) } }, items)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,7 +383,8 @@ const COUNTERS: Record<CounterKey, (env: Env) => DashboardCounter> = {
   no_result: noResult,
   no_future_slot: noFutureSlot,
   exit_reports_due: exitReportsDue,
-  quotes_waiting: quotesWaiting
+  quotes_waiting: quotesWaiting,
+  quotes_to_file: quotesToFile
 }
 
 /** One counter alone (the benchmark and the tests measure and check them one by one). */

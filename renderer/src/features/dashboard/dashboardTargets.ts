@@ -1,6 +1,7 @@
 import type { CounterTarget, DashboardCounter } from '../../../../shared/api/areas/dashboard'
 import type { IconName } from '../../components/Icon'
 import { enrolmentsPath } from '../enrolments/enrolmentQuery'
+import { quotesPath } from '../quotes/quotesQuery'
 
 /*
  * Where a counter or a to-do line of the dashboard leads. Pure: the page turns the answer into a
@@ -42,7 +43,7 @@ export function targetAction(target: CounterTarget): TargetAction {
     case 'exitReports':
       return { kind: 'panel', note: 'Les bilans de fin de formation arrivent dans une prochaine version : voici les personnes concernées.' }
     case 'quotes':
-      return { kind: 'panel', note: 'L’écran « Devis & factures » arrive dans une prochaine version : voici les devis concernés.' }
+      return { kind: 'path', path: quotesPath(target.filter.ids) }
   }
 }
 
@@ -67,7 +68,8 @@ export const COUNTER_META: Record<CounterKey, CounterMeta> = {
   no_result: { group: 'Recrutement', icon: 'recruitment', hint: 'Présents sans résultat après la réunion' },
   no_future_slot: { group: 'Recrutement', icon: 'calendar', hint: 'Aucune modalité de recrutement à venir' },
   exit_reports_due: { group: 'Fin de parcours', icon: 'documents', hint: 'Sortis d’une session terminée' },
-  quotes_waiting: { group: 'Devis AIF', icon: 'quotes', hint: 'Déposés, sans décision de France Travail' }
+  quotes_waiting: { group: 'Devis AIF', icon: 'quotes', hint: 'Déposés, sans décision de France Travail' },
+  quotes_to_file: { group: 'Devis AIF', icon: 'quotes', hint: 'À déposer dans KAIROS 15 jours avant l’entrée' }
 }
 
 export const SEVERITY_LABELS: Record<DashboardCounter['severity'], string> = { ok: 'À jour', todo: 'À faire', late: 'En retard' }

@@ -1,5 +1,5 @@
 /** Paths of the catalogue screens (hash routes). */
-export type SessionTab = 'synthese' | 'recrutement' | 'inscrits' | 'entrees' | 'assiduite' | 'bilans' | 'devis'
+export type SessionTab = 'synthese' | 'recrutement' | 'inscrits' | 'entrees' | 'assiduite' | 'planning' | 'bilans' | 'devis'
 
 export const SESSION_TABS: { id: SessionTab; label: string }[] = [
   { id: 'synthese', label: 'Synthèse' },
@@ -7,6 +7,7 @@ export const SESSION_TABS: { id: SessionTab; label: string }[] = [
   { id: 'inscrits', label: 'Inscrits' },
   { id: 'entrees', label: 'Entrées' },
   { id: 'assiduite', label: 'Assiduité' },
+  { id: 'planning', label: 'Planning' },
   { id: 'bilans', label: 'Bilans' },
   { id: 'devis', label: 'Devis' }
 ]

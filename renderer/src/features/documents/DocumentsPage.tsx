@@ -12,6 +12,7 @@ import { documentColumns } from './documentColumns'
 import { isSuperseded, KIND_OPTIONS } from './documentFormat'
 import { GenerateDocumentsDialog } from './GenerateDocumentsDialog'
 import { useDocumentFiles } from './useDocumentFiles'
+import { VerifyDocumentDialog } from './VerifyDocumentDialog'
 
 const rowId = (d: GeneratedDocument): string => String(d.id)
 
@@ -28,6 +29,7 @@ export function DocumentsPage() {
   const [displayed, setDisplayed] = useState(0)
   const [selected, setSelected] = useState<GeneratedDocument | null>(null)
   const [generating, setGenerating] = useState(false)
+  const [verifying, setVerifying] = useState(false)
   const gridApi = useRef<GridApi<GeneratedDocument> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -89,6 +91,10 @@ export function DocumentsPage() {
           <Icon name="download" size={16} />
           Télécharger
         </button>
+        <button type="button" className="button" onClick={() => setVerifying(true)} title="Vérifier un PDF ou un code imprimé auprès du registre" data-testid="documents-verify">
+          <Icon name="check" size={16} />
+          Vérifier un document
+        </button>
         <button type="button" className="button button--primary" onClick={() => setGenerating(true)} title="Générer des documents (Ctrl+N)" data-testid="documents-generate">
           <Icon name="plus" size={16} />
           Générer des documents
@@ -121,6 +127,7 @@ export function DocumentsPage() {
         qu’un fichier n’a pas été modifié.
       </p>
 
+      <VerifyDocumentDialog open={verifying} onClose={() => setVerifying(false)} />
       <GenerateDocumentsDialog
         open={generating}
         sessionId={sessionId ?? undefined}

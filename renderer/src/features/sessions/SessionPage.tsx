@@ -20,6 +20,7 @@ import { SessionSummary } from './SessionSummary'
 import { ExitReportsTab } from '../exitReports/ExitReportsTab'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { SessionTabPlaceholderView } from './SessionTabPlaceholderView'
+import { SessionPlanningTab } from './SessionPlanningTab'
 
 /** Tabs whose content is a grid filling the page's height. */
 const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees', 'bilans'])
@@ -168,6 +169,7 @@ export function SessionPage() {
       {tab === 'assiduite' && <AttendanceMonthGrid sessionId={detail.id} />}
       {tab === 'inscrits' && <EnrolmentsGrid sessionId={detail.id} onChanged={refresh} />}
       {tab === 'entrees' && <EnrolmentsGrid sessionId={detail.id} defaultStatuses={['inscrit', 'entre']} onChanged={refresh} />}
+      {tab === 'planning' && <SessionPlanningTab sessionId={detail.id} onChanged={refresh} />}
       {tab === 'bilans' && <ExitReportsTab sessionId={detail.id} sessionName={detail.label ?? detail.trainingTitle} />}
       {tab === 'devis' && <SessionTabPlaceholderView tab={tab} />}
 

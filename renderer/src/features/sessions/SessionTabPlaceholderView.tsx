@@ -4,7 +4,7 @@ import type { SessionTab } from '../catalogue/catalogueRoutes'
 import { SESSION_TAB_PLACEHOLDERS } from './sessionTabPlaceholders'
 
 /** A tab filled by a later version: what it will hold, its columns and actions, clearly marked. */
-export function SessionTabPlaceholderView({ tab }: { tab: Exclude<SessionTab, 'synthese' | 'recrutement'> }) {
+export function SessionTabPlaceholderView({ tab }: { tab: Exclude<SessionTab, 'synthese' | 'recrutement' | 'planning'> }) {
   const spec = SESSION_TAB_PLACEHOLDERS[tab]
   return (
     <div className="session-placeholder" data-testid={`session-placeholder-${tab}`}>

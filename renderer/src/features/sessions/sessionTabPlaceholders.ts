@@ -9,7 +9,7 @@ export type SessionTabPlaceholder = {
 }
 
 /** What the tabs of a session built by later issues will hold (domain.md §3–§6), shown instead of a blank tab. */
-export const SESSION_TAB_PLACEHOLDERS: Record<Exclude<SessionTab, 'synthese' | 'recrutement'>, SessionTabPlaceholder> = {
+export const SESSION_TAB_PLACEHOLDERS: Record<Exclude<SessionTab, 'synthese' | 'recrutement' | 'planning'>, SessionTabPlaceholder> = {
   inscrits: {
     title: 'Inscrits de la session',
     description:

@@ -4,7 +4,10 @@ import type { Locator, Page } from 'playwright-core'
 
 export const SHOTS_DIR = '/tmp/shots'
 
-/** Screenshot with the toasts closed and the content scrolled to the top. */
+/**
+ * Screenshot with the toasts closed and the content scrolled to the top, written to /tmp/shots for
+ * a person to look at: it documents the screen and checks nothing (no test compares the images).
+ */
 export async function shot(page: Page, name: string, options: { keepScroll?: boolean } = {}): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true })
   await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.toast__close').forEach((b) => b.click()))

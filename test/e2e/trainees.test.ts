@@ -123,7 +123,7 @@ describe('trainees registry', () => {
     await dialog().waitFor({ state: 'hidden' })
     const stored = await apiCall<{ prescriberAgency: string; adviserName: string; adviserEmail: string }>(page, 'trainees:get', { id: Number(rowId) })
     expect(stored.value).toMatchObject({ prescriberAgency: 'France Travail Lyon Part-Dieu', adviserName: 'Mme Benali', adviserEmail: 'n.benali@francetravail.example' })
-  })
+  }, 120_000) // two host starts
 
   it('edits a cell in place and persists it', async () => {
     await start(lefevre)

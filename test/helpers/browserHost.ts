@@ -33,10 +33,11 @@ export async function startHost(options: { dbPath?: string; dir?: string; now?: 
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = ''
     let err = ''
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), 20_000)
+    // PASSERELLE_HOST_START_MS: more time on a machine busy with other work.
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), Number(process.env.PASSERELLE_HOST_START_MS ?? 20_000))
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?cle=[\w-]+/.exec(out)
       if (m) {
         clearTimeout(timer)
         resolveUrl(m[0])

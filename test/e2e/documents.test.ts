@@ -57,7 +57,9 @@ describe('documents: generation, register, exit reports', () => {
     const ctx = serviceContext(t.db, fixedClock(E2E_NOW))
     const w = documentsWorld(ctx)
     sessionId = w.sessionId
-    w.enrol(sessionId, w.person('Dupont', 'Marie', '0676932W'), 'inscrit')
+    const dupont = w.enrol(sessionId, w.person('Dupont', 'Marie', '0676932W'), 'inscrit')
+    // Lefèvre's funding is left blank: her certificate lacks mandatory data.
+    t.db.prepare("UPDATE enrolment SET funding = 'region' WHERE id = ?").run(dupont)
     w.enrol(sessionId, w.person('Lefèvre', 'Élodie'), 'inscrit')
     w.enrol(sessionId, w.person('Quéré', 'Loïc'), 'retenu')
     menard = w.trainee(sessionId, 'Ménard', 'Anaïs', '2026-09-07', '0681234B')
@@ -92,6 +94,13 @@ describe('documents: generation, register, exit reports', () => {
     // A sign-in sheet concerns a whole session: not for a selection.
     expect(await dialog().getByLabel("Feuille d'émargement").isDisabled()).toBe(true)
     await dialog().getByLabel(/^Les deux/).check()
+    // The check before generation: Lefèvre lacks her funding, with a link to where it is set.
+    await expectText(page.getByTestId('check-people'), /LEFÈVRE Élodie[\s\S]*financement de l’inscription — Session › Inscrits/)
+    expect(await page.getByTestId('check-people').textContent()).not.toContain('DUPONT')
+    expect(await page.getByTestId('check-fix').first().getAttribute('href')).toBe(`#/sessions/${sessionId}/inscrits`)
+    await shot(page, 'issue11-generate-check')
+    // Without « générer quand même », only Dupont's would be generated: the clerk chooses to generate both.
+    await page.getByTestId('check-force').check()
     await shot(page, 'issue6ui-generate-dialog')
 
     // Slow the polling down so the progress stays on screen long enough to be seen.
@@ -120,11 +129,20 @@ describe('documents: generation, register, exit reports', () => {
     await dialog().getByRole('button', { name: 'Fermer' }).first().click()
   })
 
-  it('a refused selection is explained in French', async () => {
+  it('kinds that cannot apply to the selection are greyed out with the reason', async () => {
     await tick('MÉNARD')
     await page.getByTestId('bulk-documents').click()
-    await page.getByTestId('generate-start').click()
-    await expectText(page.getByTestId('generate-error'), /MÉNARD Anaïs/)
+    await dialog().waitFor()
+    const certificate = page.getByTestId('kind-certificat_inscription')
+    await until(async () => certificate.getAttribute('data-disabled'), (v) => v === 'true', 'certificate greyed')
+    await expectText(certificate, /retenu ou inscrit/)
+    expect(await dialog().getByLabel("Certificat d'inscription").isDisabled()).toBe(true)
+    // Another kind is chosen instead; Ménard left on 20/11: the statement defaults to November, not the current month.
+    expect(await dialog().getByLabel("Certificat d'inscription").isChecked()).toBe(false)
+    await dialog().getByLabel('État de présence mensuel').check()
+    await until(async () => page.getByTestId('generate-month').inputValue(), (v) => v === '2026-11', 'statement month')
+    await expectText(page.getByTestId('check-people'), /mois de novembre 2026 non attesté — Session › Assiduité/)
+    await shot(page, 'issue11-generate-greyed')
     await page.keyboard.press('Escape')
     await page.getByTestId('bulk-bar').locator('.bulk-bar__clear').click()
   })

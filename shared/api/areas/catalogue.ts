@@ -13,6 +13,8 @@ export type TrainingRow = {
   certificationKind: 'RNCP' | 'RS' | null
   certificationCode: string | null
   certificationLevel: number | null
+  /** Nature of the action on the certificat de réalisation (null: action de formation). */
+  actionNature: 'formation' | 'bilan' | 'vae' | 'apprentissage' | null
   totalHours: number | null
   sessionCount: number
   /** First session start on or after today, if any. */
@@ -103,6 +105,7 @@ const trainingFields = {
   certificationKind: z.enum(['RNCP', 'RS']).nullish().transform((v) => v ?? null),
   certificationCode: optionalText(20, 'Le code de certification'),
   certificationLevel: z.number().int().min(1).max(8).nullish().transform((v) => v ?? null),
+  actionNature: z.enum(['formation', 'bilan', 'vae', 'apprentissage']).nullish().transform((v) => v ?? null),
   totalHours: z.number().min(0).max(10_000).nullish().transform((v) => v ?? null),
   objectives: optionalText(20_000, 'Les objectifs'),
   content: optionalText(50_000, 'Le contenu')

@@ -79,6 +79,8 @@ export type DocumentCheck = {
   ready: number
   incomplete: number
   refused: number
+  /** Monthly statement: the month to propose (one the people were in training, never a future one). */
+  defaultMonth: string | null
 }
 
 export type DocumentFile = { fileName: string; mime: 'application/pdf'; base64: string; /** The host opened it with the system viewer (Electron). */ opened: boolean }

@@ -174,6 +174,7 @@ describe('training form', () => {
     certificationKind: 'RNCP',
     certificationCode: '37274',
     certificationLevel: 3,
+    actionNature: null,
     totalHours: 399.5,
     sessionCount: 0,
     nextStart: null,

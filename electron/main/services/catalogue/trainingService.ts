@@ -20,6 +20,7 @@ const FIELD_COLUMNS = {
   certificationKind: 'certification_kind',
   certificationCode: 'certification_code',
   certificationLevel: 'certification_level',
+  actionNature: 'action_nature',
   totalHours: 'total_hours',
   objectives: 'objectives',
   content: 'content'
@@ -38,7 +39,7 @@ type RawDetail = RawTraining & {
 const ROW_COLUMNS = `
   t.id, t.intercarif_formation_id AS intercarifFormationId, t.title, t.formacode, t.objective_code AS objectiveCode,
   t.certification_kind AS certificationKind, t.certification_code AS certificationCode,
-  t.certification_level AS certificationLevel, t.total_hours AS totalHours,
+  t.certification_level AS certificationLevel, t.action_nature AS actionNature, t.total_hours AS totalHours,
   (SELECT count(*) FROM session s WHERE s.training_id = t.id) AS sessionCount,
   (SELECT min(s.start_date) FROM session s WHERE s.training_id = t.id AND s.start_date >= @today) AS nextStart,
   t.source, t.missing_from_source_at IS NOT NULL AS missingFromSource, t.updated_at AS updatedAt`

@@ -1,13 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, type FormEvent } from 'react'
 import type { TrainingDetail } from '../../../../shared/api/areas/catalogue'
 import { formatDateFr } from '../../../../shared/domain/dates'
 import { formatEuros } from '../../../../shared/domain/money'
 import { LHEO_OBJECTIVES } from '../../../../shared/domain/recruitment'
-import { useApi } from '../../api/ApiContext'
-import { Field, type FieldStatus } from '../../components/Field'
+import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { hasFieldErrors } from '../../forms/fieldErrors'
+import { textFieldBuilder } from '../../forms/textField'
+import { useFormFields } from '../../forms/useFormFields'
 import { formatTimestampFr } from '../../grid/cellValues'
+import { useCommand } from '../../hooks/useCommand'
+import { useQuery } from '../../hooks/useQuery'
 import { entryModeLabel, hoursText } from './catalogueFormat'
 import { CARIF_LOCK_EXPLANATION } from './sessionForm'
 import {
@@ -18,9 +22,7 @@ import {
   trainingIssuesToErrors,
   trainingToForm,
   validateTrainingForm,
-  type TrainingField,
-  type TrainingFormErrors,
-  type TrainingFormValues
+  type TrainingField
 } from './trainingForm'
 
 type Props = {
@@ -42,84 +44,42 @@ const OBJECTIVE_CODES = Object.keys(LHEO_OBJECTIVES).map(Number)
  * read-only, with its actions: its description is corrected at the source and re-imported.
  */
 export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSession, onShowSessions }: Props) {
-  const api = useApi()
-  const [detail, setDetail] = useState<TrainingDetail | null>(null)
-  const [values, setValues] = useState<TrainingFormValues>(emptyTrainingForm)
-  const [errors, setErrors] = useState<TrainingFormErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error: saveError, setError: setFormError } = useCommand()
+  const { values, setValues, errors, setErrors, set, blur, errorStatus: status } = useFormFields(emptyTrainingForm, checkTrainingField)
+  // Never the previous training's record while the next one loads.
+  const query = useQuery('trainings:get', { id: trainingId ?? 0 }, { enabled: open && trainingId !== null, keepPrevious: false })
+  const detail = open && trainingId !== null ? query.data : null
+  const formError = saveError ?? (open && trainingId !== null ? query.error : null)
 
   useEffect(() => {
     if (!open) return
     setErrors({})
     setFormError(null)
-    setDetail(null)
-    if (trainingId === null) {
-      setValues(emptyTrainingForm())
-      return
-    }
-    let live = true
-    void api.call('trainings:get', { id: trainingId }).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setDetail(r.value)
-        setValues(trainingToForm(r.value))
-      } else setFormError(r.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [open, trainingId, api])
+    if (trainingId === null) setValues(emptyTrainingForm())
+  }, [open, trainingId, setErrors, setFormError, setValues])
+  useEffect(() => {
+    if (detail) setValues(trainingToForm(detail))
+  }, [detail, setValues])
 
   const fromCarif = detail?.source === 'lheo'
   const loading = trainingId !== null && detail === null && !formError
   const locked = fromCarif ? CARIF_LOCK_EXPLANATION : undefined
 
-  const set = (field: TrainingField, value: string): void => {
-    setValues((v) => ({ ...v, [field]: value }))
-    if (errors[field] && !checkTrainingField(field, value)) setErrors((e) => ({ ...e, [field]: undefined }))
-  }
-  const blur = (field: TrainingField): void => setErrors((e) => ({ ...e, [field]: checkTrainingField(field, values[field]) ?? undefined }))
-  const status = (field: TrainingField): FieldStatus => (errors[field] ? { kind: 'error', message: errors[field] ?? '' } : null)
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
     const found = validateTrainingForm(values)
-    if (Object.values(found).some(Boolean)) {
+    if (hasFieldErrors(found)) {
       setErrors(found)
       setFormError(FIX_FIELDS)
       return
     }
-    setBusy(true)
-    const r = detail
-      ? await api.call('trainings:update', { id: detail.id, changes: trainingChanges(detail, values) })
-      : await api.call('trainings:create', formToTrainingInput(values))
-    setBusy(false)
-    if (r.ok) {
-      onSaved(r.value, !detail)
-      return
-    }
-    setErrors(trainingIssuesToErrors(r.error.issues))
-    setFormError(r.error.message)
+    const r = await run((api) => (detail ? api.call('trainings:update', { id: detail.id, changes: trainingChanges(detail, values) }) : api.call('trainings:create', formToTrainingInput(values))))
+    if (r.ok) onSaved(r.value, !detail)
+    else setErrors(trainingIssuesToErrors(r.error.issues))
   }
 
-  const text = (field: TrainingField, label: string, extra: { required?: boolean; placeholder?: string; hint?: string; className?: string; mono?: boolean } = {}) => (
-    <Field label={label} required={extra.required} hint={fromCarif ? undefined : extra.hint} status={status(field)} className={extra.className} locked={locked}>
-      {(control) => (
-        <input
-          {...control}
-          className={`input${extra.mono ? ' input--mono' : ''}`}
-          name={field}
-          value={values[field]}
-          placeholder={fromCarif ? undefined : extra.placeholder}
-          readOnly={fromCarif}
-          autoComplete="off"
-          onChange={(ev) => set(field, ev.target.value)}
-          onBlur={() => blur(field)}
-        />
-      )}
-    </Field>
-  )
+  const text = textFieldBuilder({ values, status, set, blur, locked })
   const select = (field: TrainingField, label: string, options: [string, string][], className: string) => (
     <Field label={label} status={status(field)} className={className} locked={locked}>
       {(control) => (
@@ -184,7 +144,7 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
             </div>
           </div>
         )}
-        {formError && (formError !== FIX_FIELDS || Object.values(errors).some(Boolean)) && (
+        {formError && (formError !== FIX_FIELDS || hasFieldErrors(errors)) && (
           <p className="form-error" role="alert" data-testid="form-error">
             {formError}
           </p>
@@ -205,6 +165,7 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
             {text('certificationCode', 'Code', { className: 'span-3', placeholder: 'ex. 35042', mono: true })}
             {select('certificationLevel', 'Niveau', [['', '—'], ...[1, 2, 3, 4, 5, 6, 7, 8].map((n): [string, string] => [String(n), `Niveau ${n}`])], 'span-3')}
             {text('totalHours', 'Durée totale (heures)', { className: 'span-3', placeholder: 'ex. 697' })}
+            {select('actionNature', 'Nature de l’action (certificat de réalisation)', [['', 'Action de formation (par défaut)'], ['formation', 'Action de formation'], ['bilan', 'Bilan de compétences'], ['vae', 'Action de VAE'], ['apprentissage', 'Action de formation par apprentissage']], 'span-6')}
           </div>
         </fieldset>
         <fieldset className="form__section">

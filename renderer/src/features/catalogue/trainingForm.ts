@@ -13,6 +13,7 @@ export type TrainingFormValues = {
   certificationKind: string
   certificationCode: string
   certificationLevel: string
+  actionNature: string
   totalHours: string
   objectives: string
   content: string
@@ -30,6 +31,7 @@ export function emptyTrainingForm(): TrainingFormValues {
     certificationKind: '',
     certificationCode: '',
     certificationLevel: '',
+    actionNature: '',
     totalHours: '',
     objectives: '',
     content: ''
@@ -45,6 +47,7 @@ export function trainingToForm(t: TrainingDetail): TrainingFormValues {
     certificationKind: t.certificationKind ?? '',
     certificationCode: t.certificationCode ?? '',
     certificationLevel: t.certificationLevel === null ? '' : String(t.certificationLevel),
+    actionNature: t.actionNature ?? '',
     totalHours: t.totalHours === null ? '' : formatHours(t.totalHours),
     objectives: t.objectives ?? '',
     content: t.content ?? ''
@@ -95,6 +98,7 @@ export function formToTrainingInput(v: TrainingFormValues): TrainingPayload {
     certificationKind: kind,
     certificationCode: blank(v.certificationCode) ? null : v.certificationCode.trim().replace(/^[A-Za-z]+\s*/, ''),
     certificationLevel: intOrNull(v.certificationLevel),
+    actionNature: v.actionNature === 'formation' || v.actionNature === 'bilan' || v.actionNature === 'vae' || v.actionNature === 'apprentissage' ? v.actionNature : null,
     totalHours: hours && hours.ok ? hours.value : null,
     objectives: orNull(v.objectives),
     content: orNull(v.content)

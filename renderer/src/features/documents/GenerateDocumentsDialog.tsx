@@ -6,6 +6,8 @@ import { sessionOptionLabel } from '../catalogue/catalogueFormat'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { defaultPeriods, documentCount, generateInput, jobProgress, jobSummary, KIND_OPTIONS, kindUnavailable, OUTPUT_CHOICES, periodKind, periodLabel, type DocumentOutput } from './documentFormat'
+import { DocumentCheckPanel } from './DocumentCheckPanel'
+import { kindRefusal, useDocumentChecks } from './useDocumentChecks'
 import { useDocumentFiles } from './useDocumentFiles'
 
 type Props = {
@@ -47,6 +49,22 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
   const [chosenSession, setChosenSession] = useState<number | null>(null)
   const sessions = useQuery('sessions:list', {}, { enabled: open && pickSession })
   const target = { enrolmentIds: enrolmentIds ?? null, sessionId: sessionId ?? chosenSession }
+  const [force, setForce] = useState(false)
+  // The month a statement defaults to comes from the people (never one they were not in training); a month typed by the clerk stays.
+  const [monthTouched, setMonthTouched] = useState(false)
+  const { checks, error: checkError } = useDocumentChecks(open && phase.step === 'form', target, periods.month, periods.day)
+  const check = checks[kind]
+  const suggested = checks.etat_presence?.defaultMonth ?? null
+  // A kind that applies to no one of the selection is greyed: the first one that applies is chosen instead.
+  useEffect(() => {
+    if (!kindRefusal(checks[kind])) return
+    const first = KIND_OPTIONS.find((o) => !kindUnavailable(o.value, target) && checks[o.value] && !kindRefusal(checks[o.value]))
+    if (first) setKind(first.value)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checks])
+  useEffect(() => {
+    if (!monthTouched && suggested && suggested !== periods.month) setPeriods((p) => ({ ...p, month: suggested }))
+  }, [monthTouched, suggested, periods.month])
 
   useEffect(() => {
     if (!open) return
@@ -57,6 +75,8 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
     setError(null)
     setBusy(false)
     setChosenSession(null)
+    setForce(false)
+    setMonthTouched(false)
   }, [open, defaultKind])
 
   const finish = useCallback((job: DocumentJob) => {
@@ -100,7 +120,7 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
     }
     setError(null)
     setBusy(true)
-    const r = await api.call('documents:generate', built.input)
+    const r = await api.call('documents:generate', { ...built.input, ...(force ? { force: true } : {}) })
     setBusy(false)
     if (!r.ok) {
       setError(r.error.issues?.[0]?.message ?? r.error.message)
@@ -189,11 +209,14 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
               <legend>Type de document</legend>
               <div className="choice-grid" role="radiogroup" aria-label="Type de document">
                 {KIND_OPTIONS.map((o) => {
-                  const why = kindUnavailable(o.value, target)
+                  const why = kindUnavailable(o.value, target) ?? kindRefusal(checks[o.value])
                   return (
-                    <label key={o.value} className={`choice${why ? ' choice--disabled' : ''}`} title={why ?? undefined}>
+                    <label key={o.value} className={`choice${why ? ' choice--disabled' : ''}`} title={why ?? undefined} data-testid={`kind-${o.value}`} data-disabled={why ? 'true' : undefined}>
                       <input type="radio" name="document-kind" value={o.value} checked={kind === o.value} disabled={why !== null} onChange={() => setKind(o.value)} />
-                      <span>{o.label}</span>
+                      <span>
+                        {o.label}
+                        {why && <span className="choice__hint"> — {why}</span>}
+                      </span>
                     </label>
                   )
                 })}
@@ -202,7 +225,16 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
             {p === 'month' && (
               <label className="field generate__period">
                 <span className="field__label">Mois de l’état de présence</span>
-                <input type="month" className="input input--auto" value={periods.month} onChange={(e) => setPeriods({ ...periods, month: e.target.value })} data-testid="generate-month" />
+                <input
+                  type="month"
+                  className="input input--auto"
+                  value={periods.month}
+                  onChange={(e) => {
+                    setMonthTouched(true)
+                    setPeriods({ ...periods, month: e.target.value })
+                  }}
+                  data-testid="generate-month"
+                />
               </label>
             )}
             {p === 'week' && (
@@ -212,6 +244,8 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
                 {periods.day && <span className="field__hint">{periodLabel(periods.day)}</span>}
               </label>
             )}
+            {checkError && <p className="form-error">{checkError}</p>}
+            {check && <DocumentCheckPanel check={check} force={force} onForce={setForce} onNavigate={close} />}
             <fieldset className="form__section">
               <legend>Fichiers produits</legend>
               <div className="choice-list" role="radiogroup" aria-label="Fichiers produits">

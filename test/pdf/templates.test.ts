@@ -79,8 +79,9 @@ describe('document templates (text extracted with pdfjs, rendered with poppler)'
   it('feuille d’émargement: half-day cells, trainer row', async () => {
     const { text } = await textOf(f.emargement)
     expect(text).toContain('FEUILLE D’ÉMARGEMENT')
-    expect(text).toContain('Semaine du 16/11/2026 au 20/11/2026')
-    expect(text).toContain('Lundi 16/11/2026')
+    expect(text).toContain('Semaine du 16 novembre 2026 au 20 novembre 2026')
+    expect(text).toContain('Lundi 16/11')
+    expect(text).toContain('9h00–12h30')
     expect(text).toContain('Après- midi'.replace('- ', '-').slice(0, 5))
     expect(text).toContain('Signature du formateur')
     expect(text).toContain('Gwénaëlle Tanguy')

@@ -176,7 +176,7 @@ export const documentOps = {
   'documents:verify': query<DocumentVerification>()(
     z
       .object({
-        base64: z.string().min(1, 'Le fichier est vide.').max(70_000_000, 'Le fichier dépasse 50 Mo.').optional(),
+        base64: z.string().min(1, 'Le fichier est vide.').max(56_000_000, 'Le fichier dépasse 40 Mo : ce n’est pas un document généré par Passerelle.').optional(),
         code: z.string().trim().min(1, 'Saisissez le code de vérification.').max(40, 'Code de vérification trop long.').optional()
       })
       .strict()

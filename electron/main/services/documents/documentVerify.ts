@@ -13,7 +13,7 @@ import { getDocument } from './documentRegister'
  * original file, e.g. re-saved by another program).
  */
 
-const MAX_BYTES = 50 * 1024 * 1024
+const MAX_BYTES = 40 * 1024 * 1024
 
 export function verifyDocument(db: Db, input: { base64?: string | undefined; code?: string | undefined }): DocumentVerification {
   let sha256: string | null = null
@@ -21,7 +21,7 @@ export function verifyDocument(db: Db, input: { base64?: string | undefined; cod
   if (input.base64 !== undefined) {
     const bytes = Buffer.from(input.base64, 'base64')
     if (bytes.length === 0) throw new AppError('invalid_input', 'Le fichier est vide.')
-    if (bytes.length > MAX_BYTES) throw new AppError('invalid_input', 'Le fichier dépasse 50 Mo : ce n’est pas un document généré par Passerelle.')
+    if (bytes.length > MAX_BYTES) throw new AppError('invalid_input', 'Le fichier dépasse 40 Mo : ce n’est pas un document généré par Passerelle.')
     if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('invalid_input', 'Ce fichier n’est pas un PDF.')
     sha256 = createHash('sha256').update(bytes).digest('hex')
     const byHash = db.prepare<[string], { id: number }>('SELECT id FROM generated_document WHERE sha256 = ? ORDER BY id LIMIT 1').get(sha256)

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startBackend } from '../main/backend'
 import { resolveDbPath } from '../main/db/paths'
+import { HTTP_KEY_PARAM } from '../../shared/api/channel'
+import { newHostKey } from './hostKey'
 import { startHttpHost } from './httpHost'
 import { testClock } from './testClock'
 import pkg from '../../package.json'
@@ -14,16 +16,19 @@ function argValue(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // Job seekers' personal data: the database, its backups and the documents are for this account only.
+  process.umask(0o077)
   const dbPath = resolveDbPath()
   const port = Number(argValue('--port') ?? process.env.PASSERELLE_PORT ?? 4780)
   const rendererDir = resolve(__dirname, '../renderer')
   readFileSync(resolve(rendererDir, 'index.html')) // fail fast with a clear error when the build is missing
   const clock = testClock(argValue('--test-now'), process.env)
   const backend = await startBackend({ dbPath, kind: 'browser', version: pkg.version, ...(clock ? { clock } : {}) })
-  const server = await startHttpHost({ dispatch: backend.dispatch, rendererDir, port })
+  const key = newHostKey()
+  const server = await startHttpHost({ dispatch: backend.dispatch, rendererDir, port, key })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
-  process.stdout.write(`Passerelle (navigateur) : http://127.0.0.1:${actualPort}/\nBase de données : ${dbPath}\n`)
+  process.stdout.write(`Passerelle (navigateur) : http://127.0.0.1:${actualPort}/?${HTTP_KEY_PARAM}=${key}\nBase de données : ${dbPath}\n`)
   const stop = (): void => {
     server.close()
     backend.close()

@@ -8,6 +8,8 @@ import { registerIpc } from './ipc/registerIpc'
 import { hardenSession } from './security/hardenSession'
 
 // App lifecycle and windows only: everything else lives in services behind the contract.
+// Job seekers' personal data: files this process creates are for this account only (no-op on Windows).
+process.umask(0o077)
 let backend: RunningBackend | null = null
 let mainWindow: BrowserWindow | null = null
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined

@@ -3,7 +3,7 @@ import { cpSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH } from '../../shared/api/channel'
+import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_KEY_PARAM } from '../../shared/api/channel'
 import { monthDays } from '../../shared/domain/attendance'
 import { todayIso } from '../../shared/domain/dates'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
@@ -74,7 +74,7 @@ function startHost(): Promise<Host> {
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), 20_000)
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?cle=[\w-]+/.exec(out)
       if (m) {
         clearTimeout(timer)
         resolveHost({ url: m[0], process: child })
@@ -126,7 +126,7 @@ describe.skipIf(SKIP !== null)('attendance:save survives a killed process', () =
       const host = await startHost()
       const answer = fetch(new URL(HTTP_INVOKE_PATH, host.url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1' },
+        headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1', [HTTP_KEY_HEADER]: new URL(host.url).searchParams.get(HTTP_KEY_PARAM) ?? '' },
         body: JSON.stringify({ op: 'attendance:save', input: { month: MONTH, changes } })
       })
         .then(async (r) => (await r.json()) as { ok: boolean; value?: { saved: number } })

@@ -42,7 +42,7 @@ const isOp = (name: string): name is Op => Object.prototype.hasOwnProperty.call(
  */
 export function createDispatch(backend: Backend, handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
   return async (name, rawInput) => {
-    if (typeof name !== 'string' || !isOp(name)) return fail('unknown_operation', `Opération inconnue : ${String(name)}.`)
+    if (typeof name !== 'string' || !isOp(name)) return fail('unknown_operation', `Opération inconnue : ${typeof name === 'string' ? name.slice(0, 60) : typeof name}.`)
     const spec = contract[name]
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) {

@@ -21,7 +21,7 @@ export function createApiClient(): ApiClient {
   return {
     async call(op, input) {
       try {
-        const res = await fetch(HTTP_INVOKE_PATH, {
+        const res = await fetch(`${HTTP_INVOKE_PATH}?op=${encodeURIComponent(op)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1' },
           body: JSON.stringify({ op, input })

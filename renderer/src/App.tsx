@@ -7,8 +7,8 @@ import { EnrolmentsPage } from './features/enrolments/EnrolmentsPage'
 import { AttendancePage } from './features/attendance/AttendancePage'
 import { BareGridBench } from './features/attendance/BareGridBench'
 import { CataloguePage } from './features/catalogue/CataloguePage'
-import { PlaceholderPage } from './features/placeholders/PlaceholderPage'
 import { RecruitmentPage } from './features/recruitment/RecruitmentPage'
+import { QuotesPage } from './features/quotes/QuotesPage'
 import { SessionPage } from './features/sessions/SessionPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { TraineesPage } from './features/trainees/TraineesPage'
@@ -56,7 +56,7 @@ export function App() {
         {/* Built only for `npm run bench` (PASSERELLE_BENCH=1): the production router has no bench page. */}
         {__BENCH__ && <Route path="/__bench/bare-grid" element={<BareGridBench />} />}
         <Route path="/stagiaires" element={<TraineesPage />} />
-        <Route path="/devis-factures" element={<PlaceholderPage id="quotes" />} />
+        <Route path="/devis-factures" element={<QuotesPage />} />
         <Route path="/documents" element={<DocumentsPage />} />
         <Route path="/parametres" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -94,7 +94,7 @@ export function checkCpfFirst(i: Pick<QuoteCheckInput, 'amounts' | 'cpfBalanceCe
     return [
       refusal(
         'cpf_covers',
-        `Le solde CPF (${formatEuros(cpfBalanceCents)})${own > 0 ? ` et la participation du stagiaire (${formatEuros(own)})` : ''} couvrent le coût pédagogique (${formatEuros(amounts.totalCents)}) : pas d’AIF, la formation se finance par le CPF.`
+        `Le solde CPF (${formatEuros(cpfBalanceCents)})${own > 0 ? ` et la participation du stagiaire (${formatEuros(own)}) couvrent` : ' couvre'} le coût pédagogique (${formatEuros(amounts.totalCents)}) : pas d’AIF, la formation se finance par le CPF.`
       )
     ]
   }

@@ -29,7 +29,7 @@ describe('AIF quote checks', () => {
   it('refuses an AIF while the CPF balance (plus own contribution) covers the cost', () => {
     const r = checkQuote(base({ cpfBalanceCents: 420000 }))
     expect(r.refusals.map((f) => f.code)).toEqual(['cpf_covers'])
-    expect(r.refusals[0]?.message).toContain('pas d’AIF')
+    expect(r.refusals[0]?.message).toBe('Le solde CPF (4\u202f200,00\u00a0€) couvre le coût pédagogique (4\u202f200,00\u00a0€) : pas d’AIF, la formation se finance par le CPF.')
     expect(codes(base({ cpfBalanceCents: 400000, amounts: amounts([{ funder: 'person', amountCents: 20000 }]) }))).toContain('refusal:cpf_covers')
   })
 

@@ -17,13 +17,13 @@ import { SessionFormDialog } from '../catalogue/SessionFormDialog'
 import { RecruitmentWarnings } from '../recruitment/RecruitmentWarnings'
 import { RecruitmentWorkspace } from '../recruitment/RecruitmentWorkspace'
 import { SessionSummary } from './SessionSummary'
+import { SessionQuotesTab } from '../quotes/SessionQuotesTab'
 import { ExitReportsTab } from '../exitReports/ExitReportsTab'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
-import { SessionTabPlaceholderView } from './SessionTabPlaceholderView'
 import { SessionPlanningTab } from './SessionPlanningTab'
 
 /** Tabs whose content is a grid filling the page's height. */
-const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees', 'bilans'])
+const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees', 'bilans', 'devis'])
 
 /** The page of one session (#/sessions/:id/:tab): identity in the header, then its tabs. */
 export function SessionPage() {
@@ -171,7 +171,7 @@ export function SessionPage() {
       {tab === 'entrees' && <EnrolmentsGrid sessionId={detail.id} defaultStatuses={['inscrit', 'entre']} onChanged={refresh} />}
       {tab === 'planning' && <SessionPlanningTab sessionId={detail.id} onChanged={refresh} />}
       {tab === 'bilans' && <ExitReportsTab sessionId={detail.id} sessionName={detail.label ?? detail.trainingTitle} />}
-      {tab === 'devis' && <SessionTabPlaceholderView tab={tab} />}
+      {tab === 'devis' && <SessionQuotesTab sessionId={detail.id} />}
 
       <GenerateDocumentsDialog open={generating} sessionId={detail.id} subject={`Session : ${detail.label ?? detail.trainingTitle}`} onClose={() => setGenerating(false)} />
       <SessionFormDialog

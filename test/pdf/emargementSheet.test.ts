@@ -79,11 +79,14 @@ describe('feuille d’émargement from the session’s timetable', () => {
     w.interrupt({ enrolmentId: ids[1] ?? 0, startDate: '2026-11-12', endDate: '2026-11-30', reason: 'Maladie' })
     // Someone entering later is not on this week's sheet.
     w.trainee(w.sessionId, 'ZÉLIE', 'Tardive', '2026-11-23')
+    // Nor, on a past week, someone registered who never entered.
+    w.enrol(w.sessionId, w.person('YVINEC', 'Jamais'), 'inscrit')
     const { data, text } = await sheet(ctx, w.sessionId, '2026-11-09', 'ferie-11-novembre')
     expect(data.days.find((d) => d.date === '2026-11-11')?.closed).toEqual({ kind: 'holiday', label: 'Armistice 1918' })
     expect(text).toContain('FÉRIÉ')
     expect(flat(text)).toContain('Armistice 1918')
     expect(text).not.toContain('ZÉLIE')
+    expect(text).not.toContain('YVINEC')
     const row = (name: string) => data.rows.find((r) => r.trainee.lastName.startsWith(name))
     // Columns: Mon am/pm, Tue am/pm, Thu am/pm, Fri am (the holiday has none).
     expect(row('ÉVENO')?.cells.map((c) => c.kind)).toEqual(['struck', 'struck', 'struck', 'struck', 'sign', 'sign', 'sign'])
@@ -98,6 +101,18 @@ describe('feuille d’émargement from the session’s timetable', () => {
     expect(text).toContain('entrée le 12/11/2026')
     // ÉVENO sorts with the E (French collation), before KERGOAT-like names and after « LE GALL »? No: E < L.
     expect(data.rows[0]?.trainee.lastName).toBe('ÉVENO')
+  })
+
+  it('a week not over yet also lists someone registered and due to start, struck before the planned start', () => {
+    const { ctx, w } = world()
+    w.trainees(w.sessionId, 2)
+    const id = w.enrol(w.sessionId, w.person('YVINEC', 'Prévue'), 'inscrit')
+    t.db.prepare("UPDATE enrolment SET planned_start_date = '2026-12-09' WHERE id = ?").run(id)
+    const data = emargementData(ctx.db, w.sessionId, '2026-12-07', issue(ctx))
+    const row = data.rows.find((r) => r.trainee.lastName === 'YVINEC')
+    expect(row?.note).toBe('entrée prévue le 09/12/2026')
+    expect(row?.cells.map((c) => c.kind)).toEqual(['struck', 'struck', 'struck', 'struck', 'sign', 'sign', 'sign', 'sign', 'sign'])
+    expect(emargementData(ctx.db, w.sessionId, '2026-11-30', issue(ctx)).rows.some((r) => r.trainee.lastName === 'YVINEC')).toBe(false)
   })
 
   it('a session closure shows FERMETURE; a saved timetable prints its own times', async () => {

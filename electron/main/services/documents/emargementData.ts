@@ -82,19 +82,20 @@ export function emargementData(db: Db, sessionId: number, day: string, issue: Is
   const { monday, days } = emargementDays(db, sessionId, day)
   const first = days[0]?.date ?? monday
   const last = days[days.length - 1]?.date ?? monday
-  // In training that week: entered by its last day and not left before its first; someone
-  // registered (« inscrit ») and due to start by then is listed too, so the first week's sheet can
-  // be printed in advance. Someone entering later is not.
+  // In training that week: entered by its last day and not left before its first. For a week not
+  // over yet, someone registered (« inscrit ») and due to start by then is listed too, so the first
+  // week's sheet can be printed in advance; a past week lists only those who did enter. Someone
+  // entering later is never listed.
   const people = db
-    .prepare<[number, string, string, string], PersonRow>(
+    .prepare<[number, string, string, string, string, string], PersonRow>(
       `SELECT e.id, e.status, e.entry_date, e.exit_date, e.planned_start_date,
               t.civility, t.last_name, t.first_name, t.ft_id, t.birth_date
        FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
        WHERE e.session_id = ?
          AND ((e.entry_date IS NOT NULL AND e.entry_date <= ? AND (e.exit_date IS NULL OR e.exit_date >= ?))
-           OR (e.entry_date IS NULL AND e.status = 'inscrit' AND coalesce(e.planned_start_date, '0000-01-01') <= ?))`
+           OR (e.entry_date IS NULL AND e.status = 'inscrit' AND ? >= ? AND coalesce(e.planned_start_date, '0000-01-01') <= ?))`
     )
-    .all(sessionId, last, first, last)
+    .all(sessionId, last, first, last, issue.issuedOn, last)
   if (people.length === 0) throw new AppError('refused', `Personne n’est en formation dans cette session la semaine du ${formatDateFr(monday)} : pas de feuille d’émargement à établir.`)
   const entered = people.filter((p) => p.entry_date !== null).map((p) => p.id)
   const ledgers = new Map(enrolmentLedgers(db, entered, issue.issuedOn, { from: monday, to: addDays(monday, 6) }).map((l) => [l.enrolmentId, new Map(l.days.map((d) => [d.date, d]))]))

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { command, query } from '../spec'
 import { email, nda, optionalIsoDate, optionalText, phone, postalCode, siret, text } from '../fields'
 import { LEGAL_FORMS, LOGO_MIME_TYPES } from '../../domain/organisation'
+import { REGION_CODES } from '../../domain/regions'
 
 export type Organisation = {
   raisonSociale: string | null
@@ -12,6 +13,8 @@ export type Organisation = {
   addressLine2: string | null
   postalCode: string | null
   city: string | null
+  /** INSEE code of the region whose préfet registered the NDA (named on every document). */
+  regionCode: string | null
   phone: string | null
   email: string | null
   website: string | null
@@ -34,6 +37,7 @@ export const OrganisationInput = z
     addressLine2: optionalText(200, 'Le complément d’adresse'),
     postalCode,
     city: optionalText(100, 'La ville'),
+    regionCode: z.enum(REGION_CODES, { error: 'Région inconnue.' }).nullish().transform((v) => v ?? null),
     phone,
     email,
     website: optionalText(200, 'Le site web'),

@@ -77,6 +77,7 @@ const VALID: { [O in Op]: Input<O> } = {
   'exitReports:get': { enrolmentId: 1 },
   'exitReports:save': { enrolmentId: 1, hoursCompleted: 549.5, hoursOverrideReason: 'Heures de stage en entreprise', certificationResult: 'partielle', nextStep: 'Emploi' },
   'documents:generate': { kind: 'certificat_inscription', sessionId: 1, output: 'both' },
+  'documents:check': { kind: 'etat_presence', enrolmentIds: [1], period: '2026-11' },
   'documents:job': { jobId: 'a1b2' },
   'documents:cancel': { jobId: 'a1b2' },
   'documents:list': { traineeId: 1, kind: 'bilan_fin' },

@@ -18,6 +18,7 @@ const blank: Organisation = {
   addressLine2: null,
   postalCode: null,
   city: null,
+  regionCode: null,
   phone: null,
   email: null,
   website: null,

@@ -17,6 +17,7 @@ type Row = {
   address_line2: string | null
   postal_code: string | null
   city: string | null
+  region_code: string | null
   phone: string | null
   email: string | null
   website: string | null
@@ -39,6 +40,7 @@ const COLUMNS = {
   addressLine2: 'address_line2',
   postalCode: 'postal_code',
   city: 'city',
+  regionCode: 'region_code',
   phone: 'phone',
   email: 'email',
   website: 'website',

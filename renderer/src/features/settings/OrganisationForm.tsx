@@ -2,9 +2,12 @@ import { useState, type FormEvent } from 'react'
 import type { Organisation } from '../../../../shared/api/areas/organisation'
 import { todayIso } from '../../../../shared/domain/dates'
 import { LEGAL_FORMS } from '../../../../shared/domain/organisation'
-import { useApi } from '../../api/ApiContext'
+import { REGION_CODES, REGIONS } from '../../../../shared/domain/regions'
 import { Field, type FieldStatus } from '../../components/Field'
-import { useToast } from '../../components/Toasts'
+import { hasFieldErrors } from '../../forms/fieldErrors'
+import { textFieldBuilder } from '../../forms/textField'
+import { useFormFields } from '../../forms/useFormFields'
+import { useCommand } from '../../hooks/useCommand'
 import { useShortcut } from '../../hooks/useShortcut'
 import {
   checkOrganisationField,
@@ -14,33 +17,19 @@ import {
   qualiopiWarning,
   siretStatus,
   validateOrganisationForm,
-  type OrganisationField,
-  type OrganisationFormErrors,
-  type OrganisationFormValues
+  type OrganisationField
 } from './organisationFormRules'
 
 type Props = { organisation: Organisation; onSaved: (o: Organisation) => void }
 
-type TextOptions = { required?: boolean; hint?: string; placeholder?: string; className?: string; inputMode?: 'numeric' | 'email' | 'tel' | 'url'; autoComplete?: string }
-
 /** The organisation's identity, saved as a whole: one invalid field and nothing is written. */
 export function OrganisationForm({ organisation, onSaved }: Props) {
-  const api = useApi()
-  const toast = useToast()
+  const { run, busy, error: formError, setError: setFormError } = useCommand()
   const [saved, setSaved] = useState(() => organisationToForm(organisation))
-  const [values, setValues] = useState<OrganisationFormValues>(saved)
-  const [errors, setErrors] = useState<OrganisationFormErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { values, setValues, errors, setErrors, set, blur, errorStatus } = useFormFields(saved, checkOrganisationField)
   const dirty = (Object.keys(values) as OrganisationField[]).some((k) => values[k] !== saved[k])
 
   useShortcut('Ctrl+S', () => void save())
-
-  const set = (field: OrganisationField, value: string): void => {
-    setValues((v) => ({ ...v, [field]: value }))
-    if (errors[field] && !checkOrganisationField(field, value)) setErrors((e) => ({ ...e, [field]: undefined }))
-  }
-  const blur = (field: OrganisationField): void => setErrors((e) => ({ ...e, [field]: checkOrganisationField(field, values[field]) ?? undefined }))
 
   const status = (field: OrganisationField): FieldStatus => {
     if (field === 'siret') {
@@ -48,8 +37,7 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
       const live = siretStatus(values.siret)
       if (live) return live
     }
-    const message = errors[field]
-    if (message) return { kind: 'error', message }
+    if (errors[field]) return errorStatus(field)
     if (field === 'qualiopiValidUntil') {
       const warning = qualiopiWarning(values.qualiopiValidUntil, todayIso())
       if (warning) return { kind: 'warning', message: warning }
@@ -61,14 +49,12 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
     e?.preventDefault()
     if (busy) return
     const found = validateOrganisationForm(values)
-    if (Object.values(found).some(Boolean)) {
+    if (hasFieldErrors(found)) {
       setErrors(found)
       setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
       return
     }
-    setBusy(true)
-    const r = await api.call('organisation:update', formToOrganisationInput(values))
-    setBusy(false)
+    const r = await run((api) => api.call('organisation:update', formToOrganisationInput(values)), { success: 'Fiche de l’organisme enregistrée.' })
     if (!r.ok) {
       setErrors(organisationIssuesToErrors(r.error.issues))
       setFormError(`${r.error.message} Rien n’a été enregistré.`)
@@ -78,28 +64,10 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
     setSaved(fresh)
     setValues(fresh)
     setErrors({})
-    setFormError(null)
-    toast.show('success', 'Fiche de l’organisme enregistrée.')
     onSaved(r.value)
   }
 
-  const text = (field: OrganisationField, label: string, o: TextOptions = {}) => (
-    <Field label={label} required={o.required} hint={o.hint} status={status(field)} className={o.className}>
-      {(control) => (
-        <input
-          {...control}
-          className="input"
-          name={field}
-          value={values[field]}
-          placeholder={o.placeholder}
-          inputMode={o.inputMode}
-          autoComplete={o.autoComplete ?? 'off'}
-          onChange={(ev) => set(field, ev.target.value)}
-          onBlur={() => blur(field)}
-        />
-      )}
-    </Field>
-  )
+  const text = textFieldBuilder({ values, status, set, blur })
 
   return (
     <form className="panel form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="org-title" data-testid="organisation-form">
@@ -133,6 +101,18 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
           </Field>
           {text('siret', 'SIRET', { required: true, placeholder: '123 456 789 00012', inputMode: 'numeric', className: 'span-6' })}
           {text('nda', 'Numéro de déclaration d’activité (NDA)', { placeholder: '11 caractères', hint: 'Attribué par la DREETS : 11 chiffres (2A/2B pour la Corse).', className: 'span-6' })}
+          <Field label="Région de la déclaration d’activité" status={status('regionCode')} className="span-6">
+            {(control) => (
+              <select {...control} className="input" name="regionCode" value={values.regionCode} onChange={(e) => set('regionCode', e.target.value)} data-testid="organisation-region">
+                <option value="">—</option>
+                {REGION_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {REGIONS[code]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
       </fieldset>
 

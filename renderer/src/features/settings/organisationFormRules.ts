@@ -1,6 +1,7 @@
 import type { Organisation, OrganisationInput } from '../../../../shared/api/areas/organisation'
 import { diffDays, formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
 import { checkNda } from '../../../../shared/domain/nda'
+import { isRegionCode } from '../../../../shared/domain/regions'
 import { LEGAL_FORMS, type LegalForm } from '../../../../shared/domain/organisation'
 import { checkSiret, formatSiret } from '../../../../shared/domain/siret'
 import { checkEmail, checkFrenchPhone, checkPostalCode } from '../../../../shared/domain/text'
@@ -17,6 +18,7 @@ export type OrganisationFormValues = {
   addressLine2: string
   postalCode: string
   city: string
+  regionCode: string
   phone: string
   email: string
   website: string
@@ -28,7 +30,7 @@ export type OrganisationFormValues = {
 export type OrganisationField = keyof OrganisationFormValues
 export type OrganisationFormErrors = Partial<Record<OrganisationField, string>>
 
-const ORGANISATION_FIELDS: readonly OrganisationField[] = ['raisonSociale', 'siret', 'nda', 'legalForm', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'phone', 'email', 'website', 'qualiopiNumber', 'qualiopiValidUntil', 'signatoryName', 'signatoryTitle']
+const ORGANISATION_FIELDS: readonly OrganisationField[] = ['raisonSociale', 'siret', 'nda', 'legalForm', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'regionCode', 'phone', 'email', 'website', 'qualiopiNumber', 'qualiopiValidUntil', 'signatoryName', 'signatoryTitle']
 
 export function organisationToForm(o: Organisation): OrganisationFormValues {
   return {
@@ -40,6 +42,7 @@ export function organisationToForm(o: Organisation): OrganisationFormValues {
     addressLine2: o.addressLine2 ?? '',
     postalCode: o.postalCode ?? '',
     city: o.city ?? '',
+    regionCode: o.regionCode ?? '',
     phone: o.phone ?? '',
     email: o.email ?? '',
     website: o.website ?? '',
@@ -118,6 +121,7 @@ export function formToOrganisationInput(v: OrganisationFormValues): Organisation
     addressLine2: orNull(v.addressLine2),
     postalCode: orNull(v.postalCode),
     city: orNull(v.city),
+    regionCode: isRegionCode(v.regionCode) ? v.regionCode : null,
     phone: orNull(v.phone),
     email: orNull(v.email),
     website: orNull(v.website),

@@ -89,4 +89,16 @@ describe('a session’s dates and its enrolments’ planned dates', () => {
     // Dates that still hold everything are accepted.
     expect(updateSession(ctx, s, patch({ endDate: '2027-04-30' }), TODAY).endDate).toBe('2027-04-30')
   })
+
+  it('records the warning of an entry dated before the « inscrit » date, and enters', () => {
+    const s = w.session({ label: 'SA Lorient', startDate: '2026-11-02', endDate: '2027-03-31' })
+    const id = w.enrol(s, w.person('Dupont', 'Marie'), 'inscrit')
+    // Inscrit on 2 December (today), entered on 2 November: accepted, the log keeps why it was odd.
+    const [row] = w.move([id], { to: 'entre', effectiveDate: '2026-11-02' })
+    expect(row).toMatchObject({ status: 'entre', entryDate: '2026-11-02' })
+    const after = t.db.prepare<[], { a: string }>("SELECT after_json AS a FROM audit_log WHERE operation = 'enrolments.transition' ORDER BY id DESC LIMIT 1").get()
+    expect(JSON.parse(after?.a ?? '{}')).toMatchObject({
+      warning: 'Entrée le 02/11/2026, avant la date d’inscription de DUPONT Marie (inscription du 02/12/2026). Vérifiez la date : une entrée précède rarement la validation de l’inscription.'
+    })
+  })
 })

@@ -11,6 +11,7 @@ import {
   type Transition
 } from '../../../../shared/domain/enrolmentStateMachine'
 import { PLACE_HOLDING_STATUSES, plannedHours, sessionName } from '../../../../shared/domain/recruitmentRules'
+import { entryBeforeEnrolmentWarning } from '../../../../shared/domain/sessionDates'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
@@ -356,12 +357,15 @@ export function transitionEnrolments(ctx: ServiceContext, ids: readonly number[]
     refreshPendingSince(db, unique)
     const after = rowsByIds(db, unique, today)
     for (const row of after) {
+      const was = before.get(row.id)
+      // An entry before the « inscrit » date is allowed (the dialog says so first); the log keeps the warning.
+      const warning = was ? entryBeforeEnrolmentWarning([{ name: `${was.lastName} ${was.firstName}`, status: was.status, statusSince: was.statusSince }], change.to, change.effectiveDate ?? today) : null
       recordAudit(ctx, {
         operation: 'enrolments.transition',
         entity: 'enrolment',
         entityId: row.id,
-        before: snapshot(before.get(row.id)),
-        after: { ...(snapshot(row) ?? {}), change }
+        before: snapshot(was),
+        after: { ...(snapshot(row) ?? {}), change, ...(warning ? { warning } : {}) }
       })
     }
     const position = new Map(unique.map((id, i) => [id, i]))

@@ -1,11 +1,13 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { startBackend, type RunningBackend } from './backend'
 import { resolveDbPath } from './db/paths'
 import { setDocumentHost } from './desktop/documentHost'
 import { electronDocumentHost } from './desktop/electronDocumentHost'
 import { registerIpc } from './ipc/registerIpc'
+import { APP_ENTRY_URL, registerAppScheme, serveAppProtocol } from './security/appProtocol'
 import { hardenSession } from './security/hardenSession'
+import { productionMenu } from './security/productionMenu'
 
 // App lifecycle and windows only: everything else lives in services behind the contract.
 // Job seekers' personal data: files this process creates are for this account only (no-op on Windows).
@@ -29,14 +31,19 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true
+      spellcheck: true,
+      // No developer tools in the installed app: a clerk's window is not a debugging console.
+      devTools: !app.isPackaged
     }
   })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   if (devServerUrl) void mainWindow.loadURL(devServerUrl)
-  else void mainWindow.loadFile(join(__dirname, '../renderer/index.html'))
+  else void mainWindow.loadURL(APP_ENTRY_URL)
 }
+
+// Before ready: the renderer's own privileged scheme (app://passerelle/), instead of file://.
+registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -50,6 +57,9 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     hardenSession(devServerUrl)
+    serveAppProtocol(join(__dirname, '../renderer'))
+    // In the installed app: editing and window commands only (no « Toggle Developer Tools »).
+    if (app.isPackaged) Menu.setApplicationMenu(productionMenu())
     setDocumentHost(electronDocumentHost)
     const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
     try {

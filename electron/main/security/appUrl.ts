@@ -1,6 +1,9 @@
+import { APP_HOST, APP_SCHEME } from './appProtocol'
+
 /**
- * Whether a URL is our own renderer: the packaged file:// page, or the dev server's origin.
- * Parsed, never string-matched ("file://evil" or "http://localhost.evil.com" must not pass).
+ * Whether a URL is our own renderer: app://passerelle/… in the packaged app, or the dev server's
+ * origin while developing. Parsed, never string-matched ("app://passerelle.evil" or
+ * "http://localhost.evil.com" must not pass).
  */
 export function isAppUrl(raw: string, devServerUrl?: string): boolean {
   let url: URL
@@ -9,9 +12,6 @@ export function isAppUrl(raw: string, devServerUrl?: string): boolean {
   } catch {
     return false
   }
-  if (devServerUrl) {
-    const dev = new URL(devServerUrl)
-    return url.origin === dev.origin
-  }
-  return url.protocol === 'file:' && url.host === '' && url.pathname.endsWith('/renderer/index.html')
+  if (devServerUrl) return url.origin === new URL(devServerUrl).origin
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
 }

@@ -1,6 +1,7 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { isAppUrl } from './appUrl'
+import { isAllowedExternal } from './externalLinks'
 
 /** Deny every permission, enforce the CSP on every response, block navigation and new windows. */
 export function hardenSession(devServerUrl: string | undefined): void {
@@ -15,13 +16,9 @@ export function hardenSession(devServerUrl: string | undefined): void {
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to the web (e.g. the CARIF-OREF page of a training) open in the user's browser.
-      try {
-        const parsed = new URL(url)
-        if (parsed.protocol === 'https:') void shell.openExternal(parsed.toString())
-      } catch {
-        /* not a URL: ignored */
-      }
+      // Links to the allowed public services (e.g. the CARIF-OREF page of a training) open in
+      // the user's browser; nothing ever opens inside the app.
+      if (isAllowedExternal(url)) void shell.openExternal(new URL(url).toString())
       return { action: 'deny' }
     })
   })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import type { RunningHost } from '../helpers/browserHost'
-import { e2eWorld } from '../helpers/e2eWorld'
+import { e2eWorld, type Template } from '../helpers/e2eWorld'
 import { documentsWorld } from '../services/documentsWorld'
 import { apiCall, labelled, expectText, goTo, rowIdOf, shot, tinyPng } from './support'
 
@@ -43,7 +43,7 @@ describe('settings: organisation', () => {
     await form().waitFor()
   }
 
-  async function openSettings(state = clerk): Promise<void> {
+  async function openSettings(state: Template<unknown> = clerk): Promise<void> {
     ;({ page, host } = await w.open(state))
     await expectText(page.getByTestId('screen-title'), 'Tableau de bord')
     await goTo(page, 'Paramètres')

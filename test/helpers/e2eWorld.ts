@@ -42,13 +42,25 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
   let templatesDir = ''
   const built = new Map<Template<unknown>, Promise<{ path: string; data: unknown }>>()
   let current: Current | null = null
+  /** The test's open() while it runs: a test that timed out must not leave its host behind. */
+  let opening: Promise<unknown> | null = null
   const running = new Set<RunningHost>()
+  const trace = (what: string, since: number): void => {
+    if (process.env.PASSERELLE_E2E_TRACE) process.stderr.write(`[e2eWorld] ${what}: ${Math.round(performance.now() - since)} ms\n`)
+  }
+  // Last resort (a worker killed mid-test): signal every host still running.
+  const killAll = (): void => {
+    for (const h of running) h.process.kill('SIGTERM')
+  }
+  process.once('exit', killAll)
 
   beforeAll(async () => {
     browser = await launchBrowser()
   })
 
   afterEach(async () => {
+    await opening?.catch(() => undefined)
+    opening = null
     const c = current
     current = null
     if (!c) return
@@ -65,6 +77,7 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
   afterAll(async () => {
     // Whatever a failed test left behind: no host survives the file.
     for (const h of [...running]) await stopHost(h)
+    process.off('exit', killAll)
     await browser?.close()
     if (templatesDir) rmSync(templatesDir, { recursive: true, force: true })
   })
@@ -125,31 +138,16 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
      * Starts this test's host on a fresh copy of `template` (no template: an empty database, nobody
      * chosen yet) and opens a page at `hash` (e.g. '#/stagiaires', or made from the template's data).
      */
-    async open<T = undefined>(template?: Template<T>, at: { hash?: string | ((data: T) => string) } = {}): Promise<Opened<T>> {
-      if (current) throw new Error('open() once per test (use restart() to restart the host)')
-      if (!browser) throw new Error('no browser: e2eWorld() must be called inside describe()')
-      const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'))
-      const dbPath = join(dir, 'passerelle.db')
-      let data: unknown = undefined
-      if (template) {
-        const b = await build(template as Template<unknown>)
-        copyFileSync(b.path, dbPath)
-        data = b.data
-      }
-      const host = await startHost({ dbPath, dir, now })
-      running.add(host)
-      current = { host, page: null, errorLists: [], hostLog: [] }
-      watch(current)
-      const hash = typeof at.hash === 'function' ? at.hash(data as T) : (at.hash ?? '')
-      const opened = await openApp(browser, `${host.url}${hash}`, { now })
-      opened.page.setDefaultTimeout(options.timeout ?? 10_000)
-      current.page = opened.page
-      current.errorLists.push(opened.errors)
-      return { page: opened.page, errors: opened.errors, host, data: data as T }
+    open<T = undefined>(template?: Template<T>, at: { hash?: string | ((data: T) => string) } = {}): Promise<Opened<T>> {
+      if (current || opening) throw new Error('open() once per test (use restart() to restart the host)')
+      const p = openNow(template, at)
+      opening = p
+      return p
     },
 
     /** Stops this test's host, starts a new one on the same database, and opens a new page. */
     async restart(at: { hash?: string } = {}): Promise<{ page: Page; host: RunningHost }> {
+      await opening
       const c = current
       if (!c || !browser) throw new Error('restart() after open()')
       await c.page?.context().close()
@@ -163,5 +161,33 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
       c.errorLists.push(opened.errors)
       return { page: opened.page, host: c.host }
     }
+  }
+
+  async function openNow<T>(template: Template<T> | undefined, at: { hash?: string | ((data: T) => string) }): Promise<Opened<T>> {
+    if (!browser) throw new Error('no browser: e2eWorld() must be called inside describe()')
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'))
+    const dbPath = join(dir, 'passerelle.db')
+    let data: unknown = undefined
+    let t0 = performance.now()
+    if (template) {
+      const b = await build(template as Template<unknown>)
+      copyFileSync(b.path, dbPath)
+      data = b.data
+      trace(`template « ${template.name} »`, t0)
+    }
+    t0 = performance.now()
+    const host = await startHost({ dbPath, dir, now })
+    running.add(host)
+    current = { host, page: null, errorLists: [], hostLog: [] }
+    watch(current)
+    trace('host start', t0)
+    t0 = performance.now()
+    const hash = typeof at.hash === 'function' ? at.hash(data as T) : (at.hash ?? '')
+    const opened = await openApp(browser, `${host.url}${hash}`, { now })
+    opened.page.setDefaultTimeout(options.timeout ?? 10_000)
+    current.page = opened.page
+    current.errorLists.push(opened.errors)
+    trace('page open', t0)
+    return { page: opened.page, errors: opened.errors, host, data: data as T }
   }
 }

@@ -30,8 +30,7 @@ export type CertificationResult = keyof typeof CERTIFICATION_RESULTS
  * one without a result yet, never « aucune évaluation certificative prévue ».
  */
 export function certificationResultText(result: CertificationResult | null, certifying: boolean, civility: 'M' | 'Mme' | null): string {
-  if (!certifying) return result ? CERTIFICATION_RESULTS[result] : 'aucune évaluation certificative prévue'
-  if (!result) return 'résultat non renseigné'
+  if (!result) return certifying ? 'résultat non renseigné' : 'aucune évaluation certificative prévue'
   if (result === 'non_presentee') return `Ne s’est pas ${civility === 'Mme' ? 'présentée' : civility === 'M' ? 'présenté' : 'présenté(e)'} à la certification`
   return CERTIFICATION_RESULTS[result]
 }

@@ -29,7 +29,7 @@ export function totalsOf(s: HoursSummary): PresenceTotals {
     unrecorded: s.unrecordedHours,
     extra: s.extraHours,
     short: 'shortHours' in s && typeof s.shortHours === 'number' ? s.shortHours : 0,
-    byCode
+    byCode: byCode.sort((a, b) => a.code.localeCompare(b.code))
   }
 }
 
@@ -49,7 +49,8 @@ function dayNote(d: LedgerDay): string | null {
   return `${what}${absent > 0 ? ` (${formatHours(absent)} h)` : ''}`
 }
 
-const hoursOf = (d: LedgerDay): number | null => (d.future || d.value === null ? null : typeof d.value === 'number' ? d.value : typeof d.value === 'object' ? d.value.hours : 0)
+// A whole day of absence has no hours column (its note says why); a partial one has the hours attended.
+const hoursOf = (d: LedgerDay): number | null => (d.future || d.value === null || typeof d.value === 'string' ? null : typeof d.value === 'number' ? d.value : d.value.hours)
 
 /** Exit and interruptions falling within the month, in words. */
 function eventsOf(e: EnrolmentRow, l: EnrolmentLedger, from: string, to: string): string[] {

@@ -112,7 +112,8 @@ describe('planning tab and document verification', () => {
     await shot(page, 'issue11-verify-ok')
 
     const altered = Buffer.from(bytes)
-    altered[altered.indexOf('stream') + 30] ^= 0xff
+    const at = altered.indexOf('stream') + 30
+    altered[at] = (altered[at] ?? 0) ^ 0xff
     await dialog.getByTestId('verify-file').setInputFiles({ name: 'feuille-modifiée.pdf', mimeType: 'application/pdf', buffer: altered })
     await dialog.getByTestId('verify-run').click()
     await expectText(dialog.getByTestId('verify-result'), has('Document ALTÉRÉ'))

@@ -135,7 +135,8 @@ describe('document authenticity: codes, PROVISOIRE, « Remplace », verification
     expect(JSON.parse(ok.stdout)).toMatchObject({ found: true, sha256Match: true, code: doc?.verificationCode })
     expect(ok.stderr).toContain('Document authentique')
     const tampered = readFileSync(doc?.path ?? '')
-    tampered[tampered.indexOf('stream') + 20] ^= 0xff
+    const at = tampered.indexOf('stream') + 20
+    tampered[at] = (tampered[at] ?? 0) ^ 0xff
     const file = join(t.dir, 'modifié.pdf')
     writeFileSync(file, tampered)
     const bad = cli(file)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../electron/main/api/dispatch'
 import { handlers } from '../../electron/main/api/handlers'
+import { enrolmentFunding, sessionFunders, setEnrolmentFunding, setSessionFunders } from '../../electron/main/services/quotes/fundingService'
 import { exportQuotes } from '../../electron/main/services/quotes/quoteExport'
 import { getQuote, listQuotes } from '../../electron/main/services/quotes/quoteQueries'
 import { createQuotes, markQuotesFiled, supersedeQuote, transitionQuoteStep, updateQuote } from '../../electron/main/services/quotes/quoteService'
@@ -126,5 +127,26 @@ describe('AIF quotes service', () => {
       if (!r.ok) expect(r.error.message, op).toMatch(message)
     }
     expect(snapshot()).toEqual(before)
+  })
+
+  it('keeps a session’s funders with their teaching cost and reference; an enrolment inherits or states its own, and shows its quote', () => {
+    const ctx = serviceContext(t.db, fixedClock(NOW))
+    const w = quotesWorld(t.db)
+    setSessionFunders(ctx, w.sessionId, [
+      { code: 'region', teachingCostCents: 480000, costUnit: 'place', reference: 'Marché 2026-04 lot 3' },
+      { code: 'aif', teachingCostCents: 1100, costUnit: 'hour', reference: null }
+    ])
+    expect(sessionFunders(t.db, w.sessionId).map((f) => f.code)).toEqual(['region', 'aif'])
+    expect(refusal(() => setSessionFunders(ctx, w.sessionId, [{ code: 'cpf', teachingCostCents: 100, costUnit: null, reference: null }])).message).toBe('Indiquez si le coût pédagogique est par heure ou par place.')
+    expect(sessionFunders(t.db, w.sessionId)).toHaveLength(2)
+
+    // The session's AIF cost per hour prices the new quotes.
+    const [q] = createQuotes(ctx, { sessionId: w.sessionId, enrolmentIds: [w.alice] })
+    expect(q?.hourlyCents).toBe(1100)
+    setEnrolmentFunding(ctx, w.alice, 'aif', q?.number ?? null)
+    expect(enrolmentFunding(t.db, w.alice)).toMatchObject({ funding: 'aif', fundingReference: 'DEV-2026-0001', quote: { number: 'DEV-2026-0001', statusLabel: 'Brouillon' } })
+    expect(audit().length).toBe(1)
+    const ops = t.db.prepare<[], { operation: string }>("SELECT operation FROM audit_log WHERE entity IN ('session', 'enrolment') ORDER BY id").all().map((r) => r.operation)
+    expect(ops).toEqual(['session.funders', 'enrolment.funding'])
   })
 })

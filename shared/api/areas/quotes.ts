@@ -4,6 +4,8 @@ import { id, isoDate, optionalText } from '../fields'
 import { NON_FUNDABLE_CODES, QUOTE_FUNDER_CODES, type ExtraLine, type FunderAmount, type QuoteFunder } from '../../domain/aifQuoteAmounts'
 import type { QuoteFinding } from '../../domain/aifQuoteChecks'
 import { QUOTE_STATUS_CODES, type QuoteAction, type QuoteStatus } from '../../domain/aifQuoteStatus'
+import { SESSION_FUNDER_CODES, type SessionFunder } from '../../domain/aifQuoteFunding'
+import { FUNDING_CODES, type Funding } from '../../domain/enrolment'
 
 export type { QuoteStatus, QuoteAction } from '../../domain/aifQuoteStatus'
 export type { QuoteFunder } from '../../domain/aifQuoteAmounts'
@@ -76,6 +78,14 @@ export type QuoteCandidate = {
   plannedEnd: string | null
   /** The active quote of the enrolment, if any. */
   activeQuote: { id: number; number: string; status: QuoteStatus } | null
+}
+
+export type EnrolmentFundingInfo = {
+  enrolmentId: number
+  funding: Funding | null
+  fundingReference: string | null
+  sessionFunders: SessionFunder[]
+  quote: { id: number; number: string; status: QuoteStatus; statusLabel: string } | null
 }
 
 export type QuoteSettings = { hourlyCeilingCents: number | null }
@@ -191,6 +201,33 @@ export const quoteOps = {
         format: z.enum(['csv', 'xlsx'])
       })
       .strict()
+  ),
+  /** A session's funders: teaching cost per hour or per place, contract or market reference. */
+  'quotes:sessionFunding': query<SessionFunder[]>()(z.object({ sessionId: id }).strict()),
+  'quotes:setSessionFunding': command<SessionFunder[]>()(
+    z
+      .object({
+        sessionId: id,
+        funders: z
+          .array(
+            z
+              .object({
+                code: z.enum(SESSION_FUNDER_CODES, { error: 'Financeur inconnu.' }),
+                teachingCostCents: cents('Le coût pédagogique').nullable(),
+                costUnit: z.enum(['hour', 'place']).nullable(),
+                reference: optionalText(100, 'La référence du marché ou de la convention')
+              })
+              .strict()
+          )
+          .max(SESSION_FUNDER_CODES.length)
+          .refine((list) => new Set(list.map((f) => f.code)).size === list.length, 'Un financeur figure deux fois.')
+      })
+      .strict()
+  ),
+  /** An enrolment's own funding (blank: the session's), and its AIF quote's status. */
+  'quotes:enrolmentFunding': query<EnrolmentFundingInfo>()(z.object({ enrolmentId: id }).strict()),
+  'quotes:setEnrolmentFunding': command<EnrolmentFundingInfo>()(
+    z.object({ enrolmentId: id, funding: z.enum(FUNDING_CODES, { error: 'Financement inconnu.' }).nullable(), fundingReference: optionalText(100, 'La référence du financement') }).strict()
   ),
   'quotes:settings': query<QuoteSettings>()(z.object({}).strict()),
   'quotes:setSettings': command<QuoteSettings>()(z.object({ hourlyCeilingCents: cents('Le plafond horaire').nullable() }).strict())

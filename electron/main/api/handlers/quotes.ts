@@ -1,4 +1,5 @@
 import type { quoteOps } from '../../../../shared/api/areas/quotes'
+import { enrolmentFunding, sessionFunders, setEnrolmentFunding, setSessionFunders } from '../../services/quotes/fundingService'
 import { exportQuotes } from '../../services/quotes/quoteExport'
 import { getQuote, listCandidates, listQuotes, quoteSettings } from '../../services/quotes/quoteQueries'
 import { createQuotes, markQuotesFiled, setQuoteSettings, supersedeQuote, transitionQuoteStep, updateQuote } from '../../services/quotes/quoteService'
@@ -17,6 +18,10 @@ export const quoteHandlers: AreaHandlers<typeof quoteOps> = {
   'quotes:markFiled': (input, call) => markQuotesFiled(services(call), input),
   'quotes:supersede': (input, call) => supersedeQuote(services(call), input),
   'quotes:export': ({ format, ...filter }, call) => exportQuotes(call.db, filter, format, today(call)),
+  'quotes:sessionFunding': ({ sessionId }, { db }) => sessionFunders(db, sessionId),
+  'quotes:setSessionFunding': ({ sessionId, funders }, call) => setSessionFunders(services(call), sessionId, funders),
+  'quotes:enrolmentFunding': ({ enrolmentId }, { db }) => enrolmentFunding(db, enrolmentId),
+  'quotes:setEnrolmentFunding': ({ enrolmentId, funding, fundingReference }, call) => setEnrolmentFunding(services(call), enrolmentId, funding, fundingReference),
   'quotes:settings': (_input, { db }) => quoteSettings(db),
   'quotes:setSettings': (input, call) => setQuoteSettings(services(call), input)
 }

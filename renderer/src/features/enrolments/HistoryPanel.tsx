@@ -10,6 +10,7 @@ import { useToast } from '../../components/Toasts'
 import { formatTimestampFr } from '../../grid/cellValues'
 import { StatusBadge } from './enrolmentColumns'
 import { BULK_ACTIONS, eventDeclaration, eventTitle, fundingLabel, interruptionPeriod, personName, sessionLine, type TransitionNeeds } from './enrolmentFormat'
+import { EnrolmentFunding } from '../quotes/EnrolmentFunding'
 
 type Props = {
   detail: EnrolmentDetail | null
@@ -162,6 +163,8 @@ export function HistoryPanel({ detail, error, today, onClose, onChanged, onTrans
             </div>
           )}
         </section>
+
+        <EnrolmentFunding enrolmentId={detail.id} />
 
         <section className="history-section" aria-labelledby="interruptions-title">
           <div className="history-section__head">

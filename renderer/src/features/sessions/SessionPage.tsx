@@ -18,6 +18,7 @@ import { RecruitmentWarnings } from '../recruitment/RecruitmentWarnings'
 import { RecruitmentWorkspace } from '../recruitment/RecruitmentWorkspace'
 import { SessionSummary } from './SessionSummary'
 import { SessionQuotesTab } from '../quotes/SessionQuotesTab'
+import { SessionFunding } from '../quotes/SessionFunding'
 import { ExitReportsTab } from '../exitReports/ExitReportsTab'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { SessionPlanningTab } from './SessionPlanningTab'
@@ -159,7 +160,12 @@ export function SessionPage() {
         </nav>
       </header>
 
-      {tab === 'synthese' && <SessionSummary session={detail} onOpenRecruitment={() => navigate(sessionPath(detail.id, 'recrutement'))} />}
+      {tab === 'synthese' && (
+        <>
+          <SessionSummary session={detail} onOpenRecruitment={() => navigate(sessionPath(detail.id, 'recrutement'))} />
+          <SessionFunding sessionId={detail.id} />
+        </>
+      )}
       {tab === 'recrutement' && (
         <>
           <RecruitmentWarnings warnings={sessionWarnings} linkToSession={false} />

@@ -69,8 +69,14 @@ export function civilityLong(c: TraineeIdentity['civility']): string {
   return c === 'Mme' ? 'Madame' : c === 'M' ? 'Monsieur' : ''
 }
 export function fullName(p: TraineeIdentity): string {
-  // A compound name never breaks at its hyphen (« Jean-​/Pierre »).
-  return unbreakable([civilityLong(p.civility), p.firstName, p.lastName.toLocaleUpperCase('fr-FR')].filter((s) => s !== '').join(' '))
+  // A compound name never breaks at its hyphen (« Jean-/Pierre »), unless a part is too long for a
+  // narrow column (it would then be cut inside a word instead).
+  return [civilityLong(p.civility), p.firstName, p.lastName.toLocaleUpperCase('fr-FR')]
+    .filter((s) => s !== '')
+    .join(' ')
+    .split(' ')
+    .map((w) => (w.length <= 24 ? unbreakable(w) : w))
+    .join(' ')
 }
 /** « entré » / « entrée » after the trainee's civility; « entré(e) » only when it is unknown. */
 export function agree(p: TraineeIdentity, masculine: string, feminine: string): string {
@@ -101,6 +107,14 @@ export function splitToFit(doc: PDFKit.PDFDocument, text: string, width: number,
     else hi = mid - 1
   }
   return [words.slice(0, lo).join(' '), words.slice(lo).join(' ')]
+}
+
+/** The text shortened at a word (then a character) with « … » so that it fits `width` on one line (the font must be set). */
+export function oneLine(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text
+  let s = text
+  while (s.length > 1 && doc.widthOfString(`${s}…`) > width) s = s.includes(' ') ? s.slice(0, s.lastIndexOf(' ')) : s.slice(0, -1)
+  return `${s.replace(/[\s,–-]+$/, '')}…`
 }
 
 export class Sheet {
@@ -160,10 +174,11 @@ export class Sheet {
     this.addPage()
     const doc = this.doc
     const y = doc.page.margins.top
+    // One line each, shortened with « … » when too long: nothing may run under the rule.
     useFont(doc, 'bold', SIZE.small)
-    doc.fillColor(COLORS.accent).text(t(this.organisation?.name ?? ''), this.left, y, { width: this.width / 2, lineBreak: false, ellipsis: true })
+    doc.fillColor(COLORS.accent).text(oneLine(doc, t(this.organisation?.name ?? ''), this.width / 2 - 8), this.left, y, { width: this.width / 2, lineBreak: false })
     useFont(doc, 'regular', SIZE.small)
-    doc.fillColor(COLORS.muted).text(t(`${this.running} (suite)`), this.left + this.width / 2, y, { width: this.width / 2, align: 'right', lineBreak: false, ellipsis: true })
+    doc.fillColor(COLORS.muted).text(oneLine(doc, t(`${this.running} (suite)`), this.width / 2 - 8), this.left + this.width / 2, y, { width: this.width / 2, align: 'right', lineBreak: false })
     doc.moveTo(this.left, y + 13).lineTo(this.left + this.width, y + 13).lineWidth(0.5).strokeColor(COLORS.rule).stroke()
     doc.fillColor(COLORS.ink)
     doc.x = this.left
@@ -557,7 +572,11 @@ export class Sheet {
               .filter(Boolean)
               .join(' – ')
           : ''
-        doc.fillColor(COLORS.muted).text(t(legal), left, y, { width: width - 70 - reserve, lineBreak: true, height: reserve > 0 ? 30 : 20 })
+        // The legal line whole (a long name and the NDA sentence): smaller type rather than cut.
+        const room = reserve > 0 ? 30 : 20
+        if (doc.heightOfString(t(legal), { width: width - 70 - reserve }) > room) useFont(doc, 'regular', 6)
+        doc.fillColor(COLORS.muted).text(t(legal), left, y, { width: width - 70 - reserve, lineBreak: true, height: room + 4 })
+        useFont(doc, 'regular', SIZE.tiny)
         doc.fillColor(COLORS.ink).text(`Page ${p - s.first + 1} / ${count}`, left + width - 64, y, { width: 64, align: 'right', lineBreak: false })
         doc.page.margins.bottom = bottomMargin
       }

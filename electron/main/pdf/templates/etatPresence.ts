@@ -1,7 +1,7 @@
 import { dayOfWeek, formatDateFr } from '../../../../shared/domain/dates'
 import { monthName } from '../../../../shared/domain/documentChecks'
 import { DOCUMENT_KINDS } from '../../../../shared/domain/documents'
-import { formatNumberFr, hoursFr } from '../../../../shared/domain/frenchFormat'
+import { formatNumberFr, hoursFr, unbreakable } from '../../../../shared/domain/frenchFormat'
 import { COLORS, fullName, periodText, renderSingle, signatory, undersigned, type Cell, type FieldRow, type Sheet } from '../layout'
 import type { EtatPresenceSessionData, EtatPresenceTraineeData, PresenceCell, PresenceTotals, TrainingInfo } from '../types'
 
@@ -108,7 +108,7 @@ function drawSession(sheet: Sheet, d: EtatPresenceSessionData): void {
   sheet.title(TITLE, `${d.training.title} – ${monthLabel(d.month)}`)
   sheet.paragraph(sessionLine(d.training), { size: 9, align: 'center', gap: 6 })
   const header: Cell[] = [{ text: 'Stagiaire', align: 'left' }, ...d.dates.map((date) => `${INITIALS[dayOfWeek(date) - 1] ?? ''}\n${date.slice(8)}`), 'Réal.']
-  const name = (r: EtatPresenceSessionData['rows'][number]) => `${r.trainee.lastName.toLocaleUpperCase('fr-FR')} ${r.trainee.firstName}${r.trainee.ftId ? ` – ${r.trainee.ftId}` : ''}`
+  const name = (r: EtatPresenceSessionData['rows'][number]) => unbreakable(`${r.trainee.lastName.toLocaleUpperCase('fr-FR')} ${r.trainee.firstName}${r.trainee.ftId ? ` – ${r.trainee.ftId}` : ''}`)
   sheet.table({
     columns: [{ width: 120 }, ...d.dates.map(() => ({ width: 19, align: 'center' as const })), { width: 34, align: 'right' }],
     header: [header],

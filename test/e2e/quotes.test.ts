@@ -71,6 +71,18 @@ describe('AIF quotes: create in one go, checks, print, statuses, dashboard', () 
   it('creates three quotes, sees one refused and one warned, prints, files, accepts and validates', async () => {
     expect(await waitingCount()).toBe('0')
 
+    // The session's funding (Synthèse): the AIF teaching cost per hour, which prices its quotes.
+    await page.evaluate((id) => (window.location.hash = `#/sessions/${id}`), sessionId)
+    await page.getByTestId('session-funding-edit').click()
+    await page.getByTestId('session-funding-add').selectOption('region')
+    await page.getByTestId('funding-cost-region').fill('4 800')
+    await page.locator('[data-testid="session-funding"] select[aria-label="Unité du coût"]').first().selectOption('place')
+    await page.getByTestId('session-funding-add').selectOption('aif')
+    await page.getByTestId('funding-cost-aif').fill('12,50')
+    await page.getByTestId('session-funding-save').click()
+    await expectText(page.getByTestId('session-funding-list'), /Conseil régional — 4\s800,00\s€ par place[\s\S]*AIF France Travail — 12,50\s€ par heure/)
+    await shot(page, 'issue12-session-funding')
+
     // The session's « Devis » tab: three enrolments ticked, quotes created in one go.
     await page.evaluate((id) => (window.location.hash = `#/sessions/${id}/devis`), sessionId)
     await page.getByTestId('session-quotes').waitFor()

@@ -137,6 +137,10 @@ describe('AIF quotes service', () => {
       { code: 'aif', teachingCostCents: 1100, costUnit: 'hour', reference: null }
     ])
     expect(sessionFunders(t.db, w.sessionId).map((f) => f.code)).toEqual(['region', 'aif'])
+    // A funder imported from the catalogue (LHEO code) is kept when the local ones are saved.
+    t.db.prepare("INSERT INTO session_funder (session_id, funder_code, label) VALUES (?, '10', 'Bénéficiaire de l’action')").run(w.sessionId)
+    setSessionFunders(ctx, w.sessionId, [{ code: 'region', teachingCostCents: 480000, costUnit: 'place', reference: 'Marché 2026-04 lot 3' }, { code: 'aif', teachingCostCents: 1100, costUnit: 'hour', reference: null }])
+    expect(t.db.prepare<[number], { code: string }>('SELECT funder_code AS code FROM session_funder WHERE session_id = ? ORDER BY funder_code').all(w.sessionId).map((r) => r.code)).toEqual(['10', 'aif', 'region'])
     expect(refusal(() => setSessionFunders(ctx, w.sessionId, [{ code: 'cpf', teachingCostCents: 100, costUnit: null, reference: null }])).message).toBe('Indiquez si le coût pédagogique est par heure ou par place.')
     expect(sessionFunders(t.db, w.sessionId)).toHaveLength(2)
 
@@ -147,6 +151,6 @@ describe('AIF quotes service', () => {
     expect(enrolmentFunding(t.db, w.alice)).toMatchObject({ funding: 'aif', fundingReference: 'DEV-2026-0001', quote: { number: 'DEV-2026-0001', statusLabel: 'Brouillon' } })
     expect(audit().length).toBe(1)
     const ops = t.db.prepare<[], { operation: string }>("SELECT operation FROM audit_log WHERE entity IN ('session', 'enrolment') ORDER BY id").all().map((r) => r.operation)
-    expect(ops).toEqual(['session.funders', 'enrolment.funding'])
+    expect(ops).toEqual(['session.funders', 'session.funders', 'enrolment.funding'])
   })
 })

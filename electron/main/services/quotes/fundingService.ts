@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/api/result'
-import { SESSION_FUNDER_CODES, type CostUnit, type SessionFunder, type SessionFunderCode } from '../../../../shared/domain/aifQuoteFunding'
+import { SESSION_FUNDERS, SESSION_FUNDER_CODES, type CostUnit, type SessionFunder, type SessionFunderCode } from '../../../../shared/domain/aifQuoteFunding'
 import { QUOTE_STATUSES, type QuoteStatus } from '../../../../shared/domain/aifQuoteStatus'
 import { FUNDING_CODES, type Funding } from '../../../../shared/domain/enrolment'
 import type { Db } from '../../db/open'
@@ -33,9 +33,10 @@ export function setSessionFunders(ctx: ServiceContext, sessionId: number, funder
     for (const f of funders) {
       if (f.teachingCostCents !== null && f.costUnit === null) throw new AppError('invalid_input', 'Indiquez si le coût pédagogique est par heure ou par place.', [{ path: 'funders', message: 'Unité du coût manquante.' }])
     }
-    ctx.db.prepare('DELETE FROM session_funder WHERE session_id = ?').run(sessionId)
-    const insert = ctx.db.prepare('INSERT INTO session_funder (session_id, funder_code, teaching_cost_cents, cost_unit, reference) VALUES (?, ?, ?, ?, ?)')
-    for (const f of funders) insert.run(sessionId, f.code, f.teachingCostCents, f.teachingCostCents === null ? null : f.costUnit, f.reference)
+    // Funders imported from the catalogue (LHEO numeric codes) are the CARIF's: left as they are.
+    ctx.db.prepare('DELETE FROM session_funder WHERE session_id = ? AND funder_code IN (SELECT value FROM json_each(?))').run(sessionId, JSON.stringify(SESSION_FUNDER_CODES))
+    const insert = ctx.db.prepare('INSERT INTO session_funder (session_id, funder_code, label, teaching_cost_cents, cost_unit, reference) VALUES (?, ?, ?, ?, ?, ?)')
+    for (const f of funders) insert.run(sessionId, f.code, SESSION_FUNDERS[f.code], f.teachingCostCents, f.teachingCostCents === null ? null : f.costUnit, f.reference)
     ctx.db.prepare('UPDATE session SET updated_at = ? WHERE id = ?').run(nowIso(ctx.clock), sessionId)
     const after = sessionFunders(ctx.db, sessionId)
     recordAudit(ctx, { operation: 'session.funders', entity: 'session', entityId: sessionId, before, after })

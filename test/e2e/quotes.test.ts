@@ -81,7 +81,8 @@ describe('AIF quotes: create in one go, checks, print, statuses, dashboard', () 
     await page.getByTestId('funding-cost-aif').fill('12,50')
     await page.getByTestId('session-funding-save').click()
     await expectText(page.getByTestId('session-funding-list'), /Conseil régional — 4\s800,00\s€ par place[\s\S]*AIF France Travail — 12,50\s€ par heure/)
-    await shot(page, 'issue12-session-funding')
+    await page.getByTestId('session-funding').scrollIntoViewIfNeeded()
+    await shot(page, 'issue12-session-funding', { keepScroll: true })
 
     // The session's « Devis » tab: three enrolments ticked, quotes created in one go.
     await page.evaluate((id) => (window.location.hash = `#/sessions/${id}/devis`), sessionId)

@@ -20,9 +20,10 @@ describe('exit reports', () => {
     const a = w.trainee(w.sessionId, 'Dupont', 'Marie', '2026-09-07', '0676932W')
     const b = w.trainee(w.sessionId, 'Ménard', 'Anaïs')
     const c = w.enrol(w.sessionId, w.person('Quéré', 'Loïc'), 'inscrit')
-    w.attend(a, [['2026-11-02', 7, null], ['2026-11-03', 7.5, null], ['2026-11-04', null, 'MAL'], ['2026-11-05', 3.5, 'RDV']])
+    w.attend(a, [['2026-11-02', 7, null], ['2026-11-03', 7.5, null], ['2026-11-04', null, 'MAL'], ['2026-11-05', 3.5, 'RDV'], ['2026-12-10', 7, null]])
     w.move([b], { to: 'abandon', effectiveDate: '2026-11-10', reasonCode: 'demenagement' })
-    const rows = listExitReports(t.db, w.sessionId)
+    // As of 22 November (the ledger): the 7 hours typed for 10 December are not counted.
+    const rows = listExitReports(t.db, w.sessionId, '2026-11-22')
     expect(rows.map((r) => r.lastName)).toEqual(['DUPONT', 'MÉNARD'])
     expect(rows.find((r) => r.enrolmentId === c)).toBeUndefined()
     expect(rows[0]?.hoursComputed).toBe(18)
@@ -45,7 +46,7 @@ describe('exit reports', () => {
     const r = refusal(() => saveExitReport(ctx, parse({ enrolmentId: a, hoursCompleted: 21 })))
     expect(r.code).toBe('invalid_input')
     expect(r.message).toContain('indiquez le motif')
-    expect(getExitReport(t.db, a).hoursCompleted).toBe(14.5)
+    expect(getExitReport(t.db, a, '2026-11-22').hoursCompleted).toBe(14.5)
 
     const over = saveExitReport(ctx, parse({ enrolmentId: a, hoursCompleted: 21, hoursOverrideReason: 'Heures en entreprise non saisies' }))
     expect(over.hoursCompleted).toBe(21)

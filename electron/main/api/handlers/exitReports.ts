@@ -4,7 +4,7 @@ import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'
 
 export const exitReportHandlers: AreaHandlers<typeof exitReportOps> = {
-  'exitReports:list': ({ sessionId }, { db }) => listExitReports(db, sessionId),
-  'exitReports:get': ({ enrolmentId }, { db }) => getExitReport(db, enrolmentId),
+  'exitReports:list': ({ sessionId }, { db, clock }) => listExitReports(db, sessionId, clock.now().toISOString().slice(0, 10)),
+  'exitReports:get': ({ enrolmentId }, { db, clock }) => getExitReport(db, enrolmentId, clock.now().toISOString().slice(0, 10)),
   'exitReports:save': (input, call) => saveExitReport(services(call), input)
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/api/result'
 import type { CertificationResult } from '../../../../shared/domain/documents'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
+import { enrolmentLedgers } from '../hours/hoursService'
 import { nowIso, type ServiceContext } from '../context'
 
 export type SaveExitReportInput = z.output<(typeof exitReportOps)['exitReports:save']['input']>
@@ -42,7 +43,7 @@ const SELECT = `
          t.last_name AS lastName, t.first_name AS firstName, t.ft_id AS ftId, e.status,
          e.entry_date AS entryDate, e.exit_date AS enrolmentExitDate, e.exit_reason AS enrolmentExitReason,
          e.dropout_reason AS dropoutReason,
-         coalesce((SELECT sum(a.hours) FROM attendance_day a WHERE a.enrolment_id = e.id), 0) AS hoursComputed,
+         0 AS hoursComputed,
          r.exit_date AS reportExitDate, r.exit_reason AS reportExitReason, r.hours_completed AS hoursCompleted,
          r.hours_override_reason AS hoursOverrideReason, r.certification_result AS certificationResult,
          r.skills_acquired AS skillsAcquired, r.next_step AS nextStep, r.comments, r.completed_at AS completedAt,
@@ -80,15 +81,25 @@ function toRow(r: RawRow): ExitReportRow {
   }
 }
 
-export function listExitReports(db: Db, sessionId: number): ExitReportRow[] {
+/**
+ * The hours each report starts from: the hours ledger's realised hours (in centre and in a
+ * company) from entry to exit, as of `asOf` — never a day after it, whatever was typed.
+ */
+function withLedgerHours(db: Db, rows: RawRow[], asOf: string): RawRow[] {
+  const realised = new Map(enrolmentLedgers(db, rows.map((r) => r.enrolmentId), asOf).map((l) => [l.enrolmentId, l.summary.realisedHours]))
+  return rows.map((r) => ({ ...r, hoursComputed: realised.get(r.enrolmentId) ?? 0 }))
+}
+
+export function listExitReports(db: Db, sessionId: number, asOf: string): ExitReportRow[] {
   const rows = db
     .prepare(`${SELECT} WHERE e.session_id = ? AND e.status IN ('entre', 'sorti', 'abandon') ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, e.id`)
     .all(sessionId) as RawRow[]
-  return rows.map(toRow)
+  return withLedgerHours(db, rows, asOf).map(toRow)
 }
 
-export function getExitReport(db: Db, enrolmentId: number): ExitReportRow {
-  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(enrolmentId) as RawRow | undefined
+export function getExitReport(db: Db, enrolmentId: number, asOf: string): ExitReportRow {
+  const found = db.prepare(`${SELECT} WHERE e.id = ?`).get(enrolmentId) as RawRow | undefined
+  const row = found ? withLedgerHours(db, [found], asOf)[0] : undefined
   if (!row) throw new AppError('not_found', 'Cette inscription est introuvable.')
   if (!(REPORT_STATUSES as readonly string[]).includes(row.status)) {
     throw new AppError('refused', `Le bilan de fin de formation concerne un stagiaire entré, sorti ou en abandon : ${row.firstName} ${row.lastName.toLocaleUpperCase('fr-FR')} ne l’est pas.`)
@@ -102,7 +113,8 @@ export function getExitReport(db: Db, enrolmentId: number): ExitReportRow {
  */
 export function saveExitReport(ctx: ServiceContext, input: SaveExitReportInput): ExitReportRow {
   return ctx.db.transaction(() => {
-    const before = getExitReport(ctx.db, input.enrolmentId)
+    const today = nowIso(ctx.clock).slice(0, 10)
+    const before = getExitReport(ctx.db, input.enrolmentId, today)
     const now = nowIso(ctx.clock)
     const pick = <K extends keyof SaveExitReportInput>(key: K, current: SaveExitReportInput[K]): SaveExitReportInput[K] =>
       input[key] === undefined ? current : input[key]
@@ -152,7 +164,7 @@ export function saveExitReport(ctx: ServiceContext, input: SaveExitReportInput):
            completed_at = excluded.completed_at, updated_at = excluded.updated_at, updated_by = excluded.updated_by`
       )
       .run(values)
-    const after = getExitReport(ctx.db, input.enrolmentId)
+    const after = getExitReport(ctx.db, input.enrolmentId, today)
     recordAudit(ctx, {
       operation: before.reportId === null ? 'exitReport.create' : 'exitReport.update',
       entity: 'exit_report',

@@ -2,110 +2,24 @@ import type { z } from 'zod'
 import type { RegistrationRow } from '../../../../shared/api/areas/recruitment'
 import type { TraineeInput } from '../../../../shared/api/areas/trainees'
 import { AppError } from '../../../../shared/api/result'
-import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
 import { ENROLMENT_STATUSES } from '../../../../shared/domain/enrolment'
-import { RECRUITMENT_EVENT_KINDS, type Presence, type RecruitmentEventKind, type RegistrationResult } from '../../../../shared/domain/recruitment'
-import {
-  canReceiveResult,
-  canUndoRetained,
-  checkCapacity,
-  inTab,
-  plannedHours,
-  resultCodeFor,
-  retainedSince,
-  type RegistrationTab
-} from '../../../../shared/domain/recruitmentRules'
+import type { Presence, RecruitmentEventKind, RegistrationResult } from '../../../../shared/domain/recruitment'
+import { canReceiveResult, canUndoRetained, checkCapacity, inTab, resultCodeFor, type RegistrationTab } from '../../../../shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
-import { oneRow } from '../../db/oneRow'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { createTrainee } from '../trainees/traineeService'
+import { ORDER, REGISTRATION_SELECT, assertEventExists, assertNotCancelled, coresByIds, eventCore, getRegistration, rowsByIds, toRow, type RawRegistration } from './registrationQueries'
+import { capitalised, eventName, feminine, fullName, names } from './registrationWords'
+import { retain, undoRetained } from './retainRegistration'
 
 type NewTrainee = z.output<typeof TraineeInput>
-
-type RawRegistration = Omit<RegistrationRow, 'transferredFrom'> & {
-  fromDate: string | null
-  fromKind: RecruitmentEventKind | null
-  fromCancelled: number | null
-}
-
-// The enrolment is found by (session, trainee), its unique key; the last transfer by its index.
-const REGISTRATION_SELECT = `
-  SELECT g.id, g.event_id AS eventId, g.trainee_id AS traineeId, tr.last_name AS lastName, tr.first_name AS firstName,
-         tr.ft_id AS ftId, tr.phone, tr.email, tr.prescriber, tr.prescriber_agency AS prescriberAgency,
-         tr.adviser_name AS adviserName, tr.adviser_email AS adviserEmail, g.presence, g.result, g.result_code AS resultCode,
-         e.id AS enrolmentId, e.status AS enrolmentStatus, g.comment,
-         fe.date AS fromDate, fe.kind AS fromKind, fe.cancelled_at IS NOT NULL AS fromCancelled
-  FROM registration g
-  JOIN trainee tr ON tr.id = g.trainee_id
-  JOIN recruitment_event r ON r.id = g.event_id
-  LEFT JOIN enrolment e ON e.session_id = r.session_id AND e.trainee_id = g.trainee_id
-  LEFT JOIN registration_transfer x ON x.id = (SELECT max(y.id) FROM registration_transfer y WHERE y.registration_id = g.id)
-  LEFT JOIN recruitment_event fe ON fe.id = x.from_event_id`
-const ORDER = 'ORDER BY tr.last_name COLLATE NOCASE, tr.first_name COLLATE NOCASE, g.id'
-
-function toRow(raw: RawRegistration): RegistrationRow {
-  const { fromDate, fromKind, fromCancelled, ...rest } = raw
-  return {
-    ...rest,
-    transferredFrom:
-      fromDate === null || fromKind === null
-        ? null
-        : `transféré depuis : ${RECRUITMENT_EVENT_KINDS[fromKind]} du ${formatDateFr(fromDate)}${fromCancelled === 1 ? ' (annulée)' : ''}`
-  }
-}
 
 export function listRegistrations(db: Db, eventId: number, tab: RegistrationTab): RegistrationRow[] {
   assertEventExists(db, eventId)
   const rows = (db.prepare<unknown[], RawRegistration>(`${REGISTRATION_SELECT} WHERE g.event_id = ? ${ORDER}`).all(eventId)).map(toRow)
   return rows.filter((r) => inTab(tab, r.presence, r.result))
 }
-
-function rowsByIds(db: Db, ids: number[]): RegistrationRow[] {
-  return (db.prepare<unknown[], RawRegistration>(`${REGISTRATION_SELECT} WHERE g.id IN (SELECT value FROM json_each(?)) ${ORDER}`).all(JSON.stringify(ids))).map(toRow)
-}
-
-function getRegistration(db: Db, id: number): RegistrationRow {
-  const row = rowsByIds(db, [id])[0]
-  if (!row) throw new AppError('not_found', `Le positionnement n° ${id} est introuvable (il a peut-être été supprimé).`)
-  return row
-}
-
-type EventCore = {
-  id: number
-  session_id: number
-  kind: RecruitmentEventKind
-  date: string
-  capacity: number | null
-  cancelled_at: string | null
-  booked: number
-}
-
-function eventCore(db: Db, id: number): EventCore {
-  const e = db
-    .prepare<unknown[], EventCore>(
-      `SELECT r.id, r.session_id, r.kind, r.date, r.capacity, r.cancelled_at,
-              (SELECT count(*) FROM registration g WHERE g.event_id = r.id) AS booked
-       FROM recruitment_event r WHERE r.id = ?`
-    )
-    .get(id)
-  if (!e) throw new AppError('not_found', `La réunion de recrutement n° ${id} est introuvable (elle a peut-être été supprimée).`)
-  return e
-}
-
-function assertEventExists(db: Db, id: number): void {
-  eventCore(db, id)
-}
-
-const ARTICLES: Record<RecruitmentEventKind, string> = { info_session: 'l’', appointment: 'le ', application_window: 'le ' }
-/** "l’information collective du 12/11/2026", "le rendez-vous individuel du …". */
-const eventName = (e: { kind: RecruitmentEventKind; date: string }) =>
-  `${ARTICLES[e.kind]}${RECRUITMENT_EVENT_KINDS[e.kind].toLocaleLowerCase('fr')} du ${formatDateFr(e.date)}`
-const feminine = (kind: RecruitmentEventKind) => kind === 'info_session'
-const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1)
-const fullName = (p: { last_name: string; first_name: string }) => `${p.last_name} ${p.first_name}`
-const names = (list: { last_name: string; first_name: string }[]) => list.map(fullName).join(', ')
 
 export type Booking = { eventId: number; traineeIds: number[]; newTrainees: NewTrainee[] }
 
@@ -165,56 +79,6 @@ export function bookTrainees(ctx: ServiceContext, booking: Booking): Registratio
     for (const row of rows) recordAudit(ctx, { operation: 'registrations.book', entity: 'registration', entityId: row.id, after: row })
     return rows
   })()
-}
-
-type RegistrationCore = {
-  id: number
-  event_id: number
-  trainee_id: number
-  presence: Presence
-  result: RegistrationResult | null
-  result_code: string | null
-  last_name: string
-  first_name: string
-  session_id: number
-  event_date: string
-  event_kind: RecruitmentEventKind
-  event_cancelled: number
-  enrolment_id: number | null
-  enrolment_status: EnrolmentStatus | null
-  enrolment_registration_id: number | null
-}
-
-function coresByIds(db: Db, ids: number[]): RegistrationCore[] {
-  const unique = [...new Set(ids)]
-  const rows = db
-    .prepare<unknown[], RegistrationCore>(
-      `SELECT g.id, g.event_id, g.trainee_id, g.presence, g.result, g.result_code, tr.last_name, tr.first_name,
-              r.session_id, r.date AS event_date, r.kind AS event_kind, r.cancelled_at IS NOT NULL AS event_cancelled,
-              e.id AS enrolment_id, e.status AS enrolment_status, e.registration_id AS enrolment_registration_id
-       FROM registration g
-       JOIN trainee tr ON tr.id = g.trainee_id
-       JOIN recruitment_event r ON r.id = g.event_id
-       LEFT JOIN enrolment e ON e.session_id = r.session_id AND e.trainee_id = g.trainee_id
-       WHERE g.id IN (SELECT value FROM json_each(?))
-       ORDER BY tr.last_name COLLATE NOCASE, tr.first_name COLLATE NOCASE, g.id`
-    )
-    .all(JSON.stringify(unique))
-  const missing = unique.filter((id) => !rows.some((r) => r.id === id))
-  if (missing.length > 0) {
-    throw new AppError('not_found', `Positionnement${missing.length > 1 ? 's' : ''} introuvable${missing.length > 1 ? 's' : ''} : n° ${missing.join(', ')} (la liste a peut-être changé : rechargez-la).`)
-  }
-  return rows
-}
-
-function assertNotCancelled(rows: RegistrationCore[]): void {
-  const onCancelled = rows.filter((r) => r.event_cancelled === 1)
-  if (onCancelled.length > 0) {
-    throw new AppError(
-      'refused',
-      `La réunion est annulée pour ${names(onCancelled)} : transférez ces personnes sur une autre date avant de saisir leur présence ou leur résultat.`
-    )
-  }
 }
 
 const UPDATE_OUTCOME = `
@@ -287,114 +151,6 @@ export function setResult(ctx: ServiceContext, ids: number[], result: Registrati
     }
     return audited(ctx, 'registrations.setResult', before, rowsByIds(db, ids))
   })()
-}
-
-type SessionPlan = { start_date: string | null; end_date: string | null; hours: number | null }
-
-/** Creates the enrolment in status retenu (or takes up the existing one) with its history event. */
-function retain(ctx: ServiceContext, r: RegistrationCore): void {
-  const db = ctx.db
-  const today = todayIso(ctx.clock.now())
-  const since = retainedSince(r.event_date, today)
-  const now = nowIso(ctx.clock)
-  if (r.enrolment_id === null) {
-    const s = oneRow(
-      db.prepare<[number], {
-      start_date: string | null
-      end_date: string | null
-      hours_centre: number | null
-      hours_company: number | null
-      a_centre: number | null
-      a_company: number | null
-      a_total: number | null
-    }>(
-        `SELECT s.start_date, s.end_date, s.hours_centre, s.hours_company, a.hours_centre AS a_centre, a.hours_company AS a_company, a.hours_total AS a_total
-         FROM session s LEFT JOIN training_action a ON a.id = s.action_id WHERE s.id = ?`
-      ),
-      r.session_id
-    )
-    const plan: SessionPlan = {
-      start_date: s.start_date,
-      end_date: s.end_date,
-      // The session's hours, else those of its catalogue action.
-      hours: plannedHours(s.hours_centre, s.hours_company) ?? plannedHours(s.a_centre, s.a_company) ?? s.a_total
-    }
-    const info = db
-      .prepare(
-        `INSERT INTO enrolment (session_id, trainee_id, registration_id, status, status_since, planned_start_date, planned_end_date,
-                                planned_hours, ais_status_code, created_at, updated_at)
-         VALUES (?, ?, ?, 'retenu', ?, ?, ?, ?, 'ICR', ?, ?)`
-      )
-      .run(r.session_id, r.trainee_id, r.id, since, plan.start_date, plan.end_date, plan.hours, now, now)
-    const enrolmentId = Number(info.lastInsertRowid)
-    statusEvent(ctx, enrolmentId, 'status', null, 'retenu', since)
-    recordAudit(ctx, { operation: 'enrolments.create', entity: 'enrolment', entityId: enrolmentId, after: enrolmentSnapshot(db, enrolmentId) })
-    return
-  }
-  const before = enrolmentSnapshot(db, r.enrolment_id)
-  const status = r.enrolment_status
-  if (status === 'positionne' || status === 'non_retenu' || status === 'en_attente') {
-    db.prepare(
-      `UPDATE enrolment SET status = 'retenu', status_since = ?, registration_id = ?, ais_status_code = 'ICR', updated_at = ? WHERE id = ?`
-    ).run(since, r.id, now, r.enrolment_id)
-    statusEvent(ctx, r.enrolment_id, 'status', status, 'retenu', since)
-  } else {
-    // Already retenu or further along (e.g. enrolled directly): only link it to this meeting.
-    db.prepare('UPDATE enrolment SET registration_id = coalesce(registration_id, ?), updated_at = ? WHERE id = ?').run(r.id, now, r.enrolment_id)
-  }
-  recordAudit(ctx, { operation: 'enrolments.update', entity: 'enrolment', entityId: r.enrolment_id, before, after: enrolmentSnapshot(db, r.enrolment_id) })
-}
-
-/**
- * Leaving retenu while the enrolment is still retenu: the enrolment this result created is
- * removed (a correction: nothing happened on it yet); one that existed before goes back to
- * the status it had, or takes the new result's, with a correction event.
- */
-function undoRetained(ctx: ServiceContext, r: RegistrationCore, result: RegistrationResult | null): void {
-  if (r.enrolment_id === null || r.enrolment_status !== 'retenu') return
-  const db = ctx.db
-  const history = db
-    .prepare<unknown[], { kind: string; from_status: EnrolmentStatus | null; to_status: EnrolmentStatus | null }>('SELECT kind, from_status, to_status FROM enrolment_event WHERE enrolment_id = ? ORDER BY effective_date, id')
-    .all(r.enrolment_id)
-  const before = enrolmentSnapshot(db, r.enrolment_id)
-  const only = history[0]
-  if (history.length <= 1 && (only === undefined || only.from_status === null) && r.enrolment_registration_id === r.id) {
-    db.prepare('DELETE FROM enrolment WHERE id = ?').run(r.enrolment_id)
-    recordAudit(ctx, { operation: 'enrolments.delete', entity: 'enrolment', entityId: r.enrolment_id, before })
-    return
-  }
-  const previous = [...history].reverse().find((h) => h.to_status === 'retenu')?.from_status ?? 'positionne'
-  const next: EnrolmentStatus = result ?? previous
-  const today = todayIso(ctx.clock.now())
-  db.prepare('UPDATE enrolment SET status = ?, status_since = ?, ais_status_code = ?, updated_at = ? WHERE id = ?').run(
-    next,
-    today,
-    result === 'non_retenu' ? 'ICN' : null,
-    nowIso(ctx.clock),
-    r.enrolment_id
-  )
-  statusEvent(ctx, r.enrolment_id, 'correction', 'retenu', next, today)
-  recordAudit(ctx, { operation: 'enrolments.update', entity: 'enrolment', entityId: r.enrolment_id, before, after: enrolmentSnapshot(db, r.enrolment_id) })
-}
-
-function statusEvent(ctx: ServiceContext, enrolmentId: number, kind: 'status' | 'correction', from: EnrolmentStatus | null, to: EnrolmentStatus, effective: string): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO enrolment_event (enrolment_id, kind, from_status, to_status, effective_date, comment, recorded_at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(enrolmentId, kind, from, to, effective, 'Résultat de la réunion de recrutement', nowIso(ctx.clock), ctx.actor.name)
-}
-
-function enrolmentSnapshot(db: Db, id: number): unknown {
-  return db
-    .prepare(
-      `SELECT id, session_id AS sessionId, trainee_id AS traineeId, registration_id AS registrationId, status, status_since AS statusSince,
-              planned_start_date AS plannedStartDate, planned_end_date AS plannedEndDate, planned_hours AS plannedHours,
-              ais_status_code AS aisStatusCode
-       FROM enrolment WHERE id = ?`
-    )
-    .get(id)
 }
 
 /**

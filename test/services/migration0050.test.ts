@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrate, schemaVersion } from '../../electron/main/db/migrate'
-import { MIGRATIONS } from '../../electron/main/db/migrations'
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/main/db/migrations'
 import { openConnection, type Db } from '../../electron/main/db/open'
-import { generateDemoData } from '../../electron/main/demo/generateDemoData'
-import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
+import { tempDb, type TempDb } from '../helpers/tempDb'
+import { quotesWorld } from './quotesWorld'
 
-// A version 40 database with data, and a quote and invoice as a version 10–40 writer could leave them.
+// A version 40 database with a session and enrolments, and a quote and invoice as a version 10–40 writer could leave them.
 let t: TempDb
 let db: Db
 
@@ -16,7 +16,8 @@ beforeEach(async () => {
   db = openConnection(join(t.dir, 'v40.db'))
   await migrate(db, MIGRATIONS.filter((m) => m.version <= 40))
   expect(schemaVersion(db)).toBe(40)
-  generateDemoData(serviceContext(db, fixedClock()), { trainees: 60 })
+  // Plain SQL (no service, no audit entry): the data a version 40 writer leaves.
+  quotesWorld(db)
 })
 afterEach(() => {
   if (db.open) db.close()
@@ -39,7 +40,7 @@ describe('migration 0050 (AIF quotes)', () => {
     const enrolments = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enrolment').get()!.n
 
     await migrate(db, MIGRATIONS, { backupDir: join(t.dir, 'sauvegardes') })
-    expect(schemaVersion(db)).toBe(50)
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([])
     expect(db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enrolment').get()!.n).toBe(enrolments)

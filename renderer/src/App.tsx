@@ -10,6 +10,7 @@ import { CataloguePage } from './features/catalogue/CataloguePage'
 import { RecruitmentPage } from './features/recruitment/RecruitmentPage'
 import { QuotesPage } from './features/quotes/QuotesPage'
 import { SessionPage } from './features/sessions/SessionPage'
+import { HistoryPage } from './features/history/HistoryPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { TraineesPage } from './features/trainees/TraineesPage'
 import { Shell } from './layout/Shell'
@@ -59,6 +60,7 @@ export function App() {
         <Route path="/devis-factures" element={<QuotesPage />} />
         <Route path="/documents" element={<DocumentsPage />} />
         <Route path="/parametres" element={<SettingsPage />} />
+        <Route path="/historique" element={<HistoryPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

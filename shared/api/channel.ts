@@ -16,3 +16,5 @@ export const HTTP_BODY_LIMITS: Readonly<Record<string, number>> = {
 }
 /** Attendance pastes of 15,000 cells and the like stay well under this. */
 export const HTTP_DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
+/** The calling page's own id (drawn at each load): the clerk belongs to the window, not to the database. */
+export const HTTP_WINDOW_HEADER = 'x-passerelle-fenetre'

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appOps } from './areas/app'
 import { attendanceOps } from './areas/attendance'
+import { auditOps } from './areas/audit'
 import { catalogueOps } from './areas/catalogue'
 import { dashboardOps } from './areas/dashboard'
 import { documentOps } from './areas/documents'
@@ -18,6 +19,7 @@ import type { OpSpec } from './spec'
 // Each area declares its operations in its own file; this is the single list of all of them.
 export const contract = {
   ...appOps,
+  ...auditOps,
   ...organisationOps,
   ...traineeOps,
   ...traineeImportOps,

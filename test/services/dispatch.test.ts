@@ -38,7 +38,10 @@ describe('dispatch', () => {
     expect(await dispatch('clerks:select', { name: 'Claire Martin' })).toMatchObject({ ok: true, value: { name: 'Claire Martin' } })
     expect(await dispatch('trainees:create', { lastName: 'Dupont', firstName: 'Marie' })).toMatchObject({ ok: true })
     const audit = t.db.prepare('SELECT clerk_name, operation, entity FROM audit_log').all()
-    expect(audit).toEqual([{ clerk_name: 'Claire Martin', operation: 'trainees.create', entity: 'trainee' }])
+    expect(audit).toEqual([
+      { clerk_name: 'Claire Martin', operation: 'clerks.select', entity: 'clerk' },
+      { clerk_name: 'Claire Martin', operation: 'trainees.create', entity: 'trainee' }
+    ])
   })
 
   it('turns a crash of a service into a French error, logs it and keeps running', async () => {

@@ -1,10 +1,19 @@
 import { contract, type Op } from '../../../shared/api/contract'
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/api/result'
+import type { Clerk } from '../../../shared/api/areas/app'
 import { committedTransactions, isBusyError } from '../db/writeLock'
 import { currentClerk } from '../services/clerks/clerkService'
 import type { Backend, Handlers } from './types'
 
-export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>
+/**
+ * `caller` names the window that calls (an Electron webContents, a browser page): the clerk
+ * belongs to it, so two windows on one database each write under their own name. Without a
+ * caller (command line, tests), the database's last chosen clerk is used.
+ */
+export type Dispatch = (op: string, input: unknown, caller?: string) => Promise<Result<unknown>>
+
+/** Windows remembered at once (a browser page gets a new id at each load). */
+const MAX_WINDOWS = 1000
 
 /** How long a call waits, in all, for another connection's write lock (an import, another window). */
 export const BUSY_WAIT_MS = 60_000
@@ -41,7 +50,22 @@ const isOp = (name: string): name is Op => Object.prototype.hasOwnProperty.call(
  * Result. It never throws: a bug in a service must not take the main process down.
  */
 export function createDispatch(backend: Backend, handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
-  return async (name, rawInput) => {
+  const windowClerks = new Map<string, Clerk>()
+  const remember = (caller: string, clerk: Clerk) => {
+    windowClerks.delete(caller)
+    windowClerks.set(caller, clerk)
+    if (windowClerks.size > MAX_WINDOWS) windowClerks.delete(windowClerks.keys().next().value ?? '')
+  }
+  /** A new window starts with the last clerk chosen on this database, then keeps its own. */
+  const clerkOf = (caller: string | undefined): Clerk | null => {
+    if (caller === undefined) return currentClerk(backend.db)
+    const known = windowClerks.get(caller)
+    if (known) return known
+    const adopted = currentClerk(backend.db)
+    if (adopted) remember(caller, adopted)
+    return adopted
+  }
+  return async (name, rawInput, caller) => {
     if (typeof name !== 'string' || !isOp(name)) return fail('unknown_operation', `Opération inconnue : ${typeof name === 'string' ? name.slice(0, 60) : typeof name}.`)
     const spec = contract[name]
     const parsed = spec.input.safeParse(rawInput ?? {})
@@ -52,13 +76,15 @@ export function createDispatch(backend: Backend, handlers: Handlers, log: (e: un
       return fail('invalid_input', message, issues)
     }
     try {
-      const clerk = currentClerk(backend.db)
+      const clerk = clerkOf(caller)
       const actor = clerk ? { clerkId: clerk.id, name: clerk.name } : null
       if (spec.needsClerk && !actor) {
         return fail('no_clerk', "Indiquez d'abord votre nom : chaque modification est tracée au nom de la personne qui la fait.")
       }
       const handler = handlers[name] as (input: unknown, call: Parameters<Handlers[Op]>[1]) => unknown
-      return ok(await withBusyRetry(backend.db, () => handler(parsed.data, { ...backend, actor })))
+      const value = await withBusyRetry(backend.db, () => handler(parsed.data, { ...backend, actor }))
+      if (name === 'clerks:select' && caller !== undefined) remember(caller, value as Clerk)
+      return ok(value)
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.issues)
       if (isBusyError(e)) return fail('busy', BUSY_MESSAGE)

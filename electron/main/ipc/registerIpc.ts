@@ -9,6 +9,7 @@ export function registerIpc(dispatch: Dispatch, rendererUrl: string | undefined)
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, op: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url
     if (!frameUrl || !isAppUrl(frameUrl, rendererUrl)) return fail('forbidden', 'Appel refusé : origine inconnue.')
-    return dispatch(String(op), input)
+    // The window that calls: its clerk is its own (see Dispatch).
+    return dispatch(String(op), input, `fenetre-${event.sender.id}`)
   })
 }

@@ -1,4 +1,4 @@
-import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH } from '../../../shared/api/channel'
+import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_WINDOW_HEADER } from '../../../shared/api/channel'
 import type { Input, Op, Output } from '../../../shared/api/contract'
 import type { Result } from '../../../shared/api/result'
 
@@ -12,6 +12,9 @@ declare global {
   }
 }
 
+/** This page's id for the browser host: the clerk chosen here belongs to this page only. */
+const WINDOW_ID = crypto.randomUUID()
+
 /** Electron's preload bridge when present, else the browser host's HTTP endpoint: same contract. */
 export function createApiClient(): ApiClient {
   const bridge = window.passerelle
@@ -23,7 +26,7 @@ export function createApiClient(): ApiClient {
       try {
         const res = await fetch(`${HTTP_INVOKE_PATH}?op=${encodeURIComponent(op)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1' },
+          headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1', [HTTP_WINDOW_HEADER]: WINDOW_ID },
           body: JSON.stringify({ op, input })
         })
         if (!res.ok) return { ok: false, error: { code: 'internal', message: `Le serveur local a refusé l'appel (${res.status}).` } }

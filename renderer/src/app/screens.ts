@@ -14,7 +14,7 @@ export type Screen = {
   subPaths?: string[]
 }
 
-/** Every screen of domain.md §5, in sidebar order; Alt+1…Alt+9 follow this order. */
+/** Every screen of docs/domain.md §5, in sidebar order; Alt+1…Alt+9, then Alt+0, follow this order. */
 export const SCREENS: Screen[] = [
   { id: 'dashboard', path: '/', title: 'Tableau de bord', navLabel: 'Tableau de bord', icon: 'dashboard', group: 'pilotage' },
   { id: 'trainings', path: '/formations', title: 'Formations & sessions', navLabel: 'Formations & sessions', icon: 'trainings', group: 'parcours', subPaths: ['/sessions'] },
@@ -24,8 +24,14 @@ export const SCREENS: Screen[] = [
   { id: 'trainees', path: '/stagiaires', title: 'Stagiaires', navLabel: 'Stagiaires', icon: 'trainees', group: 'parcours' },
   { id: 'quotes', path: '/devis-factures', title: 'Devis & factures', navLabel: 'Devis & factures', icon: 'quotes', group: 'gestion' },
   { id: 'documents', path: '/documents', title: 'Documents', navLabel: 'Documents', icon: 'documents', group: 'gestion' },
-  { id: 'settings', path: '/parametres', title: 'Paramètres', navLabel: 'Paramètres', icon: 'settings', group: 'gestion' }
+  { id: 'settings', path: '/parametres', title: 'Paramètres', navLabel: 'Paramètres', icon: 'settings', group: 'gestion' },
+  { id: 'history', path: '/historique', title: 'Historique des modifications', navLabel: 'Historique', icon: 'history', group: 'gestion' }
 ]
+
+/** Alt+1…Alt+9 for the first nine screens, Alt+0 for the tenth (as on a keyboard's digit row). */
+export function navShortcut(index: number): string | null {
+  return index < 9 ? `Alt+${index + 1}` : index === 9 ? 'Alt+0' : null
+}
 
 export const GROUP_LABELS: Record<Screen['group'], string> = {
   pilotage: 'Pilotage',

@@ -1,15 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { useLocation, useNavigate } from 'react-router-dom'
 import type { AppState } from '../../../shared/api/areas/app'
-import { SCREENS, screenForPath } from '../app/screens'
+import { navShortcut, SCREENS, screenForPath } from '../app/screens'
 import { ChangeClerkDialog } from '../features/clerk/ChangeClerkDialog'
 import { matchesShortcut, parseShortcut } from '../hooks/shortcuts'
 import { Sidebar } from './Sidebar'
 import { Topbar } from './Topbar'
 
-const NAV_SHORTCUTS = SCREENS.map((s, i) => ({ path: s.path, shortcut: parseShortcut(`Alt+${i + 1}`) }))
+const NAV_SHORTCUTS = SCREENS.flatMap((s, i) => {
+  const keys = navShortcut(i)
+  return keys ? [{ path: s.path, shortcut: parseShortcut(keys) }] : []
+})
 
-/** Sidebar + top bar around the current screen; Alt+1…9 switch screens from anywhere. */
+/** Sidebar + top bar around the current screen; Alt+1…9 and Alt+0 switch screens from anywhere. */
 export function Shell({ state, onStateChanged, children }: { state: AppState; onStateChanged: () => void; children: ReactNode }) {
   const location = useLocation()
   const navigate = useNavigate()

@@ -1,6 +1,6 @@
 import { NavLink, useLocation } from 'react-router-dom'
 import { Icon } from '../components/Icon'
-import { GROUP_LABELS, SCREENS, screenForPath, type Screen } from '../app/screens'
+import { GROUP_LABELS, navShortcut, SCREENS, screenForPath, type Screen } from '../app/screens'
 
 const groups = Object.keys(GROUP_LABELS) as Screen['group'][]
 
@@ -25,7 +25,7 @@ export function Sidebar({ version }: { version: string }) {
                     to={s.path}
                     end={s.path === '/'}
                     className={({ isActive }) => (isActive || current?.id === s.id ? 'nav-link nav-link--active' : 'nav-link')}
-                    title={`${s.title} (Alt+${SCREENS.indexOf(s) + 1})`}
+                    title={`${s.title} (${navShortcut(SCREENS.indexOf(s)) ?? ''})`}
                     data-testid={`nav-${s.id}`}
                   >
                     <Icon name={s.icon} />

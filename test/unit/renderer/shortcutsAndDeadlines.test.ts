@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { matchesShortcut, parseShortcut } from '../../../renderer/src/hooks/shortcuts'
 import { attendanceWindow, attendanceWindowText } from '../../../renderer/src/features/dashboard/deadlines'
-import { SCREENS, screenForPath } from '../../../renderer/src/app/screens'
+import { navShortcut, SCREENS, screenForPath } from '../../../renderer/src/app/screens'
 
 const key = (over: Partial<KeyboardEvent>) => ({ key: '', code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...over })
 
@@ -39,8 +39,10 @@ describe('screens', () => {
       'Stagiaires',
       'Devis & factures',
       'Documents',
-      'Paramètres'
+      'Paramètres',
+      'Historique des modifications'
     ])
+    expect(SCREENS.map((_s, i) => navShortcut(i))).toEqual(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Alt+6', 'Alt+7', 'Alt+8', 'Alt+9', 'Alt+0'])
     expect(screenForPath('/stagiaires')?.id).toBe('trainees')
     expect(screenForPath('/')?.id).toBe('dashboard')
     expect(screenForPath('/nope')).toBeUndefined()

@@ -1,6 +1,7 @@
 import type { Handlers } from '../types'
 import { appHandlers } from './app'
 import { attendanceHandlers } from './attendance'
+import { auditHandlers } from './audit'
 import { catalogueHandlers } from './catalogue'
 import { dashboardHandlers } from './dashboard'
 import { documentHandlers } from './documents'
@@ -17,6 +18,7 @@ import { quoteHandlers } from './quotes'
 // Typed as the full Handlers map: an operation of the contract without a handler does not compile.
 export const handlers: Handlers = {
   ...appHandlers,
+  ...auditHandlers,
   ...organisationHandlers,
   ...traineeHandlers,
   ...traineeImportHandlers,

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context'
 import { nowIso } from '../context'
+import { contentHash, rowHash } from './auditChain'
 
 export type AuditEntry = {
   operation: string
@@ -9,21 +10,28 @@ export type AuditEntry = {
   after?: unknown
 }
 
-/** Called inside the service's own transaction, so a write and its trace commit together. */
+/**
+ * Called inside the service's own transaction, so a write and its trace commit together. The row
+ * is chained to the previous one (auditChain.ts); the transaction holds the write lock (BEGIN
+ * IMMEDIATE), so no other connection can append in between.
+ */
 export function recordAudit(ctx: ServiceContext, entry: AuditEntry): void {
+  const row = {
+    at: nowIso(ctx.clock),
+    clerk_id: ctx.actor.clerkId,
+    clerk_name: ctx.actor.name,
+    operation: entry.operation,
+    entity: entry.entity,
+    entity_id: entry.entityId == null ? null : String(entry.entityId)
+  }
+  const before = entry.before === undefined ? null : JSON.stringify(entry.before)
+  const after = entry.after === undefined ? null : JSON.stringify(entry.after)
+  const previous = ctx.db.prepare<[], { hash: string | null }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get()?.hash ?? null
+  const content = contentHash(before, after)
   ctx.db
     .prepare(
-      `INSERT INTO audit_log (at, clerk_id, clerk_name, operation, entity, entity_id, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO audit_log (at, clerk_id, clerk_name, operation, entity, entity_id, before_json, after_json, content_hash, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    .run(
-      nowIso(ctx.clock),
-      ctx.actor.clerkId,
-      ctx.actor.name,
-      entry.operation,
-      entry.entity,
-      entry.entityId == null ? null : String(entry.entityId),
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after)
-    )
+    .run(row.at, row.clerk_id, row.clerk_name, row.operation, row.entity, row.entity_id, before, after, content, previous, rowHash(previous, row, content))
 }

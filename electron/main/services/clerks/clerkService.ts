@@ -1,5 +1,6 @@
 import type { Clerk } from '../../../../shared/api/areas/app'
 import type { Db } from '../../db/open'
+import { recordAudit } from '../audit/recordAudit'
 import type { Clock } from '../context'
 
 const CURRENT_KEY = 'current_clerk_id'
@@ -18,8 +19,11 @@ export function currentClerk(db: Db): Clerk | null {
   return row ?? null
 }
 
-/** The clerk's name chosen at start: found case-insensitively, created the first time. */
-export function selectClerk(db: Db, clock: Clock, name: string): Clerk {
+/**
+ * The clerk's name chosen at start or when switching: found case-insensitively, created the first
+ * time; the switch is audited under the clerk chosen, with the window's previous clerk.
+ */
+export function selectClerk(db: Db, clock: Clock, name: string, previous: string | null = null): Clerk {
   return db.transaction(() => {
     const clean = name.trim().replace(/\s+/g, ' ')
     let clerk = db.prepare<unknown[], Clerk>('SELECT id, name FROM clerk WHERE name = ? COLLATE NOCASE').get(clean)
@@ -32,6 +36,7 @@ export function selectClerk(db: Db, clock: Clock, name: string): Clerk {
       CURRENT_KEY,
       String(clerk.id)
     )
+    recordAudit({ db, clock, actor: { clerkId: clerk.id, name: clerk.name } }, { operation: 'clerks.select', entity: 'clerk', entityId: clerk.id, before: { clerk: previous }, after: { clerk: clerk.name } })
     return clerk
   })()
 }

@@ -7,6 +7,8 @@ import { handlers } from '../../../electron/main/api/handlers'
 const VALID: { [O in Op]: Input<O> } = {
   'app:state': {},
   'app:overview': {},
+  'audit:list': { clerk: 'Claire Martin', traineeId: 3, from: '2026-11-01', to: '2026-11-30', limit: 50 },
+  'audit:verify': {},
   'clerks:select': { name: 'Claire Martin' },
   'demo:generate': { trainees: 50 },
   'organisation:get': {},

@@ -52,7 +52,7 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
   const [force, setForce] = useState(false)
   // The month a statement defaults to comes from the people (never one they were not in training); a month typed by the clerk stays.
   const [monthTouched, setMonthTouched] = useState(false)
-  const { checks, error: checkError } = useDocumentChecks(open && phase.step === 'form', target, periods.month, periods.day)
+  const { checks, error: checkError, ready: checked } = useDocumentChecks(open && phase.step === 'form', target, periods.month, periods.day)
   const check = checks[kind]
   const suggested = checks.etat_presence?.defaultMonth ?? null
   // A kind that applies to no one of the selection is greyed: the first one that applies is chosen instead.
@@ -207,7 +207,7 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
             )}
             <fieldset className="form__section">
               <legend>Type de document</legend>
-              <div className="choice-grid" role="radiogroup" aria-label="Type de document">
+              <div className="choice-grid" role="radiogroup" aria-label="Type de document" data-testid="kind-grid" data-checked={checked ? 'true' : 'false'}>
                 {KIND_OPTIONS.map((o) => {
                   const why = kindUnavailable(o.value, target) ?? kindRefusal(checks[o.value])
                   return (

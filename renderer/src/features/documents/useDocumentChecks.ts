@@ -16,18 +16,21 @@ export function kindRefusal(check: DocumentCheck | undefined): string | null {
  * Runs documents:check for every kind on the selection (the same rules as generation, nothing
  * written): which kinds apply, who lacks which data, and the month a statement should default to.
  */
-export function useDocumentChecks(open: boolean, target: Target, month: string, day: string): { checks: Partial<Record<DocumentKind, DocumentCheck>>; error: string | null } {
+export function useDocumentChecks(open: boolean, target: Target, month: string, day: string): { checks: Partial<Record<DocumentKind, DocumentCheck>>; error: string | null; ready: boolean } {
   const api = useApi()
   const [checks, setChecks] = useState<Partial<Record<DocumentKind, DocumentCheck>>>({})
   const [error, setError] = useState<string | null>(null)
+  const [ready, setReady] = useState(false)
   const ids = (target.enrolmentIds ?? []).join(',')
   const sessionId = target.sessionId ?? null
   useEffect(() => {
     if (!open || (ids === '' && sessionId === null)) {
       setChecks({})
+      setReady(false)
       return
     }
     let stale = false
+    setReady(false)
     void (async () => {
       const next: Partial<Record<DocumentKind, DocumentCheck>> = {}
       for (const { value: kind } of KIND_OPTIONS) {
@@ -43,7 +46,10 @@ export function useDocumentChecks(open: boolean, target: Target, month: string, 
         if (r.ok) next[kind] = r.value
         else setError(r.error.message)
       }
-      if (!stale) setChecks(next)
+      if (!stale) {
+        setChecks(next)
+        setReady(true)
+      }
     })()
     return () => {
       stale = true
@@ -51,5 +57,5 @@ export function useDocumentChecks(open: boolean, target: Target, month: string, 
     // The target is compared through its ids; the object itself is rebuilt on each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, open, ids, sessionId, month, day])
-  return { checks, error }
+  return { checks, error, ready }
 }

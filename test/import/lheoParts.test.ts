@@ -5,7 +5,7 @@ import { detectEncoding, lheoDate, loadLheoSchema, parseLheoDate, readLheo, rich
 import { certificationLevel, parseEuroCents } from '../../electron/main/import/lheo/extractValues'
 import { cleanLine, decodeHtmlEntities } from '../../electron/main/import/lheo/richText'
 import { xsdPatternToRegExp } from '../../electron/main/import/lheo/schema'
-import { checkSimpleValue } from '../../electron/main/import/lheo/validator'
+import { checkSimpleValue } from '../../electron/main/import/lheo/checkSimpleValue'
 import { CENTRE, NORMANDIE, ONISEP, XSD_DIR, readAll, readText, rejection, tempDir, xmllintValid, type TempDir } from './lheoHelpers'
 
 let tmp: TempDir

@@ -147,6 +147,8 @@ describe('recruitment screen', () => {
     sessionId = opened.data.sessionId
     eventIds = opened.data.eventIds.map(String)
     await expectText(page.getByTestId('screen-title'), 'Recrutement')
+    // A fresh page chooses the next slot by itself: let it, so that a later click is not undone.
+    if (eventIds.length > 0) await page.getByTestId('registrations-title').waitFor()
     if (slot === undefined) return
     await cell(page, eventIds[slot] ?? '', 'date').click()
     await expectText(page.getByTestId('registrations-title'), new RegExp(formatDateFr(dates[slot] ?? '').replace(/\//g, '\\/')))

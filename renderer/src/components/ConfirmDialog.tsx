@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { DialogFooter } from './DialogFooter'
 import { Modal } from './Modal'
 
 type Props = {
@@ -21,16 +22,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
       onClose={onCancel}
       size="small"
       testId="confirm-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel} autoFocus>
-            Annuler
-          </button>
-          <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} onClick={onConfirm} disabled={busy}>
-            {busy ? 'Patientez…' : confirmLabel}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onCancel} cancelAutoFocus onConfirm={onConfirm} busy={busy} tone={danger ? 'danger' : 'primary'} label={confirmLabel} />}
     >
       {children}
     </Modal>

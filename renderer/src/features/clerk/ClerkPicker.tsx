@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { Clerk } from '../../../../shared/api/areas/app'
-import { useApi } from '../../api/ApiContext'
 import { Field } from '../../components/Field'
+import { useCommand } from '../../hooks/useCommand'
 
 type Props = {
   clerks: Clerk[]
@@ -12,17 +12,14 @@ type Props = {
 
 /** Pick a known clerk or type a name (created the first time): every change is recorded under it. */
 export function ClerkPicker({ clerks, current, onSelected, autoFocusName }: Props) {
-  const api = useApi()
+  const { run, busy, failure, setError } = useCommand()
   const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // The name's own issue says more than the refusal's summary.
+  const error = failure ? (failure.issues?.[0]?.message ?? failure.message) : null
 
   async function select(chosen: string): Promise<void> {
-    setBusy(true)
-    const r = await api.call('clerks:select', { name: chosen })
-    setBusy(false)
+    const r = await run((api) => api.call('clerks:select', { name: chosen }))
     if (r.ok) onSelected(r.value)
-    else setError(r.error.issues?.[0]?.message ?? r.error.message)
   }
 
   function submit(e: FormEvent): void {

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { EnrolmentRow } from '../../../../shared/api/areas/enrolments'
 import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
-import { useApi } from '../../api/ApiContext'
+import { DialogFooter } from '../../components/DialogFooter'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { useCommand } from '../../hooks/useCommand'
 import { DateField, readDate } from './DateField'
 import { enrolmentCount, eventNoun, pendingRows, personName, refusalLines } from './enrolmentFormat'
 
@@ -23,30 +24,27 @@ const NAME_ORDER = new Intl.Collator('fr', { sensitivity: 'base' })
  * the chosen enrolments is ticked.
  */
 export function DeclareDialog({ rows, onClose, onDone }: Props) {
-  const api = useApi()
+  const { run, busy, failure, setError } = useCommand()
   const [date, setDate] = useState('')
-  const [refusal, setRefusal] = useState<{ head: string; lines: string[] } | null>(null)
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     if (!rows) return
     setDate(formatDateFr(todayIso()))
-    setRefusal(null)
-  }, [rows])
+    setError(null)
+  }, [rows, setError])
 
   if (!rows) return null
   const pending = pendingRows(rows).sort((a, b) => NAME_ORDER.compare(personName(a), personName(b)))
   const skipped = rows.length - pending.length
   const read = readDate(date, true)
+  const refusal = failure ? refusalLines(failure) : null
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
     if (read.iso === null || pending.length === 0) return
-    setBusy(true)
-    const r = await api.call('enrolments:markDeclared', { enrolmentIds: pending.map((p) => p.id), declaredOn: read.iso })
-    setBusy(false)
+    const declaredOn = read.iso
+    const r = await run((api) => api.call('enrolments:markDeclared', { enrolmentIds: pending.map((p) => p.id), declaredOn }))
     if (r.ok) onDone(r.value)
-    else setRefusal(refusalLines(r.error))
   }
 
   return (
@@ -57,15 +55,15 @@ export function DeclareDialog({ rows, onClose, onDone }: Props) {
       size="medium"
       testId="declare-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form="declare-form" className="button button--primary" disabled={busy || pending.length === 0 || read.iso === null} data-testid="declare-confirm">
-            <Icon name="check" size={16} />
-            {busy ? 'Patientez…' : `Cocher ${pending.length > 1 ? `les ${pending.length} déclarations` : 'la déclaration'}`}
-          </button>
-        </>
+        <DialogFooter
+          onCancel={onClose}
+          form="declare-form"
+          busy={busy}
+          disabled={pending.length === 0 || read.iso === null}
+          testId="declare-confirm"
+          icon={<Icon name="check" size={16} />}
+          label={`Cocher ${pending.length > 1 ? `les ${pending.length} déclarations` : 'la déclaration'}`}
+        />
       }
     >
       <form id="declare-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
@@ -118,7 +116,7 @@ export function DeclareDialog({ rows, onClose, onDone }: Props) {
         )}
         <div className="form__grid">
           <div className="span-5">
-            <DateField label="Déclaré dans KAIROS le" name="declaredOn" value={date} onChange={(t) => { setDate(t); setRefusal(null) }} required autoFocus testId="declare-date" />
+            <DateField label="Déclaré dans KAIROS le" name="declaredOn" value={date} onChange={(t) => { setDate(t); setError(null) }} required autoFocus testId="declare-date" />
           </div>
         </div>
       </form>

@@ -3,11 +3,10 @@ import type { EnrolmentDetail, EnrolmentEvent, Interruption } from '../../../../
 import { formatDateFr, parseFrenchDate, todayIso } from '../../../../shared/domain/dates'
 import { findTransition } from '../../../../shared/domain/enrolmentStateMachine'
 import { formatHours } from '../../../../shared/domain/hours'
-import { useApi } from '../../api/ApiContext'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Icon } from '../../components/Icon'
-import { useToast } from '../../components/Toasts'
 import { formatTimestampFr } from '../../grid/cellValues'
+import { useCommand } from '../../hooks/useCommand'
 import { StatusBadge } from './enrolmentColumns'
 import { BULK_ACTIONS, eventDeclaration, eventTitle, fundingLabel, interruptionPeriod, personName, sessionLine, type TransitionNeeds } from './enrolmentFormat'
 import { EnrolmentFunding } from '../quotes/EnrolmentFunding'
@@ -30,8 +29,7 @@ type Props = {
  * and its interruptions.
  */
 export function HistoryPanel({ detail, error, today, onClose, onChanged, onTransition, onInterruption }: Props) {
-  const api = useApi()
-  const toast = useToast()
+  const { run } = useCommand()
   const [ticking, setTicking] = useState<{ eventId: number; text: string; error: string | null } | null>(null)
   const [deleting, setDeleting] = useState<Interruption | null>(null)
 
@@ -65,35 +63,30 @@ export function HistoryPanel({ detail, error, today, onClose, onChanged, onTrans
       setTicking({ eventId: event.id, text, error: parsed.message })
       return
     }
-    const r = await api.call('enrolments:markDeclared', { eventIds: [event.id], declaredOn: parsed.value })
+    const r = await run((api) => api.call('enrolments:markDeclared', { eventIds: [event.id], declaredOn: parsed.value }), {
+      success: `Déclaration KAIROS cochée au ${formatDateFr(parsed.value)}.`
+    })
     if (!r.ok) {
       setTicking({ eventId: event.id, text, error: r.error.message })
       return
     }
     setTicking(null)
-    toast.show('success', `Déclaration KAIROS cochée au ${formatDateFr(parsed.value)}.`)
     onChanged()
   }
 
   async function untick(event: EnrolmentEvent): Promise<void> {
-    const r = await api.call('enrolments:unmarkDeclared', { eventId: event.id })
-    if (!r.ok) {
-      toast.show('error', r.error.message)
-      return
-    }
-    toast.show('info', 'Déclaration KAIROS décochée : l’événement est de nouveau à déclarer.')
-    onChanged()
+    const r = await run((api) => api.call('enrolments:unmarkDeclared', { eventId: event.id }), {
+      success: 'Déclaration KAIROS décochée : l’événement est de nouveau à déclarer.',
+      successKind: 'info',
+      errorToast: true
+    })
+    if (r.ok) onChanged()
   }
 
   async function removeInterruption(i: Interruption): Promise<void> {
-    const r = await api.call('interruptions:delete', { id: i.id })
+    const r = await run((api) => api.call('interruptions:delete', { id: i.id }), { success: 'Interruption supprimée.', errorToast: true })
     setDeleting(null)
-    if (!r.ok) {
-      toast.show('error', r.error.message)
-      return
-    }
-    toast.show('success', 'Interruption supprimée.')
-    onChanged()
+    if (r.ok) onChanged()
   }
 
   const canInterrupt = detail.status === 'entre'

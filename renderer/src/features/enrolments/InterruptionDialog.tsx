@@ -1,10 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { EnrolmentDetail, Interruption } from '../../../../shared/api/areas/enrolments'
 import { formatDateFr } from '../../../../shared/domain/dates'
-import { useApi } from '../../api/ApiContext'
+import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { useCommand } from '../../hooks/useCommand'
 import { DateField, readDate } from './DateField'
 import { INTERRUPTION_REASONS, interruptionLengthHint, personName } from './enrolmentFormat'
 
@@ -23,15 +24,13 @@ type Props = {
  * as it says it, with the rule.
  */
 export function InterruptionDialog({ request, onClose, onSaved }: Props) {
-  const api = useApi()
+  const { run, busy, failure, setError } = useCommand()
   const listId = useId()
   const [start, setStart] = useState('')
   const [end, setEnd] = useState('')
   const [reason, setReason] = useState('')
   const [comment, setComment] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const [tried, setTried] = useState(false)
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     if (!request) return
@@ -42,7 +41,7 @@ export function InterruptionDialog({ request, onClose, onSaved }: Props) {
     setComment(i?.comment ?? '')
     setError(null)
     setTried(false)
-  }, [request])
+  }, [request, setError])
 
   if (!request) return null
   const editing = request.interruption
@@ -50,25 +49,22 @@ export function InterruptionDialog({ request, onClose, onSaved }: Props) {
   const endRead = readDate(end, false)
   const hint = interruptionLengthHint(startRead.iso, endRead.iso)
   const reasonMissing = reason.trim() === ''
+  // The first field issue says the rule broken more precisely than the refusal's summary.
+  const error = failure ? (failure.issues?.[0]?.message ?? failure.message) : null
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
     setTried(true)
     if (!request || startRead.iso === null || endRead.error || reasonMissing) return
-    setBusy(true)
     setError(null)
-    const r = editing
-      ? await api.call('interruptions:update', { id: editing.id, endDate: endRead.iso, reason: reason.trim(), comment: comment.trim() || null })
-      : await api.call('interruptions:create', {
-          enrolmentId: request.enrolment.id,
-          startDate: startRead.iso,
-          endDate: endRead.iso,
-          reason: reason.trim(),
-          comment: comment.trim() || null
-        })
-    setBusy(false)
+    const enrolmentId = request.enrolment.id
+    const startDate = startRead.iso
+    const r = await run((api) =>
+      editing
+        ? api.call('interruptions:update', { id: editing.id, endDate: endRead.iso, reason: reason.trim(), comment: comment.trim() || null })
+        : api.call('interruptions:create', { enrolmentId, startDate, endDate: endRead.iso, reason: reason.trim(), comment: comment.trim() || null })
+    )
     if (r.ok) onSaved(r.value, editing === null)
-    else setError(r.error.issues?.[0]?.message ?? r.error.message)
   }
 
   return (
@@ -78,16 +74,7 @@ export function InterruptionDialog({ request, onClose, onSaved }: Props) {
       onClose={onClose}
       size="medium"
       testId="interruption-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form="interruption-form" className="button button--primary" disabled={busy} data-testid="interruption-save">
-            {busy ? 'Patientez…' : editing ? 'Enregistrer' : 'Enregistrer l’interruption'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} form="interruption-form" busy={busy} testId="interruption-save" label={editing ? 'Enregistrer' : 'Enregistrer l’interruption'} />}
     >
       <form id="interruption-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
         {error && (

@@ -1,12 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { ExitReportRow } from '../../../../shared/api/areas/exitReports'
-import type { FieldIssue } from '../../../../shared/api/result'
 import { formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
 import type { CertificationResult } from '../../../../shared/domain/documents'
 import { formatHours, parseHours } from '../../../../shared/domain/hours'
-import { useApi } from '../../api/ApiContext'
+import { DialogFooter } from '../../components/DialogFooter'
 import { Field, type FieldStatus } from '../../components/Field'
 import { Modal } from '../../components/Modal'
+import { issuesToFieldErrors } from '../../forms/fieldErrors'
+import { useCommand } from '../../hooks/useCommand'
 import { CERTIFICATION_OPTIONS, EXIT_STATUS_LABELS, exitReasonLabel, isHoursOverride, personLabel, type SaveInput } from './exitReportFormat'
 
 type Values = {
@@ -21,6 +22,7 @@ type Values = {
   completed: boolean
 }
 type FieldName = keyof Values
+const FIELDS: readonly FieldName[] = ['exitDate', 'exitReason', 'hours', 'hoursOverrideReason', 'certificationResult', 'skillsAcquired', 'nextStep', 'comments']
 
 function toValues(r: ExitReportRow): Values {
   return {
@@ -42,17 +44,15 @@ const FORM_ID = 'exit-report-form'
 
 /** The end-of-training report of one trainee, every field at once (the grid edits them one by one). */
 export function ExitReportDialog({ row, onClose, onSaved }: Props) {
-  const api = useApi()
+  const { run, busy, error: formError, setError: setFormError } = useCommand()
   const [values, setValues] = useState<Values | null>(null)
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     setValues(row ? toValues(row) : null)
     setErrors({})
     setFormError(null)
-  }, [row])
+  }, [row, setFormError])
 
   if (!row || !values) return null
 
@@ -94,15 +94,9 @@ export function ExitReportDialog({ row, onClose, onSaved }: Props) {
       comments: text(values.comments),
       completed: values.completed
     }
-    setBusy(true)
-    const r = await api.call('exitReports:save', input)
-    setBusy(false)
-    if (r.ok) {
-      onSaved(r.value)
-      return
-    }
-    setErrors(issuesToErrors(r.error.issues))
-    setFormError(r.error.message)
+    const r = await run((api) => api.call('exitReports:save', input))
+    if (r.ok) onSaved(r.value)
+    else setErrors(issuesToFieldErrors(r.error.issues, FIELDS, { hoursCompleted: 'hours' }))
   }
 
   const textArea = (k: 'skillsAcquired' | 'nextStep' | 'comments', label: string, rows: number, hint?: string) => (
@@ -119,19 +113,21 @@ export function ExitReportDialog({ row, onClose, onSaved }: Props) {
       size="large"
       testId="exit-report-dialog"
       footer={
-        <>
-          <span className="modal__footer-hint">
-            {EXIT_STATUS_LABELS[row.status]}
-            {row.entryDate ? ` · entré(e) le ${formatDateFr(row.entryDate)}` : ''}
-            {row.updatedBy ? ` · modifié par ${row.updatedBy}` : ''}
-          </span>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form={FORM_ID} className="button button--primary" disabled={busy} data-testid="exit-report-save">
-            {busy ? 'Enregistrement…' : 'Enregistrer le bilan'}
-          </button>
-        </>
+        <DialogFooter
+          hint={
+            <>
+              {EXIT_STATUS_LABELS[row.status]}
+              {row.entryDate ? ` · entré(e) le ${formatDateFr(row.entryDate)}` : ''}
+              {row.updatedBy ? ` · modifié par ${row.updatedBy}` : ''}
+            </>
+          }
+          onCancel={onClose}
+          form={FORM_ID}
+          busy={busy}
+          busyLabel="Enregistrement…"
+          testId="exit-report-save"
+          label="Enregistrer le bilan"
+        />
       }
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate>
@@ -195,14 +191,4 @@ export function ExitReportDialog({ row, onClose, onSaved }: Props) {
       </form>
     </Modal>
   )
-}
-
-function issuesToErrors(issues: FieldIssue[] | undefined): Partial<Record<FieldName, string>> {
-  const out: Partial<Record<FieldName, string>> = {}
-  for (const i of issues ?? []) {
-    const key = i.path === 'hoursCompleted' ? 'hours' : i.path
-    if (key === 'exitDate' || key === 'exitReason' || key === 'hours' || key === 'hoursOverrideReason' || key === 'certificationResult' || key === 'skillsAcquired' || key === 'nextStep' || key === 'comments')
-      out[key] = i.message
-  }
-  return out
 }

@@ -2,11 +2,11 @@ import type { GridApi } from 'ag-grid-community'
 import { useCallback, useRef, useState } from 'react'
 import type { ExitReportRow } from '../../../../shared/api/areas/exitReports'
 import type { Result } from '../../../../shared/api/result'
-import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
+import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
@@ -25,8 +25,8 @@ type PendingHours = HoursReasonRequest & { resolve: (reason: string | null) => v
  * the attendance need a reason. « Générer les bilans » opens the generation dialog.
  */
 export function ExitReportsTab({ sessionId, sessionName }: { sessionId: number; sessionName: string }) {
-  const api = useApi()
   const toast = useToast()
+  const { run } = useCommand()
   const list = useQuery('exitReports:list', { sessionId })
   const { setData } = list
   const [selected, setSelected] = useState<ExitReportRow | null>(null)
@@ -54,11 +54,9 @@ export function ExitReportsTab({ sessionId, sessionName }: { sessionId: number; 
       }
       const input = cellEditInput(edit.row, edit.field, edit.value, reason)
       if (!input) return { ok: true, value: edit.row }
-      const r = await api.call('exitReports:save', input)
-      if (r.ok) toast.show('success', `Bilan de ${personLabel(r.value)} enregistré.`)
-      return r
+      return run((api) => api.call('exitReports:save', input), { success: (saved) => `Bilan de ${personLabel(saved)} enregistré.` })
     },
-    [api, askReason, toast]
+    [run, askReason]
   )
 
   const currentRow = (): ExitReportRow | null => gridApi.current?.getSelectedRows()[0] ?? selected

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { formatHours } from '../../../../shared/domain/hours'
+import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 
@@ -31,16 +32,7 @@ export function HoursReasonDialog({ request, onConfirm, onCancel }: Props) {
       onClose={onCancel}
       size="small"
       testId="hours-reason-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            Annuler
-          </button>
-          <button type="button" className="button button--primary" onClick={confirm} data-testid="hours-reason-confirm">
-            Enregistrer
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onCancel} onConfirm={confirm} label="Enregistrer" testId="hours-reason-confirm" />}
     >
       {request && (
         <form

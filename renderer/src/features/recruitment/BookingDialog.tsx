@@ -3,10 +3,12 @@ import type { RecruitmentEventRow, RegistrationRow } from '../../../../shared/ap
 import type { Trainee } from '../../../../shared/api/areas/trainees'
 import { formatDateFr } from '../../../../shared/domain/dates'
 import { placesLeft } from '../../../../shared/domain/recruitmentRules'
-import { useApi } from '../../api/ApiContext'
+import { DialogFooter } from '../../components/DialogFooter'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { useCommand } from '../../hooks/useCommand'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
+import { useQuery } from '../../hooks/useQuery'
 import {
   checkPerson,
   emptyPerson,
@@ -41,17 +43,15 @@ const PERSON_FIELDS: { field: NewPersonField; label: string; placeholder: string
  * new people typed here, booked together in one all-or-nothing operation.
  */
 export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
-  const api = useApi()
+  const { run, busy, error: formError, setError: setFormError } = useCommand()
   const [search, setSearch] = useState('')
-  const debounced = useDebouncedValue(search, 200)
-  const [found, setFound] = useState<Trainee[] | null>(null)
+  const term = useDebouncedValue(search, 200).trim()
+  const registry = useQuery('trainees:list', term ? { search: term } : {}, { enabled: event !== null })
+  const found = useMemo(() => registry.data?.slice(0, 200) ?? (registry.error ? [] : null), [registry.data, registry.error])
   const [picked, setPicked] = useState<Trainee[]>([])
   const [people, setPeople] = useState<NewPersonRow[]>([emptyPerson(1)])
   const [personErrors, setPersonErrors] = useState<Record<number, NewPersonErrors>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const nextKey = useRef(2)
-  const requestId = useRef(0)
 
   useEffect(() => {
     if (!event) return
@@ -61,17 +61,7 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
     nextKey.current = 2
     setPersonErrors({})
     setFormError(null)
-  }, [event])
-
-  useEffect(() => {
-    if (!event) return
-    const id = ++requestId.current
-    const term = debounced.trim()
-    void api.call('trainees:list', term ? { search: term } : {}).then((r) => {
-      if (id !== requestId.current) return
-      setFound(r.ok ? r.value.slice(0, 200) : [])
-    })
-  }, [api, debounced, event])
+  }, [event, setFormError])
 
   const bookedIds = useMemo(() => new Set(booked.map((b) => b.traineeId)), [booked])
   const filled = people.filter((p) => !isBlankPerson(p))
@@ -108,9 +98,7 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
       setFormError('Choisissez au moins une personne dans le registre ou saisissez un nouveau candidat.')
       return
     }
-    setBusy(true)
-    const r = await api.call('registrations:book', { eventId: event.id, traineeIds: picked.map((p) => p.id), newTrainees: filled.map(personToTraineeInput) })
-    setBusy(false)
+    const r = await run((api) => api.call('registrations:book', { eventId: event.id, traineeIds: picked.map((p) => p.id), newTrainees: filled.map(personToTraineeInput) }))
     if (r.ok) {
       onBooked(r.value)
       return
@@ -127,21 +115,24 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
       size="xlarge"
       testId="booking-dialog"
       footer={
-        <>
-          <span className={`modal__footer-hint${overCapacity ? ' modal__footer-hint--warning' : ''}`} data-testid="booking-summary">
-            {total === 0
-              ? 'Aucune personne choisie.'
-              : `${total} personne${total > 1 ? 's' : ''} à positionner${picked.length && filled.length ? ` (${picked.length} du registre, ${filled.length} nouvelle${filled.length > 1 ? 's' : ''})` : ''}`}
-            {event && ` · ${placesLeftText(event.capacity, event.booked)}`}
-            {overCapacity && ' : la capacité sera dépassée'}
-          </span>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form="booking-form" className="button button--primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : total > 1 ? `Positionner les ${total} personnes` : 'Positionner'}
-          </button>
-        </>
+        <DialogFooter
+          hint={
+            <>
+              {total === 0
+                ? 'Aucune personne choisie.'
+                : `${total} personne${total > 1 ? 's' : ''} à positionner${picked.length && filled.length ? ` (${picked.length} du registre, ${filled.length} nouvelle${filled.length > 1 ? 's' : ''})` : ''}`}
+              {event && ` · ${placesLeftText(event.capacity, event.booked)}`}
+              {overCapacity && ' : la capacité sera dépassée'}
+            </>
+          }
+          hintWarning={overCapacity}
+          hintTestId="booking-summary"
+          onCancel={onClose}
+          form="booking-form"
+          busy={busy}
+          busyLabel="Enregistrement…"
+          label={total > 1 ? `Positionner les ${total} personnes` : 'Positionner'}
+        />
       }
     >
       {event && (
@@ -172,7 +163,7 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
               <ul className="pick-list" aria-label="Résultats de la recherche" data-testid="trainee-results">
                 {found === null && <li className="pick-list__empty">Chargement…</li>}
                 {found?.length === 0 && (
-                  <li className="pick-list__empty">{debounced.trim() ? `Personne ne correspond à « ${debounced.trim()} » : créez la fiche à droite.` : 'Le registre est vide : saisissez les candidats à droite.'}</li>
+                  <li className="pick-list__empty">{term ? `Personne ne correspond à « ${term} » : créez la fiche à droite.` : 'Le registre est vide : saisissez les candidats à droite.'}</li>
                 )}
                 {found?.map((t) => {
                   const already = bookedIds.has(t.id)

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { RecruitmentEventRow } from '../../../../shared/api/areas/recruitment'
 import { addDays, formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
-import { useApi } from '../../api/ApiContext'
+import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
+import { useCommand } from '../../hooks/useCommand'
 import { dateWithWeekday, eventTitle } from './recruitmentFormat'
 
 type Props = {
@@ -14,16 +15,14 @@ type Props = {
 
 /** « Dupliquer » : the same slot (type, times, place, capacity, comment) on another date, nobody booked. */
 export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
-  const api = useApi()
+  const { run, busy, error, setError } = useCommand()
   const [date, setDate] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     if (!event) return
     setDate(formatDateFr(addDays(event.date, 7)))
     setError(null)
-  }, [event])
+  }, [event, setError])
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
@@ -33,11 +32,8 @@ export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
       setError(parsed.message)
       return
     }
-    setBusy(true)
-    const r = await api.call('recruitment:duplicateEvent', { id: event.id, date: parsed.value })
-    setBusy(false)
+    const r = await run((api) => api.call('recruitment:duplicateEvent', { id: event.id, date: parsed.value }))
     if (r.ok) onDone(r.value)
-    else setError(r.error.message)
   }
 
   const parsed = parseFrenchDate(date)
@@ -48,16 +44,7 @@ export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
       onClose={onClose}
       size="small"
       testId="duplicate-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form="duplicate-form" className="button button--primary" disabled={busy}>
-            {busy ? 'Patientez…' : 'Dupliquer'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} form="duplicate-form" busy={busy} label="Dupliquer" />}
     >
       {event && (
         <form id="duplicate-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
@@ -78,25 +65,20 @@ export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
 
 /** « Annuler le créneau » : kept and shown as annulé, with its reason; its bookings can still be transferred. */
 export function CancelEventDialog({ event, onClose, onDone }: Props) {
-  const api = useApi()
+  const { run, busy, error, setError } = useCommand()
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     if (!event) return
     setReason('')
     setError(null)
-  }, [event])
+  }, [event, setError])
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
     if (!event) return
-    setBusy(true)
-    const r = await api.call('recruitment:cancelEvent', { id: event.id, reason: reason.trim() || null })
-    setBusy(false)
+    const r = await run((api) => api.call('recruitment:cancelEvent', { id: event.id, reason: reason.trim() || null }))
     if (r.ok) onDone(r.value)
-    else setError(r.error.message)
   }
 
   return (
@@ -106,16 +88,7 @@ export function CancelEventDialog({ event, onClose, onDone }: Props) {
       onClose={onClose}
       size="small"
       testId="cancel-event-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Ne pas annuler
-          </button>
-          <button type="submit" form="cancel-event-form" className="button button--danger" disabled={busy}>
-            {busy ? 'Patientez…' : 'Annuler le créneau'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} cancelLabel="Ne pas annuler" cancelAutoFocus form="cancel-event-form" busy={busy} tone="danger" label="Annuler le créneau" />}
     >
       {event && (
         <form id="cancel-event-form" className="form" onSubmit={(e) => void submit(e)} noValidate>

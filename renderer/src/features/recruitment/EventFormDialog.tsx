@@ -3,9 +3,12 @@ import type { SessionRow } from '../../../../shared/api/areas/catalogue'
 import type { RecruitmentEventRow } from '../../../../shared/api/areas/recruitment'
 import { todayIso } from '../../../../shared/domain/dates'
 import { RECRUITMENT_EVENT_KINDS, RECRUITMENT_EVENT_KIND_CODES } from '../../../../shared/domain/recruitment'
-import { useApi } from '../../api/ApiContext'
+import { DialogFooter, REQUIRED_HINT } from '../../components/DialogFooter'
 import { Field, type FieldStatus } from '../../components/Field'
 import { Modal } from '../../components/Modal'
+import { hasFieldErrors } from '../../forms/fieldErrors'
+import { textFieldBuilder } from '../../forms/textField'
+import { useCommand } from '../../hooks/useCommand'
 import { formatSessionPeriod, placeText, sessionOptionLabel } from '../catalogue/catalogueFormat'
 import {
   checkEventField,
@@ -39,18 +42,18 @@ const FORM_ID = 'event-form'
 
 /** « Nouveau créneau » (one or a weekly series) and « Modifier le créneau ». */
 export function EventFormDialog({ open, event, sessions, fixedSessionId, defaultSessionId, onClose, onSaved }: Props) {
-  const api = useApi()
+  const { run, busy, failure, setError: setFormError } = useCommand()
   const [values, setValues] = useState<EventFormValues>(() => emptyEventForm(null))
   const [errors, setErrors] = useState<EventFormErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // A refusal naming a field says more than its summary.
+  const formError = failure ? (failure.issues?.[0]?.message ?? failure.message) : null
 
   useEffect(() => {
     if (!open) return
     setValues(event ? eventToForm(event) : emptyEventForm(fixedSessionId ?? defaultSessionId))
     setErrors({})
     setFormError(null)
-  }, [open, event, fixedSessionId, defaultSessionId])
+  }, [open, event, fixedSessionId, defaultSessionId, setFormError])
 
   const set = <K extends keyof EventFormValues>(field: K, value: EventFormValues[K]): void => {
     const next = { ...values, [field]: value }
@@ -63,23 +66,18 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
     const found = validateEventForm(values)
-    if (Object.values(found).some(Boolean)) {
+    if (hasFieldErrors(found)) {
       setErrors(found)
       setFormError(FIX_FIELDS)
       return
     }
-    setBusy(true)
     if (event) {
-      const r = await api.call('recruitment:updateEvent', { id: event.id, changes: eventChanges(event, values) })
-      setBusy(false)
+      const r = await run((api) => api.call('recruitment:updateEvent', { id: event.id, changes: eventChanges(event, values) }))
       if (r.ok) onSaved([r.value], false)
-      else setFormError(r.error.issues?.[0]?.message ?? r.error.message)
       return
     }
-    const r = await api.call('recruitment:createEvents', { sessionId: Number(values.sessionId), ...formToEventPayload(values), repeatWeekly: repeatCount(values) })
-    setBusy(false)
+    const r = await run((api) => api.call('recruitment:createEvents', { sessionId: Number(values.sessionId), ...formToEventPayload(values), repeatWeekly: repeatCount(values) }))
     if (r.ok) onSaved(r.value, true)
-    else setFormError(r.error.issues?.[0]?.message ?? r.error.message)
   }
 
   const session = sessions.find((s) => String(s.id) === values.sessionId)
@@ -89,23 +87,7 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
   const past = sessions.filter((s) => s.endDate !== null && s.endDate < today)
   const count = repeatCount(values)
 
-  const text = (field: EventField, label: string, extra: { required?: boolean; placeholder?: string; hint?: string; className: string; numeric?: boolean }) => (
-    <Field label={label} required={extra.required} hint={extra.hint} status={status(field)} className={extra.className}>
-      {(control) => (
-        <input
-          {...control}
-          className="input"
-          name={field}
-          value={values[field]}
-          placeholder={extra.placeholder}
-          inputMode={extra.numeric ? 'numeric' : undefined}
-          autoComplete="off"
-          onChange={(ev) => set(field, ev.target.value)}
-          onBlur={() => blur(field)}
-        />
-      )}
-    </Field>
-  )
+  const text = textFieldBuilder({ values, status, set, blur })
 
   return (
     <Modal
@@ -114,20 +96,10 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
       onClose={onClose}
       size="large"
       testId="event-dialog"
-      footer={
-        <>
-          <span className="modal__footer-hint">Les champs marqués * sont obligatoires.</span>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form={FORM_ID} className="button button--primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : event ? 'Enregistrer' : count > 1 ? `Créer les ${count} créneaux` : 'Créer le créneau'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter hint={REQUIRED_HINT} onCancel={onClose} form={FORM_ID} busy={busy} busyLabel="Enregistrement…" label={event ? 'Enregistrer' : count > 1 ? `Créer les ${count} créneaux` : 'Créer le créneau'} />}
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {formError && (formError !== FIX_FIELDS || Object.values(errors).some(Boolean)) && (
+        {formError && (formError !== FIX_FIELDS || hasFieldErrors(errors)) && (
           <p className="form-error" role="alert" data-testid="form-error">
             {formError}
           </p>
@@ -185,13 +157,13 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
               </select>
             )}
           </Field>
-          {text('date', values.kind === 'application_window' ? 'Date de début' : 'Date', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+          {text('date', values.kind === 'application_window' ? 'Date de début' : 'Date', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', inputMode: 'numeric' })}
           {values.kind === 'application_window'
-            ? text('endDate', 'Date de fin', { className: 'span-4', placeholder: 'jj/mm/aaaa', numeric: true })
+            ? text('endDate', 'Date de fin', { className: 'span-4', placeholder: 'jj/mm/aaaa', inputMode: 'numeric' })
             : <div className="span-4" />}
           {text('startTime', 'Heure de début', { className: 'span-3', placeholder: '09:30', hint: 'ex. 9h30 ou 09:30' })}
           {text('endTime', 'Heure de fin', { className: 'span-3', placeholder: '11:30' })}
-          {text('capacity', 'Capacité', { className: 'span-2', placeholder: 'places', numeric: true })}
+          {text('capacity', 'Capacité', { className: 'span-2', placeholder: 'places', inputMode: 'numeric' })}
           {text('place', 'Lieu', {
             className: 'span-4',
             placeholder: session ? placeText(session.placeName, session.placeCity) || 'Lieu de la session' : 'Lieu de la session',

@@ -9,6 +9,7 @@ import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
 import { exportCsv } from '../../grid/exportCsv'
+import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { sessionOptionLabel } from '../catalogue/catalogueFormat'
@@ -49,7 +50,8 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
   const [form, setForm] = useState<{ open: boolean; event: RecruitmentEventRow | null }>({ open: false, event: null })
   const [duplicating, setDuplicating] = useState<RecruitmentEventRow | null>(null)
   const [cancelling, setCancelling] = useState<RecruitmentEventRow | null>(null)
-  const [deleting, setDeleting] = useState<{ event: RecruitmentEventRow; busy: boolean; error: string | null } | null>(null)
+  const [deleting, setDeleting] = useState<RecruitmentEventRow | null>(null)
+  const removal = useCommand()
   const gridApi = useRef<GridApi<RecruitmentEventRow> | null>(null)
 
   // A session's own slots are all shown; across sessions, past ones only on demand.
@@ -116,15 +118,10 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
 
   async function confirmDelete(): Promise<void> {
     if (!deleting) return
-    setDeleting({ ...deleting, busy: true })
-    const r = await api.call('recruitment:deleteEvent', { id: deleting.event.id })
-    if (!r.ok) {
-      setDeleting({ ...deleting, busy: false, error: r.error.message })
-      return
-    }
+    const r = await removal.run((client) => client.call('recruitment:deleteEvent', { id: deleting.id }), { success: `Créneau supprimé : ${eventTitle(deleting)}.` })
+    if (!r.ok) return
     setDeleting(null)
     setSelectedId(null)
-    toast.show('success', `Créneau supprimé : ${eventTitle(deleting.event)}.`)
     changed()
   }
 
@@ -191,7 +188,10 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
           disabled={!selected}
           onClick={() => {
             const e = current()
-            if (e) setDeleting({ event: e, busy: false, error: null })
+            if (e) {
+              removal.setError(null)
+              setDeleting(e)
+            }
           }}
           title="Supprimer un créneau saisi par erreur (personne n’y est positionné)"
         >
@@ -277,13 +277,13 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
       <ConfirmDialog
         open={deleting !== null}
         title="Supprimer le créneau ?"
-        confirmLabel={deleting?.error ? 'Annuler ce créneau plutôt' : 'Supprimer définitivement'}
-        danger={!deleting?.error}
-        busy={deleting?.busy}
+        confirmLabel={removal.error ? 'Annuler ce créneau plutôt' : 'Supprimer définitivement'}
+        danger={!removal.error}
+        busy={removal.busy}
         onConfirm={() => {
           // Refused because people are booked: offer what the server suggests, cancelling.
-          if (deleting?.error) {
-            setCancelling(deleting.event)
+          if (deleting && removal.error) {
+            setCancelling(deleting)
             setDeleting(null)
           } else void confirmDelete()
         }}
@@ -291,13 +291,13 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
       >
         {deleting && (
           <>
-            {deleting.error && (
+            {removal.error && (
               <p className="form-error" role="alert" data-testid="delete-error">
-                {deleting.error}
+                {removal.error}
               </p>
             )}
             <p>
-              Le créneau « {eventTitle(deleting.event)} » sera effacé sans laisser de trace. Réservé aux créneaux saisis par erreur : dès qu’une personne y est
+              Le créneau « {eventTitle(deleting)} » sera effacé sans laisser de trace. Réservé aux créneaux saisis par erreur : dès qu’une personne y est
               positionnée, annulez-le plutôt (il reste visible, marqué annulé).
             </p>
           </>

@@ -10,6 +10,8 @@ import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
 import { exportCsv } from '../../grid/exportCsv'
+import { useCommand } from '../../hooks/useCommand'
+import { useQuery } from '../../hooks/useQuery'
 import { BookingDialog } from './BookingDialog'
 import { registrationColumns } from './recruitmentColumns'
 import { eventTitle, peopleText } from './recruitmentFormat'
@@ -29,6 +31,8 @@ type Props = {
   onChanged: () => void
 }
 
+const NO_ROWS: RegistrationRow[] = []
+
 /**
  * The people booked on one slot, in KAIROS's three tabs. Several rows can be selected
  * (checkboxes, Ctrl/Shift+click) for the bulk buttons; presence, result and comment are also
@@ -37,44 +41,31 @@ type Props = {
 export function RegistrationsPanel({ event, onChanged }: Props) {
   const api = useApi()
   const toast = useToast()
-  const [rows, setRows] = useState<RegistrationRow[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [tab, setTab] = useState<RegistrationTab>('inscrits')
   const [selected, setSelected] = useState<RegistrationRow[]>([])
   const [booking, setBooking] = useState(false)
   const [transferring, setTransferring] = useState<RegistrationRow[] | null>(null)
-  const [removing, setRemoving] = useState<{ rows: RegistrationRow[]; busy: boolean; error: string | null } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [removing, setRemoving] = useState<RegistrationRow[] | null>(null)
+  const { run, busy } = useCommand()
+  const removal = useCommand()
   const gridApi = useRef<GridApi<RegistrationRow> | null>(null)
-  const requestId = useRef(0)
   const eventId = event?.id ?? null
+  // Another slot: its own people only, never the previous slot's while they load.
+  const list = useQuery('registrations:list', { eventId: eventId ?? 0, tab: 'inscrits' }, { enabled: eventId !== null, keepPrevious: false })
+  const { setData: setRows, error } = list
+  const rows = eventId === null ? NO_ROWS : list.data
 
-  const reload = useCallback(async () => {
-    const id = ++requestId.current
-    if (eventId === null) {
-      setRows([])
-      return
-    }
-    const r = await api.call('registrations:list', { eventId, tab: 'inscrits' })
-    if (id !== requestId.current) return
-    if (r.ok) {
-      setRows(r.value)
-      setError(null)
-    } else setError(r.error.message)
-  }, [api, eventId])
-
-  useEffect(() => {
-    setRows(null)
-    setSelected([])
-    void reload()
-  }, [reload])
+  useEffect(() => setSelected([]), [eventId])
 
   const shown = useMemo(() => rows?.filter((r) => inTab(tab, r.presence, r.result)) ?? null, [rows, tab])
   const counts = useMemo(() => Object.fromEntries(TABS.map((t) => [t.id, rows?.filter((r) => inTab(t.id, r.presence, r.result)).length ?? 0])) as Record<RegistrationTab, number>, [rows])
 
-  const applyRows = useCallback((updated: RegistrationRow[]) => {
-    setRows((all) => all?.map((r) => updated.find((u) => u.id === r.id) ?? r) ?? all)
-  }, [])
+  const applyRows = useCallback(
+    (updated: RegistrationRow[]) => {
+      setRows((all) => all?.map((r) => updated.find((u) => u.id === r.id) ?? r) ?? all)
+    },
+    [setRows]
+  )
 
   /** The grid's selection, read from the grid itself (it knows it before React re-renders). */
   const currentSelection = (): RegistrationRow[] => {
@@ -88,18 +79,15 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
       toast.show('info', 'Cochez d’abord les personnes concernées (cases à gauche, ou Ctrl/Maj + clic).')
       return
     }
-    setBusy(true)
     const ids = chosen.map((r) => r.id)
-    const r: Result<RegistrationRow[]> =
-      'presence' in what ? await api.call('registrations:setPresence', { ids, presence: what.presence }) : await api.call('registrations:setResult', { ids, result: what.result })
-    setBusy(false)
-    if (!r.ok) {
-      toast.show('error', r.error.message)
-      return
-    }
+    const r = await run(
+      (client): Promise<Result<RegistrationRow[]>> =>
+        'presence' in what ? client.call('registrations:setPresence', { ids, presence: what.presence }) : client.call('registrations:setResult', { ids, result: what.result }),
+      { success: (done) => `${label} : ${peopleText(done)}.`, errorToast: true }
+    )
+    if (!r.ok) return
     applyRows(r.value)
     gridApi.current?.deselectAll()
-    toast.show('success', `${label} : ${peopleText(r.value)}.`)
     onChanged()
   }
 
@@ -124,22 +112,22 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
 
   async function confirmRemove(): Promise<void> {
     if (!removing) return
-    setRemoving({ ...removing, busy: true })
+    // One call per person: a refusal stops there, those already removed leave the list.
     const done: number[] = []
-    for (const row of removing.rows) {
-      const r = await api.call('registrations:remove', { id: row.id })
-      if (!r.ok) {
-        setRows((all) => all?.filter((x) => !done.includes(x.id)) ?? all)
-        setRemoving({ ...removing, busy: false, error: r.error.message })
-        if (done.length) onChanged()
-        return
-      }
-      done.push(row.id)
-    }
+    const r = await removal.run(
+      async (client): Promise<Result<null>> => {
+        for (const row of removing) {
+          const res = await client.call('registrations:remove', { id: row.id })
+          if (!res.ok) return res
+          done.push(row.id)
+        }
+        return { ok: true, value: null }
+      },
+      { success: `Positionnement retiré : ${peopleText(removing)}.` }
+    )
     setRows((all) => all?.filter((x) => !done.includes(x.id)) ?? all)
-    toast.show('success', `Positionnement retiré : ${peopleText(removing.rows)}.`)
-    setRemoving(null)
-    onChanged()
+    if (r.ok) setRemoving(null)
+    if (r.ok || done.length) onChanged()
   }
 
   const cancelled = event?.cancelled ?? false
@@ -232,7 +220,10 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
           <Icon name="transfer" size={15} />
           Transférer
         </button>
-        <button type="button" className="button button--small button--danger-ghost" disabled={!hasSelection} onClick={() => setRemoving({ rows: currentSelection(), busy: false, error: null })}>
+        <button type="button" className="button button--small button--danger-ghost" disabled={!hasSelection} onClick={() => {
+            removal.setError(null)
+            setRemoving(currentSelection())
+          }}>
           Retirer
         </button>
         <button type="button" className="button button--small" disabled={!shown || shown.length === 0} onClick={() => gridApi.current && exportCsv(gridApi.current, 'candidats')}>
@@ -295,19 +286,19 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
         title="Retirer le positionnement ?"
         confirmLabel="Retirer"
         danger
-        busy={removing?.busy}
+        busy={removal.busy}
         onConfirm={() => void confirmRemove()}
         onCancel={() => setRemoving(null)}
       >
         {removing && (
           <>
-            {removing.error && (
+            {removal.error && (
               <p className="form-error" role="alert">
-                {removing.error}
+                {removal.error}
               </p>
             )}
             <p>
-              <strong>{peopleText(removing.rows, 5)}</strong> {removing.rows.length > 1 ? 'ne seront plus positionnés' : 'ne sera plus positionné(e)'} sur ce créneau.
+              <strong>{peopleText(removing, 5)}</strong> {removing.length > 1 ? 'ne seront plus positionnés' : 'ne sera plus positionné(e)'} sur ce créneau.
               La fiche reste dans le registre des stagiaires. Pour changer de date, utilisez plutôt « Transférer ».
             </p>
           </>

@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { RecruitmentEventRow, RegistrationRow } from '../../../../shared/api/areas/recruitment'
+import type { Result } from '../../../../shared/api/result'
 import { useApi } from '../../api/ApiContext'
+import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
+import { useCommand } from '../../hooks/useCommand'
 import { eventTitle, peopleText, placesLeftText } from './recruitmentFormat'
 
 type Props = {
@@ -23,8 +26,7 @@ export function TransferDialog({ open, from, registrations, onClose, onDone }: P
   const [targets, setTargets] = useState<RecruitmentEventRow[] | null>(null)
   const [target, setTarget] = useState('')
   const [comment, setComment] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error, setError } = useCommand()
 
   useEffect(() => {
     if (!open || !from) return
@@ -45,7 +47,7 @@ export function TransferDialog({ open, from, registrations, onClose, onDone }: P
     return () => {
       live = false
     }
-  }, [open, from, api, registrations.length])
+  }, [open, from, api, registrations.length, setError])
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
@@ -54,20 +56,20 @@ export function TransferDialog({ open, from, registrations, onClose, onDone }: P
       setError('Choisissez le créneau d’arrivée.')
       return
     }
-    setBusy(true)
+    // One call per person: a refusal stops there, and those already moved are reported moved.
     const moved: RegistrationRow[] = []
-    for (const r of registrations) {
-      const res = await api.call('registrations:transfer', { id: r.id, toEventId: to.id, comment: comment.trim() || null })
-      if (!res.ok) {
-        setBusy(false)
-        setError(moved.length > 0 ? `${peopleText(moved)} : transféré(s). Pour ${r.lastName} ${r.firstName} : ${res.error.message}` : res.error.message)
-        if (moved.length > 0) onDone(moved, to)
-        return
+    const r = await run(async (client): Promise<Result<RegistrationRow[]>> => {
+      for (const reg of registrations) {
+        const res = await client.call('registrations:transfer', { id: reg.id, toEventId: to.id, comment: comment.trim() || null })
+        if (!res.ok) {
+          const message = moved.length > 0 ? `${peopleText(moved)} : transféré(s). Pour ${reg.lastName} ${reg.firstName} : ${res.error.message}` : res.error.message
+          return { ok: false, error: { ...res.error, message } }
+        }
+        moved.push(res.value)
       }
-      moved.push(res.value)
-    }
-    setBusy(false)
-    onDone(moved, to)
+      return { ok: true, value: moved }
+    })
+    if (r.ok || moved.length > 0) onDone(moved, to)
   }
 
   return (
@@ -77,16 +79,7 @@ export function TransferDialog({ open, from, registrations, onClose, onDone }: P
       onClose={onClose}
       size="medium"
       testId="transfer-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form="transfer-form" className="button button--primary" disabled={busy || !targets || targets.length === 0}>
-            {busy ? 'Transfert…' : 'Transférer'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} form="transfer-form" busy={busy} busyLabel="Transfert…" disabled={!targets || targets.length === 0} label="Transférer" />}
     >
       {from && (
         <form id="transfer-form" className="form" onSubmit={(e) => void submit(e)} noValidate>

@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { DocumentsFolder } from '../../../../shared/api/areas/documents'
 import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
-import { useApi } from '../../api/ApiContext'
 import { Badge } from '../../components/Badge'
 import { Field } from '../../components/Field'
-import { useToast } from '../../components/Toasts'
+import { useCommand } from '../../hooks/useCommand'
+import { useQuery } from '../../hooks/useQuery'
 
+const NO_INPUT = {}
 const RELATIVE = 'Indiquez le chemin complet du dossier, depuis la racine (par exemple C:\\Formation\\Documents ou /Users/claire/Documents).'
 
 /**
@@ -14,33 +15,18 @@ const RELATIVE = 'Indiquez le chemin complet du dossier, depuis la racine (par e
  * before saving anything.
  */
 export function DocumentsFolderCard() {
-  const api = useApi()
-  const toast = useToast()
-  const [folder, setFolder] = useState<DocumentsFolder | null>(null)
+  const query = useQuery('documents:folder', NO_INPUT)
+  const { data: folder, setData: setFolder } = query
+  const { run, busy, error: saveError, setError } = useCommand()
+  const error = saveError ?? query.error
   const [value, setValue] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
+  // The path field starts from the folder in use, once it is known.
   useEffect(() => {
-    let live = true
-    void api.call('documents:folder', {}).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setFolder(r.value)
-        setValue(r.value.path)
-      } else setError(r.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [api])
+    if (folder) setValue(folder.path)
+  }, [folder])
 
-  const applied = (f: DocumentsFolder, message: string): void => {
-    setFolder(f)
-    setValue(f.path)
-    setError(null)
-    toast.show('success', message)
-  }
+  const applied = (f: DocumentsFolder): void => setFolder(() => f)
 
   async function save(e: FormEvent): Promise<void> {
     e.preventDefault()
@@ -50,19 +36,14 @@ export function DocumentsFolderCard() {
       setError(path === '' ? 'Indiquez le chemin complet du dossier.' : RELATIVE)
       return
     }
-    setBusy(true)
-    const r = await api.call('documents:setFolder', { path })
-    setBusy(false)
-    if (r.ok) applied(r.value, 'Dossier des documents enregistré.')
+    const r = await run((api) => api.call('documents:setFolder', { path }), { success: 'Dossier des documents enregistré.' })
+    if (r.ok) applied(r.value)
     else setError(`${r.error.issues?.[0]?.message ?? r.error.message} Rien n’a été enregistré.`)
   }
 
   async function reset(): Promise<void> {
-    setBusy(true)
-    const r = await api.call('documents:resetFolder', {})
-    setBusy(false)
-    if (r.ok) applied(r.value, 'Dossier par défaut rétabli.')
-    else setError(r.error.message)
+    const r = await run((api) => api.call('documents:resetFolder', {}), { success: 'Dossier par défaut rétabli.' })
+    if (r.ok) applied(r.value)
   }
 
   const changed = folder !== null && value.trim() !== folder.path

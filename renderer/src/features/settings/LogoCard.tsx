@@ -1,18 +1,14 @@
-import { useRef, useState, type ChangeEvent } from 'react'
+import { useRef, type ChangeEvent } from 'react'
 import type { Organisation } from '../../../../shared/api/areas/organisation'
-import { useApi } from '../../api/ApiContext'
-import { useToast } from '../../components/Toasts'
+import { useCommand } from '../../hooks/useCommand'
 import { checkLogoFile, dataUrlToBase64, isLogoMime, readFileAsDataUrl } from './logo'
 
 type Props = { logoDataUrl: string | null; onChanged: (o: Organisation) => void }
 
 /** PNG or JPEG up to 1 Mo, printed on every document; saved at once (independent of the form). */
 export function LogoCard({ logoDataUrl, onChanged }: Props) {
-  const api = useApi()
-  const toast = useToast()
+  const { run, busy, error, setError } = useCommand()
   const input = useRef<HTMLInputElement>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function onFile(e: ChangeEvent<HTMLInputElement>): Promise<void> {
     const file = e.target.files?.[0]
@@ -23,30 +19,23 @@ export function LogoCard({ logoDataUrl, onChanged }: Props) {
       setError(problem ?? 'Le logo doit être une image PNG ou JPEG.')
       return
     }
-    setBusy(true)
+    const mime = file.type
     setError(null)
-    try {
-      const base64 = dataUrlToBase64(await readFileAsDataUrl(file))
-      const r = await api.call('organisation:setLogo', { mime: file.type, base64 })
-      if (r.ok) {
-        onChanged(r.value)
-        toast.show('success', 'Logo enregistré.')
-      } else setError(r.error.message)
-    } catch {
-      setError('Le fichier n’a pas pu être lu.')
-    } finally {
-      setBusy(false)
-    }
+    const r = await run(async (api) => {
+      let base64: string
+      try {
+        base64 = dataUrlToBase64(await readFileAsDataUrl(file))
+      } catch {
+        return { ok: false, error: { code: 'invalid_input', message: 'Le fichier n’a pas pu être lu.' } } as const
+      }
+      return api.call('organisation:setLogo', { mime, base64 })
+    }, { success: 'Logo enregistré.' })
+    if (r.ok) onChanged(r.value)
   }
 
   async function remove(): Promise<void> {
-    setBusy(true)
-    const r = await api.call('organisation:removeLogo', {})
-    setBusy(false)
-    if (r.ok) {
-      onChanged(r.value)
-      toast.show('success', 'Logo retiré.')
-    } else setError(r.error.message)
+    const r = await run((api) => api.call('organisation:removeLogo', {}), { success: 'Logo retiré.' })
+    if (r.ok) onChanged(r.value)
   }
 
   return (

@@ -1,29 +1,17 @@
-import { useEffect, useState } from 'react'
 import type { Organisation } from '../../../../shared/api/areas/organisation'
-import { useApi } from '../../api/ApiContext'
 import { useAppState } from '../../app/AppStateContext'
+import { useQuery } from '../../hooks/useQuery'
 import { AboutCard } from './AboutCard'
 import { DocumentsFolderCard } from './DocumentsFolderCard'
 import { LogoCard } from './LogoCard'
 import { OrganisationForm } from './OrganisationForm'
 
-export function SettingsPage() {
-  const api = useApi()
-  const { refresh } = useAppState()
-  const [organisation, setOrganisation] = useState<Organisation | null>(null)
-  const [error, setError] = useState<string | null>(null)
+const NO_INPUT = {}
 
-  useEffect(() => {
-    let live = true
-    void api.call('organisation:get', {}).then((r) => {
-      if (!live) return
-      if (r.ok) setOrganisation(r.value)
-      else setError(r.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [api])
+export function SettingsPage() {
+  const { refresh } = useAppState()
+  const { data: organisation, error, setData } = useQuery('organisation:get', NO_INPUT)
+  const setOrganisation = (o: Organisation): void => setData(() => o)
 
   const onSaved = (o: Organisation): void => {
     setOrganisation(o)

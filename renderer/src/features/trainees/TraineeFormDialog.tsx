@@ -1,10 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, type FormEvent } from 'react'
 import type { Trainee } from '../../../../shared/api/areas/trainees'
 import { todayIso } from '../../../../shared/domain/dates'
 import { CIVILITIES, PRESCRIBERS, PRESCRIBER_CODES } from '../../../../shared/domain/trainee'
-import { useApi } from '../../api/ApiContext'
+import { DialogFooter, REQUIRED_HINT } from '../../components/DialogFooter'
 import { Field, type FieldStatus } from '../../components/Field'
 import { Modal } from '../../components/Modal'
+import { hasFieldErrors } from '../../forms/fieldErrors'
+import { textFieldBuilder } from '../../forms/textField'
+import { useFormFields } from '../../forms/useFormFields'
+import { useCommand } from '../../hooks/useCommand'
 import {
   checkTraineeField,
   emptyTraineeForm,
@@ -12,9 +16,7 @@ import {
   issuesToErrors,
   traineeToForm,
   validateTraineeForm,
-  type TraineeField,
-  type TraineeFormErrors,
-  type TraineeFormValues
+  type TraineeField
 } from './traineeForm'
 
 type Props = {
@@ -29,31 +31,18 @@ const FORM_ID = 'trainee-form'
 
 /** Create or edit a trainee: every field, checked as typed, saved only when the server accepts it. */
 export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
-  const api = useApi()
-  const [values, setValues] = useState<TraineeFormValues>(emptyTraineeForm)
-  const [errors, setErrors] = useState<TraineeFormErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error: formError, setError: setFormError } = useCommand()
+  const { values, setValues, errors, setErrors, set, blur, errorStatus } = useFormFields(emptyTraineeForm, (field: TraineeField, value) => checkTraineeField(field, value, todayIso()))
 
   useEffect(() => {
     if (!open) return
     setValues(trainee ? traineeToForm(trainee) : emptyTraineeForm())
     setErrors({})
     setFormError(null)
-  }, [open, trainee])
+  }, [open, trainee, setValues, setErrors, setFormError])
 
-  const set = (field: TraineeField, value: string): void => {
-    setValues((v) => ({ ...v, [field]: value }))
-    // Errors clear as soon as the input becomes right; new errors wait for the blur.
-    if (errors[field] && !checkTraineeField(field, value, todayIso())) setErrors((e) => ({ ...e, [field]: undefined }))
-  }
-  const blur = (field: TraineeField): void => {
-    const message = checkTraineeField(field, values[field], todayIso())
-    setErrors((e) => ({ ...e, [field]: message ?? undefined }))
-  }
   const status = (field: TraineeField): FieldStatus => {
-    const message = errors[field]
-    if (message) return { kind: 'error', message }
+    if (errors[field]) return errorStatus(field)
     if (field === 'ftId' && values.ftId.trim() !== '' && !checkTraineeField('ftId', values.ftId, todayIso())) {
       return { kind: 'ok', message: 'Identifiant au bon format.' }
     }
@@ -63,43 +52,23 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
     const found = validateTraineeForm(values, todayIso())
-    if (Object.values(found).some(Boolean)) {
+    if (hasFieldErrors(found)) {
       setErrors(found)
       setFormError('Corrigez les champs signalés : rien n’a été enregistré.')
       focusFirstError()
       return
     }
-    setBusy(true)
     const input = formToTraineeInput(values)
-    const r = trainee ? await api.call('trainees:update', { id: trainee.id, changes: input }) : await api.call('trainees:create', input)
-    setBusy(false)
+    const r = await run((api) => (trainee ? api.call('trainees:update', { id: trainee.id, changes: input }) : api.call('trainees:create', input)))
     if (r.ok) {
       onSaved(r.value, !trainee)
       return
     }
-    const fieldErrors = issuesToErrors(r.error.issues)
-    setErrors(fieldErrors)
-    setFormError(r.error.message)
+    setErrors(issuesToErrors(r.error.issues))
     focusFirstError()
   }
 
-  const text = (field: TraineeField, label: string, extra: { required?: boolean; hint?: string; placeholder?: string; autoComplete?: string; className?: string; inputMode?: 'numeric' | 'email' | 'tel' } = {}) => (
-    <Field label={label} required={extra.required} hint={extra.hint} status={status(field)} className={extra.className}>
-      {(control) => (
-        <input
-          {...control}
-          className="input"
-          name={field}
-          value={values[field]}
-          placeholder={extra.placeholder}
-          autoComplete={extra.autoComplete ?? 'off'}
-          inputMode={extra.inputMode}
-          onChange={(ev) => set(field, ev.target.value)}
-          onBlur={() => blur(field)}
-        />
-      )}
-    </Field>
-  )
+  const text = textFieldBuilder({ values, status, set, blur })
 
   return (
     <Modal
@@ -108,17 +77,7 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
       onClose={onClose}
       size="large"
       testId="trainee-dialog"
-      footer={
-        <>
-          <span className="modal__footer-hint">Les champs marqués * sont obligatoires.</span>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form={FORM_ID} className="button button--primary" disabled={busy}>
-            {busy ? 'Enregistrement…' : trainee ? 'Enregistrer' : 'Créer le stagiaire'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter hint={REQUIRED_HINT} onCancel={onClose} form={FORM_ID} busy={busy} busyLabel="Enregistrement…" label={trainee ? 'Enregistrer' : 'Créer le stagiaire'} />}
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {formError && (

@@ -9,6 +9,7 @@ import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
 import { exportCsv } from '../../grid/exportCsv'
+import { useCommand } from '../../hooks/useCommand'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useShortcut } from '../../hooks/useShortcut'
 import { useTraineeImport } from '../traineeImport/useTraineeImport'
@@ -28,7 +29,8 @@ export function TraineesPage() {
   const [selected, setSelected] = useState<Trainee | null>(null)
   const [displayed, setDisplayed] = useState(0)
   const [form, setForm] = useState<{ open: boolean; trainee: Trainee | null }>({ open: false, trainee: null })
-  const [deleting, setDeleting] = useState<{ trainee: Trainee; busy: boolean } | null>(null)
+  const [deleting, setDeleting] = useState<Trainee | null>(null)
+  const removal = useCommand()
   const gridApi = useRef<GridApi<Trainee> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -41,7 +43,7 @@ export function TraineesPage() {
   }
   const askDelete = (): void => {
     const row = currentRow()
-    if (row) setDeleting({ trainee: row, busy: false })
+    if (row) setDeleting(row)
   }
   useShortcut('Ctrl+N', openNew)
   useShortcut('Alt+N', openNew)
@@ -81,14 +83,13 @@ export function TraineesPage() {
 
   async function confirmDelete(): Promise<void> {
     if (!deleting) return
-    setDeleting({ ...deleting, busy: true })
-    const r = await api.call('trainees:delete', { id: deleting.trainee.id })
+    const r = await removal.run((client) => client.call('trainees:delete', { id: deleting.id }), {
+      success: `${deleting.lastName} ${deleting.firstName} a été supprimé(e).`,
+      errorToast: true
+    })
     if (r.ok) {
       removeRow(r.value.id)
       setSelected(null)
-      toast.show('success', `${deleting.trainee.lastName} ${deleting.trainee.firstName} a été supprimé(e).`)
-    } else {
-      toast.show('error', r.error.message)
     }
     setDeleting(null)
   }
@@ -177,14 +178,14 @@ export function TraineesPage() {
         title="Supprimer ce stagiaire ?"
         confirmLabel="Supprimer définitivement"
         danger
-        busy={deleting?.busy}
+        busy={removal.busy}
         onConfirm={() => void confirmDelete()}
         onCancel={() => setDeleting(null)}
       >
         {deleting && (
           <p>
-            La fiche de <strong>{`${deleting.trainee.lastName} ${deleting.trainee.firstName}`}</strong>
-            {deleting.trainee.ftId ? ` (${deleting.trainee.ftId})` : ''} sera supprimée. Une personne inscrite en formation ne peut pas être
+            La fiche de <strong>{`${deleting.lastName} ${deleting.firstName}`}</strong>
+            {deleting.ftId ? ` (${deleting.ftId})` : ''} sera supprimée. Une personne inscrite en formation ne peut pas être
             supprimée : ses inscriptions sont des pièces justificatives.
           </p>
         )}

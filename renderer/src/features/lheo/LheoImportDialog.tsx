@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LheoImportSummary, LheoJob } from '../../../../shared/api/areas/lheo'
 import { useApi } from '../../api/ApiContext'
+import { FileLine } from '../../components/FileLine'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { bytesToBase64, countRows, fileSizeText, hasChanges, percentText } from './lheoUpload'
@@ -182,16 +183,9 @@ export function LheoImportDialog({ file, onClose, onImported, onChooseAnother }:
       }
     >
       {file && (
-        <div className="file-line">
-          <span className="file-line__icon" aria-hidden="true">
-            <Icon name="file" size={20} />
-          </span>
-          <span className="file-line__name" data-testid="lheo-file-name">
-            {file.name}
-          </span>
-          <span className="muted">{fileSizeText(file.size)}</span>
+        <FileLine file={file} sizeText={fileSizeText(file.size)} nameTestId="lheo-file-name">
           {version && <span className="badge badge--info">LHEO {version}</span>}
-        </div>
+        </FileLine>
       )}
 
       {running && (

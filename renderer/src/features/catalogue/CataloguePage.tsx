@@ -1,56 +1,34 @@
 import type { GridApi } from 'ag-grid-community'
-import { useCallback, useMemo, useRef, useState } from 'react'
-import { useNavigate, useSearchParams } from 'react-router-dom'
-import type { SessionDetail, SessionRow, TrainingDetail, TrainingRow } from '../../../../shared/api/areas/catalogue'
-import type { RecruitmentWarning } from '../../../../shared/api/areas/recruitment'
-import { todayIso } from '../../../../shared/domain/dates'
-import { RECRUITMENT_STATES, RECRUITMENT_STATE_CODES, type RecruitmentState } from '../../../../shared/domain/recruitment'
-import { useApi } from '../../api/ApiContext'
+import { useRef, useState } from 'react'
+import { useNavigate } from 'react-router-dom'
+import type { SessionDetail, TrainingDetail, TrainingRow } from '../../../../shared/api/areas/catalogue'
 import { Icon } from '../../components/Icon'
-import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
-import { DataGrid, type CellEdit } from '../../grid/DataGrid'
+import { DataGrid } from '../../grid/DataGrid'
 import { exportCsv } from '../../grid/exportCsv'
-import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { useLheoImport } from '../lheo/useLheoImport'
-import { sessionCellPatch, sessionColumns, trainingColumns, type SessionGridRow } from './catalogueColumns'
+import { CatalogueFilters } from './CatalogueFilters'
+import { sessionColumns, trainingColumns, type SessionGridRow } from './catalogueColumns'
 import { sessionPath } from './catalogueRoutes'
 import { SessionFormDialog } from './SessionFormDialog'
 import { TrainingFormDialog } from './TrainingFormDialog'
-
-type View = 'formations' | 'sessions'
-type Period = 'current' | 'all'
-type SourceFilter = 'all' | 'lheo' | 'local'
+import { useCatalogue } from './useCatalogue'
 
 const trainingRowId = (t: TrainingRow): string => String(t.id)
 const sessionRowId = (s: SessionGridRow): string => String(s.id)
-
-/** Alerts of one session: recruitment warnings, then the import flag. */
-export function sessionAlerts(s: SessionRow, warnings: RecruitmentWarning[]): string[] {
-  const alerts = warnings.filter((w) => w.sessionId === s.id).map((w) => w.message)
-  if (s.missingFromSource) alerts.push('Absente du dernier import LHEO (conservée, à vérifier auprès du CARIF-OREF)')
-  return alerts
-}
 
 /**
  * Formations & sessions: the catalogue (imported from the CARIF-OREF or created by hand) and its
  * sessions, in two grids under tabs; the LHEO import is one click (or Ctrl+I, or a dropped file) away.
  */
 export function CataloguePage() {
-  const api = useApi()
   const toast = useToast()
   const navigate = useNavigate()
-  const [params, setParams] = useSearchParams()
-  const view: View = params.get('vue') === 'sessions' ? 'sessions' : 'formations'
-  const trainingFilter = Number(params.get('formation')) || null
-  const stateParam = params.get('recrutement')
-  const stateFilter = (RECRUITMENT_STATE_CODES as readonly string[]).includes(stateParam ?? '') ? (stateParam as RecruitmentState) : null
-  const period: Period = params.get('periode') === 'toutes' ? 'all' : 'current'
-  const [source, setSource] = useState<SourceFilter>('all')
-  const [onlyFlagged, setOnlyFlagged] = useState(false)
-  const [search, setSearch] = useState('')
+  const catalogue = useCatalogue()
+  const { view, trainingFilter, stateFilter, period, setParam, setView, filters, trainings, sessions, reloadAll, reloadTrainings, trainingRows, sessionRows } = catalogue
+  const { search } = filters
   const [displayed, setDisplayed] = useState(0)
   const [selectedTraining, setSelectedTraining] = useState<TrainingRow | null>(null)
   const [selectedSession, setSelectedSession] = useState<SessionGridRow | null>(null)
@@ -59,54 +37,7 @@ export function CataloguePage() {
   const trainingGrid = useRef<GridApi<TrainingRow> | null>(null)
   const sessionGrid = useRef<GridApi<SessionGridRow> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
-
-  const trainings = useQuery('trainings:list', {})
-  const sessionInput = useMemo(
-    () => ({
-      ...(trainingFilter ? { trainingId: trainingFilter } : {}),
-      ...(stateFilter ? { recruitmentState: stateFilter } : {}),
-      ...(period === 'current' ? { activeFrom: todayIso() } : {})
-    }),
-    [trainingFilter, stateFilter, period]
-  )
-  const sessions = useQuery('sessions:list', sessionInput)
-  const warnings = useQuery('recruitment:warnings', {})
-
-  const { reload: reloadTrainings } = trainings
-  const { reload: reloadSessions, setData: setSessions } = sessions
-  const { reload: reloadWarnings } = warnings
-  const reloadAll = useCallback(() => {
-    void reloadTrainings()
-    void reloadSessions()
-    void reloadWarnings()
-  }, [reloadTrainings, reloadSessions, reloadWarnings])
-
   const lheo = useLheoImport(reloadAll)
-
-  const setParam = (changes: Record<string, string | null>): void => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k)
-      else next.set(k, v)
-    }
-    setParams(next, { replace: true })
-  }
-  const setView = (v: View): void => setParam({ vue: v === 'sessions' ? 'sessions' : null })
-
-  const trainingRows = useMemo(() => {
-    const all = trainings.data
-    if (!all) return null
-    return all.filter((t) => (source === 'all' || t.source === source) && (!onlyFlagged || t.missingFromSource))
-  }, [trainings.data, source, onlyFlagged])
-
-  const sessionRows = useMemo<SessionGridRow[] | null>(() => {
-    const all = sessions.data
-    if (!all) return null
-    const w = warnings.data ?? []
-    return all
-      .map((s) => ({ ...s, alerts: sessionAlerts(s, w) }))
-      .filter((s) => !onlyFlagged || s.alerts.length > 0)
-  }, [sessions.data, warnings.data, onlyFlagged])
 
   const currentTraining = (): TrainingRow | null => trainingGrid.current?.getSelectedRows()[0] ?? selectedTraining
   const currentSession = (): SessionGridRow | null => sessionGrid.current?.getSelectedRows()[0] ?? selectedSession
@@ -133,24 +64,6 @@ export function CataloguePage() {
     if (view === 'sessions' && s) setSessionForm({ open: true, id: s.id, trainingId: null })
     else openSelected()
   })
-
-  const onSessionCellEdit = useCallback(
-    async (edit: CellEdit<SessionGridRow>) => {
-      const changes = sessionCellPatch(edit.field, edit.value)
-      if (!changes) return { ok: false as const, error: { code: 'invalid_input' as const, message: 'Cette colonne ne se modifie pas ici.' } }
-      const r = await api.call('sessions:update', { id: edit.row.id, changes })
-      if (!r.ok) return r
-      void reloadWarnings()
-      return { ok: true as const, value: { ...r.value, alerts: edit.row.alerts } }
-    },
-    [api, reloadWarnings]
-  )
-  const onSessionUpdated = useCallback(
-    (row: SessionGridRow) => {
-      setSessions((all) => all?.map((s) => (s.id === row.id ? row : s)) ?? all)
-    },
-    [setSessions]
-  )
 
   function onTrainingSaved(t: TrainingDetail, created: boolean): void {
     setTrainingForm({ open: false, id: null })
@@ -231,57 +144,16 @@ export function CataloguePage() {
         </button>
       </div>
 
-      <div className="toolbar" role="toolbar" aria-label={view === 'formations' ? 'Filtres des formations' : 'Filtres des sessions'}>
-        <SearchBox
-          variant="narrow"
-          inputRef={searchRef}
-          placeholder={view === 'formations' ? 'Intitulé, n°, formacode…' : 'Formation, n° session, lieu…'}
-          label={view === 'formations' ? 'Rechercher une formation' : 'Rechercher une session'}
-          value={search}
-          onChange={setSearch}
-        />
-        {view === 'sessions' && (
-          <>
-            <select
-              className="input input--auto input--wide"
-              aria-label="Formation"
-              value={trainingFilter ?? ''}
-              onChange={(e) => setParam({ formation: e.target.value || null })}
-              data-testid="filter-training"
-            >
-              <option value="">Toutes les formations</option>
-              {(trainings.data ?? []).map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.title}
-                </option>
-              ))}
-            </select>
-            <select className="input input--auto" aria-label="Période" value={period} onChange={(e) => setParam({ periode: e.target.value === 'all' ? 'toutes' : null })} data-testid="filter-period">
-              <option value="current">En cours et à venir</option>
-              <option value="all">Toutes les dates</option>
-            </select>
-            <select className="input input--auto" aria-label="État du recrutement" value={stateFilter ?? ''} onChange={(e) => setParam({ recrutement: e.target.value || null })}>
-              <option value="">Recrutement : tous</option>
-              {RECRUITMENT_STATE_CODES.map((c) => (
-                <option key={c} value={c}>
-                  Recrutement {RECRUITMENT_STATES[c].toLowerCase()}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        {view === 'formations' && (
-          <select className="input input--auto" aria-label="Source" value={source} onChange={(e) => setSource(e.target.value as SourceFilter)}>
-            <option value="all">Toutes sources</option>
-            <option value="lheo">Catalogue CARIF</option>
-            <option value="local">Saisies ici</option>
-          </select>
-        )}
-        <label className="check">
-          <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} />
-          {view === 'formations' ? 'Absentes du dernier import' : 'Avec alertes'}
-        </label>
-      </div>
+      <CatalogueFilters
+        view={view}
+        trainings={trainings.data}
+        trainingFilter={trainingFilter}
+        period={period}
+        stateFilter={stateFilter}
+        setParam={setParam}
+        searchRef={searchRef}
+        filters={filters}
+      />
 
       {filteredTraining && view === 'sessions' && (
         <div className="filter-chip-bar">
@@ -325,8 +197,8 @@ export function CataloguePage() {
           label="Sessions"
           testId="sessions-grid"
           quickFilterText={search}
-          onCellEdit={onSessionCellEdit}
-          onRowUpdated={onSessionUpdated}
+          onCellEdit={catalogue.onSessionCellEdit}
+          onRowUpdated={catalogue.onSessionUpdated}
           rowClass={(s) => (s.missingFromSource ? 'row--flagged' : undefined)}
           onSelectedRowChanged={setSelectedSession}
           onDisplayedCountChanged={setDisplayed}

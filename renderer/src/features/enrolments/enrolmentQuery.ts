@@ -142,3 +142,19 @@ export function applyDeadlineChoice(q: EnrolmentQuery, choice: string): Enrolmen
     entry: kind === 'entry' ? (ENTRIES.find((e) => e === value) ?? null) : null
   }
 }
+
+/** The URL keys the enrolments grid owns; the page's other keys (a session tab…) are left alone. */
+const OWN_KEYS = ['statuses', 'sessionId', 'traineeId', 'declaration', 'entry', 'search', 'today']
+
+/**
+ * The page's address with the grid's query replaced: the grid's own keys rewritten, the others
+ * kept; a session page does not repeat its session.
+ */
+export function withEnrolmentQuery(params: URLSearchParams, next: EnrolmentQuery, defaultStatuses: readonly EnrolmentStatus[] | null, fixedSessionId: number | null): URLSearchParams {
+  const own = new URLSearchParams(enrolmentSearch(toEnrolmentFilter(next, null), defaultStatuses))
+  if (fixedSessionId !== null) own.delete('sessionId')
+  const merged = new URLSearchParams(params)
+  for (const k of OWN_KEYS) merged.delete(k)
+  own.forEach((v, k) => merged.set(k, v))
+  return merged
+}

@@ -138,12 +138,8 @@ export function quickFilterMatches(parts: string[], rowText: string): boolean {
   return parts.every((p) => folded.includes(p))
 }
 
-/** Spreadsheets run cells starting with = + @ as formulas: such text is exported with a leading quote. */
-export function csvSafe(text: string): string {
-  if (/^[=+@\t\r]/.test(text) && !/^\+\d[\d\s]*$/.test(text)) return `'${text}`
-  if (/^-/.test(text) && !/^-[\d\s,.\u202F\u00A0]+(€)?$/.test(text)) return `'${text}`
-  return text
-}
+/** Spreadsheets run cells starting with = + - @ as formulas: the one rule of every export. */
+export { spreadsheetSafe as csvSafe } from '../../../shared/domain/spreadsheetText'
 
 /** stagiaires-2026-11-22.csv */
 export function csvFileName(base: string, isoDay: string): string {

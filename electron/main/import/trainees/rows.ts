@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { IMPORTABLE_FIELDS, type ImportableField } from '../../../../shared/api/areas/traineeImport'
 import { TraineeInput } from '../../../../shared/api/areas/trainees'
 import { checkBirthDate } from '../../../../shared/domain/dates'
+import { looksLikeFormula } from '../../../../shared/domain/spreadsheetText'
 import { PRESCRIBERS } from '../../../../shared/domain/trainee'
 import { capitaliseFirstName, upperName } from '../../../../shared/domain/text'
 import type { SourceRow } from './table'
@@ -47,6 +48,14 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
   // An empty name reaches the schema as the form sends it: '' (« Le nom est obligatoire. »).
   input.lastName = raw.lastName ?? ''
   input.firstName = raw.firstName ?? ''
+
+  // A value a spreadsheet would run as a formula (planted, or a slip): imported as text, said aloud.
+  for (const field of FIELDS) {
+    const value = raw[field]
+    if (value !== undefined && looksLikeFormula(value)) {
+      warnings.push(`« ${value.slice(0, 40)} » (${IMPORTABLE_FIELDS[field]}) ressemble à une formule de tableur : importé comme du texte, vérifiez la ligne.`)
+    }
+  }
 
   if (raw.civility !== undefined) {
     const c = civilityFromText(raw.civility)

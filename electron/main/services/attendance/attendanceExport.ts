@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
 import ExcelJS from 'exceljs'
 import type { AttendanceMonthGrid, AttendanceRow } from '../../../../shared/api/areas/attendance'
 import {
@@ -103,7 +104,7 @@ function title(org: string, grid: AttendanceMonthGrid): string {
 // CSV
 
 function csvField(v: string | number): string {
-  const s = typeof v === 'number' ? formatHours(v) : v
+  const s = typeof v === 'number' ? formatHours(v) : spreadsheetSafe(v)
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
@@ -225,7 +226,7 @@ function gridSheet(workbook: ExcelJS.Workbook, grid: AttendanceMonthGrid, headin
     const row = sheet.getRow(line++)
     const ids = [...(all ? [r.sessionLabel] : []), r.lastName, r.firstName, r.ftId ?? '']
     ids.forEach((v, i) => {
-      row.getCell(i + 1).value = v
+      row.getCell(i + 1).value = spreadsheetSafe(v)
       row.getCell(i + 1).border = BORDER
     })
     r.values.forEach((v, i) => {
@@ -283,7 +284,7 @@ function kairosSheet(workbook: ExcelJS.Workbook, grid: AttendanceMonthGrid, head
     kairosValues(r, all).forEach((v, i) => {
       const cell = row.getCell(i + 1)
       if (typeof v === 'number') setHours(cell, v)
-      else cell.value = v
+      else cell.value = spreadsheetSafe(v)
       cell.border = BORDER
     })
   })

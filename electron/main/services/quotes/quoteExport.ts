@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import type { QuoteFilter, QuoteRow } from '../../../../shared/api/areas/quotes'
@@ -52,7 +53,7 @@ export async function exportQuotes(db: Db, filter: QuoteFilter, format: 'csv' | 
       COLUMNS.map((c) => {
         const v = c.value(q)
         if (typeof v === 'number') return c.euros ? eurosText(v) : formatHours(v)
-        return v ?? ''
+        return spreadsheetSafe(v ?? '')
       })
     )
     const text = `\ufeff${Papa.unparse({ fields: COLUMNS.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' })}\r\n`
@@ -68,7 +69,7 @@ export async function exportQuotes(db: Db, filter: QuoteFilter, format: 'csv' | 
     const row = sheet.addRow(
       COLUMNS.map((c) => {
         const v = c.value(q)
-        return c.euros && typeof v === 'number' ? euros(v) : v
+        return c.euros && typeof v === 'number' ? euros(v) : typeof v === 'string' ? spreadsheetSafe(v) : v
       })
     )
     COLUMNS.forEach((c, i) => {

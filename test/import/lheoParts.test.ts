@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { detectEncoding, lheoDate, loadLheoSchema, parseLheoDate, readLheo, richTextToPlain, type LheoFormation } from '../../electron/main/import/lheo'
 import { certificationLevel, parseEuroCents } from '../../electron/main/import/lheo/extractValues'
 import { cleanLine, decodeHtmlEntities } from '../../electron/main/import/lheo/richText'
-import { xsdPatternToRegExp } from '../../electron/main/import/lheo/schema'
+import { xsdPatternToRegExp } from '../../electron/main/import/lheo/xsdPattern'
 import { checkSimpleValue } from '../../electron/main/import/lheo/checkSimpleValue'
 import { CENTRE, NORMANDIE, ONISEP, XSD_DIR, readAll, readText, rejection, tempDir, xmllintValid, type TempDir } from './lheoHelpers'
 

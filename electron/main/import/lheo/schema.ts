@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { SaxesParser } from 'saxes'
+import { readFileSync } from 'node:fs'
+import { findSchemaFile } from './schemaFiles'
+import type { WhiteSpace, Primitive, SimpleType, Particle, ContentModel, AttributeDecl, ElementDecl, CompiledSchema } from './schemaTypes'
+import { parseXsd, type XNode } from './xsdTree'
+import { xsdPatternToRegExp } from './xsdPattern'
 import { LheoError } from './errors'
 import type { LheoVersion } from './types'
 
@@ -23,190 +25,9 @@ export const LHEO_NAMESPACES: Readonly<Record<LheoVersion, string>> = {
 
 const XS = 'http://www.w3.org/2001/XMLSchema'
 
-export type WhiteSpace = 'preserve' | 'replace' | 'collapse'
+export type { WhiteSpace, Primitive, SimpleType, Particle, ContentModel, AttributeDecl, ElementDecl, CompiledSchema } from './schemaTypes'
 
-export type Primitive =
-  | 'string'
-  | 'long'
-  | 'int'
-  | 'integer'
-  | 'decimal'
-  | 'boolean'
-  | 'dateTime'
-  | 'date'
-  | 'anyURI'
-  | 'ID'
-  | 'IDREF'
-  | 'NCName'
-  | 'NMTOKEN'
-
-export type SimpleType = {
-  /** Name used in messages (the XSD type name, without `-subtype`). */
-  name: string
-  primitive: Primitive
-  whiteSpace: WhiteSpace
-  length: number | null
-  minLength: number | null
-  maxLength: number | null
-  /** Alternatives from one derivation step (XSD: patterns of one step are OR-ed). */
-  patterns: { source: string; re: RegExp }[]
-  enumeration: ReadonlySet<string> | null
-  minInclusive: bigint | null
-  maxInclusive: bigint | null
-}
-
-export type Particle = {
-  name: string
-  min: number
-  max: number
-  /** The referenced element (set once every element is compiled). */
-  decl: ElementDecl | null
-}
-
-export type ContentModel =
-  | {
-      kind: 'sequence'
-      particles: Particle[]
-      /** child name → index in `particles` (names are unique in a sequence: checked at compile time). */
-      index: ReadonlyMap<string, number>
-      /** requiredAfter[i + 1] = index of the first particle after i with minOccurs > 0 (particles.length if none); i from -1. */
-      requiredAfter: Int32Array
-    }
-  | { kind: 'choice'; options: Map<string, ElementDecl | null>; optionList: string[]; min: number; max: number }
-  | { kind: 'simple'; type: SimpleType }
-  | { kind: 'any' }
-  | { kind: 'empty' }
-
-export type AttributeDecl = {
-  name: string
-  type: SimpleType
-  required: boolean
-  /** xs:string without facets: any value is valid, no check needed. */
-  free: boolean
-}
-
-export type ElementDecl = {
-  name: string
-  /** 0-based position among the schema's declarations (for per-element lookup tables). */
-  index: number
-  content: ContentModel
-  /** Unqualified attributes (the LHEO schemas declare no qualified ones). */
-  attributes: ReadonlyMap<string, AttributeDecl>
-  required: string[]
-  /** xs:anyType and extensions of it accept any attribute (lax). */
-  anyAttribute: boolean
-}
-
-export type CompiledSchema = {
-  version: LheoVersion
-  namespace: string
-  elements: ReadonlyMap<string, ElementDecl>
-}
-
-// ---------------------------------------------------------------------------------------------
-// A tiny DOM of the XSD (only xs: elements and their attributes matter).
-
-type XNode = { local: string; uri: string; attrs: Record<string, string>; children: XNode[]; ns: Record<string, string>; line: number }
-
-function parseXsd(text: string, file: string): XNode {
-  const parser = new SaxesParser({ xmlns: true, position: true })
-  const stack: XNode[] = []
-  let root: XNode | null = null
-  parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {}
-    for (const a of Object.values(tag.attributes)) if (a.prefix !== 'xmlns' && a.name !== 'xmlns') attrs[a.name] = a.value
-    const parent = stack[stack.length - 1]
-    const ns = { ...(parent?.ns ?? {}), ...tag.ns }
-    const node: XNode = { local: tag.local, uri: tag.uri, attrs, children: [], ns, line: parser.line }
-    if (parent) parent.children.push(node)
-    else root = node
-    stack.push(node)
-  })
-  parser.on('closetag', () => {
-    stack.pop()
-  })
-  parser.on('error', (e) => {
-    throw new LheoError('SCHEMA', `Schéma LHEO illisible (${file}) : ${e.message}`)
-  })
-  parser.write(text).close()
-  if (root === null) throw new LheoError('SCHEMA', `Schéma LHEO vide (${file}).`)
-  return root
-}
-
-// ---------------------------------------------------------------------------------------------
-// XSD regular expressions → JavaScript.
-
-/**
- * XSD patterns are implicitly anchored and have no `^` / `$` anchors (they are literal
- * characters). Multi-character escapes map to Unicode properties. Class subtraction and the
- * XML name escapes (\i, \c) are not needed by LHEO and are refused.
- */
-export function xsdPatternToRegExp(pattern: string): RegExp {
-  let out = ''
-  let inClass = false
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? ''
-    if (c === '\\') {
-      const n = pattern[i + 1] ?? ''
-      i++
-      switch (n) {
-        case 'd':
-          out += '\\p{Nd}'
-          break
-        case 'D':
-          if (inClass) throw new Error(`motif XSD non pris en charge : ${pattern}`)
-          out += '\\P{Nd}'
-          break
-        case 's':
-          out += inClass ? ' \\t\\n\\r' : '[ \\t\\n\\r]'
-          break
-        case 'w':
-          if (inClass) throw new Error(`motif XSD non pris en charge : ${pattern}`)
-          out += '[^\\p{P}\\p{Z}\\p{C}]'
-          break
-        case 'i':
-        case 'I':
-        case 'c':
-        case 'C':
-        case 'S':
-        case 'W':
-          throw new Error(`motif XSD non pris en charge : ${pattern}`)
-        case 'p':
-        case 'P': {
-          const close = pattern.indexOf('}', i)
-          const prop = pattern.slice(i + 2, close)
-          if (prop.startsWith('Is')) throw new Error(`motif XSD non pris en charge : ${pattern}`)
-          out += `\\${n}{${prop}}`
-          i = close
-          break
-        }
-        default:
-          out += `\\${n}`
-      }
-      continue
-    }
-    if (inClass) {
-      if (c === '-' && pattern[i + 1] === '[') throw new Error(`motif XSD non pris en charge : ${pattern}`)
-      if (c === ']') inClass = false
-      out += c
-      continue
-    }
-    if (c === '[') {
-      inClass = true
-      out += c
-      continue
-    }
-    if (c === '^' || c === '$') {
-      out += `\\${c}`
-      continue
-    }
-    out += c
-  }
-  return new RegExp(`^(?:${out})$`, 'u')
-}
-
-// ---------------------------------------------------------------------------------------------
-// Compilation.
+// The XSD is read as a tiny DOM (xsdTree); its patterns become RegExps (xsdPattern).
 
 const BUILTINS: Readonly<Record<string, { primitive: Primitive; whiteSpace: WhiteSpace; min?: bigint; max?: bigint }>> = {
   string: { primitive: 'string', whiteSpace: 'preserve' },
@@ -523,51 +344,6 @@ export function compileSchema(xsdText: string, version: LheoVersion, file = `lhe
   return { version, namespace, elements: compiler.elements() }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Where the XSD files are.
-
-let configuredDir: string | null = null
-
-/** Sets the folder holding lheo-2.2.xsd and lheo-2.3.xsd (e.g. from the Electron main process at start-up). */
-export function setLheoSchemaDir(dir: string | null): void {
-  configuredDir = dir
-}
-
-function candidateDirs(): string[] {
-  const dirs: string[] = []
-  if (configuredDir) dirs.push(configuredDir)
-  const env = process.env.PASSERELLE_LHEO_SCHEMA_DIR
-  if (env) dirs.push(env)
-  // Packaged app: electron-builder `extraResources` (resources/lheo → <resources>/lheo) or asarUnpack.
-  const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath
-  if (resourcesPath) {
-    dirs.push(join(resourcesPath, 'lheo'))
-    dirs.push(join(resourcesPath, 'app.asar.unpacked', 'resources', 'lheo'))
-  }
-  // Development, tests, scripts: the repository's resources/lheo, found upwards from here or the cwd.
-  const starts = [typeof __dirname === 'string' ? __dirname : null, process.cwd()]
-  for (const start of starts) {
-    if (!start) continue
-    let dir = resolve(start)
-    for (let i = 0; i < 8; i++) {
-      dirs.push(join(dir, 'resources', 'lheo'))
-      const up = dirname(dir)
-      if (up === dir) break
-      dir = up
-    }
-  }
-  return dirs
-}
-
-export function findSchemaFile(version: LheoVersion, schemaDir?: string): string {
-  const file = `lheo-${version}.xsd`
-  const dirs = schemaDir ? [schemaDir] : candidateDirs()
-  for (const d of dirs) {
-    const p = join(d, file)
-    if (existsSync(p)) return p
-  }
-  throw new LheoError('SCHEMA', `Schéma LHEO ${version} introuvable (${file}) : l'installation de Passerelle est incomplète.`)
-}
 
 const cache = new Map<string, CompiledSchema>()
 

@@ -13,7 +13,9 @@ const DOMAIN_TABLES = [
   'app_setting', 'clerk', 'organisation', 'partner_org', 'place', 'training', 'training_action', 'session',
   'session_funder', 'session_break', 'recruitment_event', 'trainee', 'registration', 'registration_transfer',
   'enrolment', 'enrolment_event', 'interruption', 'absence_code', 'attendance_day', 'attendance_month',
-  'exit_report', 'aif_quote', 'aif_quote_funder', 'invoice', 'invoice_line', 'generated_document', 'catalogue_import', 'audit_log'
+  'exit_report', 'aif_quote', 'aif_quote_funder', 'invoice', 'invoice_line', 'generated_document', 'catalogue_import', 'audit_log',
+  // 0040: the session's timetable and half-day subjects; 0050: an AIF quote's non-fundable lines.
+  'session_schedule', 'session_subject', 'aif_quote_line'
 ]
 
 let t: TempDb | null = null

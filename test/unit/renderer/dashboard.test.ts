@@ -40,14 +40,18 @@ describe('dashboard targets', () => {
   it('lists the rows of the screens not built yet, and of several sessions', () => {
     const targets: CounterTarget[] = [
       { screen: 'attendance', filter: { month: '2026-10', sessionIds: [1, 2] } },
-      { screen: 'exitReports', filter: { enrolmentIds: [1] } },
-      { screen: 'quotes', filter: { ids: [1] } }
+      { screen: 'exitReports', filter: { enrolmentIds: [1] } }
     ]
     for (const t of targets) {
       const a = targetAction(t)
       expect(a.kind).toBe('panel')
       if (a.kind === 'panel') expect(a.note).toMatch(/prochaine version|chaque session/)
     }
+  })
+
+  it('opens the quotes grid on the quotes counted', () => {
+    const a = targetAction({ screen: 'quotes', filter: { ids: [1, 2] } })
+    expect(a.kind === 'path' && a.path.startsWith('/devis-factures')).toBe(true)
   })
 
   it('puts late lists first, then those to do, keeping the server order within each', () => {

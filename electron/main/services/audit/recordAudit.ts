@@ -15,13 +15,13 @@ export type AuditEntry = {
  * is chained to the previous one (auditChain.ts); the transaction holds the write lock (BEGIN
  * IMMEDIATE), so no other connection can append in between.
  */
-// Whether this connection's schema has the chain (migration 0060): the migration tests write
+// Whether this connection's schema has the chain (migration 0060, schema version 60): the migration tests write
 // data through the services on databases of older versions.
 // Once chained, a connection stays so (the schema only moves forward).
 const chained = new WeakSet<ServiceContext['db']>()
 function isChained(db: ServiceContext['db']): boolean {
   if (chained.has(db)) return true
-  const has = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('audit_log') WHERE name = 'hash'").get() !== undefined
+  const has = Number(db.pragma('user_version', { simple: true })) >= 60
   if (has) chained.add(db)
   return has
 }
@@ -43,7 +43,7 @@ export function recordAudit(ctx: ServiceContext, entry: AuditEntry): void {
       .run(row.at, row.clerk_id, row.clerk_name, row.operation, row.entity, row.entity_id, before, after)
     return
   }
-  const previous = ctx.db.prepare<[], { hash: string | null }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get()?.hash ?? null
+  const previous = ctx.db.prepare<[], { hash: string | null }>('SELECT hash FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)').get()?.hash ?? null
   const content = contentHash(before, after)
   ctx.db
     .prepare(

@@ -37,6 +37,8 @@ export async function run(): Promise<void> {
     const ctx = serviceContext(db)
     const w = documentsWorld(ctx)
     const ids = db.transaction(() => Array.from({ length: COUNT }, (_, i) => w.enrol(w.sessionId, w.person(`STAGIAIRE ${String(i + 1).padStart(4, '0')}`, 'Élodie'), 'inscrit')))()
+    // A certificate names the funding (checked before generation): a region-funded session.
+    db.prepare(`UPDATE enrolment SET funding = 'region' WHERE session_id = ?`).run(w.sessionId)
     const input = (output: 'files' | 'merged') => contract['documents:generate'].input.parse({ kind: 'certificat_inscription', sessionId: w.sessionId, output })
     const { targets } = buildTargets(db, { kind: 'certificat_inscription', sessionId: w.sessionId, issuedOn: '2026-11-22', issuedAt: '2026-11-22T09:30:00.000Z' })
     const jobs = documentJobsFor(db)

@@ -43,7 +43,7 @@ const KAIROS_DETAIL = ABSENCE_CODE_LIST
 type Column = { header: string; width: number }
 
 function organisationName(db: Db): string {
-  const row = db.prepare('SELECT raison_sociale AS name FROM organisation WHERE id = 1').get() as { name: string | null } | undefined
+  const row = db.prepare<unknown[], { name: string | null }>('SELECT raison_sociale AS name FROM organisation WHERE id = 1').get()
   return row?.name ?? 'Organisme de formation'
 }
 

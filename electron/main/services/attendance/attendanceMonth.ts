@@ -107,10 +107,10 @@ const BREAKS_SQL = `SELECT b.session_id, b.start_date, b.end_date
   WHERE b.session_id = j.value AND b.start_date <= ? AND b.end_date >= ?`
 
 /** Rows as arrays (no object per row); the mode is set on the statement, then `all` runs it. */
-function rawRows(db: Db, sql: string, ...params: (string | number)[]): unknown[][] {
-  const statement = db.prepare(sql)
+function rawRows<R extends unknown[]>(db: Db, sql: string, ...params: (string | number)[]): R[] {
+  const statement = db.prepare<(string | number)[], R>(sql)
   statement.raw(true)
-  return statement.all(...params) as unknown[][]
+  return statement.all(...params)
 }
 
 function parseWeekly(json: string | null, cache: Map<string, number[] | null>): number[] | null {
@@ -135,14 +135,14 @@ export function loadMonth(db: Db, month: string, scope: MonthScope, options: Hol
   const params: Record<string, string | number> = { month, first, last }
   if (scope.enrolmentIds !== undefined) params.ids = JSON.stringify(scope.enrolmentIds)
   else if (scope.sessionId !== undefined) params.sessionId = scope.sessionId
-  const records = db.prepare(rowsSql(scope)).all(params) as RowRecord[]
+  const records = db.prepare<unknown[], RowRecord>(rowsSql(scope)).all(params)
   if (records.length === 0) return { month, days, rows: [], asOf }
 
   const ids = JSON.stringify(records.map((r) => r.enrolmentId))
-  const dayRows = rawRows(db, DAYS_SQL, ids, first, last) as [number, string, number | null, string | null, number][]
-  const interruptionRows = rawRows(db, INTERRUPTIONS_SQL, ids, last, first) as [number, string, string | null][]
+  const dayRows = rawRows<[number, string, number | null, string | null, number]>(db, DAYS_SQL, ids, first, last)
+  const interruptionRows = rawRows<[number, string, string | null]>(db, INTERRUPTIONS_SQL, ids, last, first)
   const sessionIds = JSON.stringify([...new Set(records.map((r) => r.sessionId))])
-  const breakRows = rawRows(db, BREAKS_SQL, sessionIds, last, first) as [number, string, string][]
+  const breakRows = rawRows<[number, string, string]>(db, BREAKS_SQL, sessionIds, last, first)
 
   const interruptions = new Map<number, Period[]>()
   for (const [e, start, end] of interruptionRows) {

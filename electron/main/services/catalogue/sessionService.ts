@@ -85,27 +85,27 @@ export function sessionListQuery(filter: SessionFilter, today: string): { sql: s
 
 export function listSessions(db: Db, filter: SessionFilter, today: string): SessionRow[] {
   const { sql, params } = sessionListQuery(filter, today)
-  return (db.prepare(sql).all(params) as RawRow[]).map(toRow)
+  return (db.prepare<unknown[], RawRow>(sql).all(params)).map(toRow)
 }
 
 export function getSession(db: Db, id: number, today: string): SessionDetail {
   const raw = db
-    .prepare(
+    .prepare<unknown[], RawDetail>(
       `${ROW_SELECT}, s.hours_centre AS hoursCentre, s.hours_company AS hoursCompany, s.weekly_hours_json AS weeklyHoursJson,
               s.trainer_name AS trainerName, s.referent_name AS referentName,
               s.registration_start_date AS registrationStartDate, s.registration_end_date AS registrationEndDate
        ${ROW_FROM} WHERE s.id = @id`
     )
-    .get({ id, today }) as RawDetail | undefined
+    .get({ id, today })
   if (!raw) throw new AppError('not_found', `La session n° ${id} est introuvable (elle a peut-être été supprimée).`)
   const { weeklyHoursJson, ...row } = toRow(raw)
-  const byStatus = db.prepare('SELECT status, count(*) AS n FROM enrolment WHERE session_id = ? GROUP BY status').all(id) as { status: string; n: number }[]
+  const byStatus = db.prepare<unknown[], { status: string; n: number }>('SELECT status, count(*) AS n FROM enrolment WHERE session_id = ? GROUP BY status').all(id)
   const counts = db
-    .prepare(
+    .prepare<unknown[], { events: number; registrations: number }>(
       `SELECT (SELECT count(*) FROM recruitment_event r WHERE r.session_id = @id) AS events,
               (SELECT count(*) FROM recruitment_event r JOIN registration g ON g.event_id = r.id WHERE r.session_id = @id) AS registrations`
     )
-    .get({ id }) as { events: number; registrations: number }
+    .get({ id }) ?? { events: 0, registrations: 0 }
   return {
     ...row,
     weeklyHours: weeklyHoursJson ? (JSON.parse(weeklyHoursJson) as number[]) : null,
@@ -154,7 +154,7 @@ const LHEO_FIELD_LABELS: Record<(typeof LHEO_FIELDS)[number], string> = {
 
 export function createSession(ctx: ServiceContext, input: NewSession, today: string): SessionDetail {
   return ctx.db.transaction(() => {
-    const training = ctx.db.prepare('SELECT id, title FROM training WHERE id = ?').get(input.trainingId) as { id: number; title: string } | undefined
+    const training = ctx.db.prepare<unknown[], { id: number; title: string }>('SELECT id, title FROM training WHERE id = ?').get(input.trainingId)
     if (!training) throw new AppError('not_found', `La formation n° ${input.trainingId} est introuvable (elle a peut-être été supprimée).`)
     assertSessionIdFree(ctx.db, input.trainingId, input.intercarifSessionId, null)
     const placeId = findOrCreatePlace(ctx, input.placeName, input.placeCity)
@@ -239,8 +239,8 @@ export function updateSession(ctx: ServiceContext, id: number, changes: SessionC
 
 function assertNoEventAfter(db: Db, sessionId: number, endDate: string): void {
   const late = db
-    .prepare('SELECT date FROM recruitment_event WHERE session_id = ? AND date > ? AND cancelled_at IS NULL ORDER BY date LIMIT 1')
-    .get(sessionId, endDate) as { date: string } | undefined
+    .prepare<unknown[], { date: string }>('SELECT date FROM recruitment_event WHERE session_id = ? AND date > ? AND cancelled_at IS NULL ORDER BY date LIMIT 1')
+    .get(sessionId, endDate)
   if (late) {
     throw new AppError(
       'refused',
@@ -253,8 +253,8 @@ function assertNoEventAfter(db: Db, sessionId: number, endDate: string): void {
 function assertSessionIdFree(db: Db, trainingId: number, intercarifSessionId: string | null, selfId: number | null): void {
   if (!intercarifSessionId) return
   const other = db
-    .prepare('SELECT id FROM session WHERE training_id = ? AND intercarif_session_id = ? AND id IS NOT ?')
-    .get(trainingId, intercarifSessionId, selfId) as { id: number } | undefined
+    .prepare<unknown[], { id: number }>('SELECT id FROM session WHERE training_id = ? AND intercarif_session_id = ? AND id IS NOT ?')
+    .get(trainingId, intercarifSessionId, selfId)
   if (other) {
     const message = `Le numéro de session CARIF ${intercarifSessionId} est déjà celui d’une autre session de cette formation (session n° ${other.id}).`
     throw new AppError('conflict', message, [{ path: 'intercarifSessionId', message }])

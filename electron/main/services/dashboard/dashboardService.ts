@@ -80,7 +80,7 @@ function entries(env: Env, key: 'entries_todo' | 'entries_late'): DashboardCount
   const { db, today, options } = env
   const state = key === 'entries_late' ? 'en_retard' : 'a_faire'
   const sessions = db
-    .prepare(
+    .prepare<unknown[], EntrySession>(
       `SELECT s.id, s.label, t.title AS trainingTitle, s.intercarif_session_id AS intercarifSessionId, s.start_date AS startDate,
               count(*) AS waiting,
               (SELECT count(*) FROM enrolment x WHERE x.session_id = s.id AND x.status IN ('entre', 'sorti', 'abandon')) AS entered
@@ -89,7 +89,7 @@ function entries(env: Env, key: 'entries_todo' | 'entries_late'): DashboardCount
        GROUP BY s.id
        ORDER BY s.start_date, s.id`
     )
-    .all({ today }) as EntrySession[]
+    .all({ today })
   let count = 0
   const items: DashboardItem[] = []
   for (const s of sessions) {
@@ -131,7 +131,7 @@ function declarations(env: Env, key: 'declarations_todo' | 'declarations_late'):
 function declarationsByAge(env: Env): Dashboard['declarationsByAge'] {
   const { db, today } = env
   const row = db
-    .prepare(
+    .prepare<unknown[], { a: number; b: number; c: number; d: number }>(
       `SELECT count(*) FILTER (WHERE ev.effective_date >= @d3) AS a,
               count(*) FILTER (WHERE ev.effective_date < @d3 AND ev.effective_date >= @d7) AS b,
               count(*) FILTER (WHERE ev.effective_date < @d7 AND ev.effective_date >= @d30) AS c,
@@ -139,7 +139,7 @@ function declarationsByAge(env: Env): Dashboard['declarationsByAge'] {
        FROM enrolment_event ev
        WHERE ev.requires_declaration = 1 AND ev.kairos_declared_on IS NULL AND ev.effective_date <= @today`
     )
-    .get({ today, d3: addDays(today, -3), d7: addDays(today, -7), d30: addDays(today, -30) }) as { a: number; b: number; c: number; d: number }
+    .get({ today, d3: addDays(today, -3), d7: addDays(today, -7), d30: addDays(today, -30) }) ?? { a: 0, b: 0, c: 0, d: 0 }
   return [
     { label: '0 à 3 jours', count: row.a },
     { label: '4 à 7 jours', count: row.b },
@@ -184,7 +184,7 @@ type AwaitingResult = {
 function noResult(env: Env): DashboardCounter {
   const { db, today } = env
   const events = db
-    .prepare(
+    .prepare<unknown[], AwaitingResult>(
       `SELECT r.id AS eventId, r.kind, r.date, s.id AS sessionId, s.label, t.title AS trainingTitle, s.intercarif_session_id AS intercarifSessionId,
               s.start_date AS startDate, count(*) AS n
        FROM registration g
@@ -195,7 +195,7 @@ function noResult(env: Env): DashboardCounter {
        GROUP BY r.id
        ORDER BY r.date, r.id`
     )
-    .all({ today }) as AwaitingResult[]
+    .all({ today })
   const count = events.reduce((n, e) => n + e.n, 0)
   const items = events.slice(0, ITEMS).map((e): DashboardItem => ({
     id: e.eventId,
@@ -263,7 +263,7 @@ function attendance(env: Env, key: 'attendance_to_enter' | 'attendance_late'): D
     return counter(key, label(current), 0, 'todo', { screen: 'attendance', filter: { month: current, sessionIds: [] } }, [])
   }
   const q = attendanceMissingQuery(month)
-  const rows = db.prepare(q.sql).all(q.params) as { id: number; sessionId: number }[]
+  const rows = db.prepare<unknown[], { id: number; sessionId: number }>(q.sql).all(q.params)
   const bySession = new Map<number, number>()
   for (const r of rows) bySession.set(r.sessionId, (bySession.get(r.sessionId) ?? 0) + 1)
   const sessionIds = [...bySession.keys()].sort((a, b) => a - b)
@@ -280,11 +280,11 @@ function attendance(env: Env, key: 'attendance_to_enter' | 'attendance_late'): D
 
 function sessionNames(db: Db, ids: number[]): Map<number, string> {
   const rows = db
-    .prepare(
+    .prepare<unknown[], { id: number; label: string | null; trainingTitle: string; intercarifSessionId: string | null; startDate: string | null }>(
       `SELECT s.id, s.label, t.title AS trainingTitle, s.intercarif_session_id AS intercarifSessionId, s.start_date AS startDate
        FROM session s JOIN training t ON t.id = s.training_id WHERE s.id IN (SELECT value FROM json_each(?))`
     )
-    .all(JSON.stringify(ids)) as { id: number; label: string | null; trainingTitle: string; intercarifSessionId: string | null; startDate: string | null }[]
+    .all(JSON.stringify(ids))
   return new Map(rows.map((r) => [r.id, sessionName(r)]))
 }
 
@@ -297,23 +297,23 @@ function exitReportsDue(env: Env): DashboardCounter {
   const { db, today } = env
   const ids = (
     db
-      .prepare(
+      .prepare<unknown[], { id: number }>(
         `SELECT e.id FROM enrolment e JOIN session s ON s.id = e.session_id
          WHERE e.status IN ('sorti', 'abandon') AND s.end_date < @today
            AND NOT EXISTS (SELECT 1 FROM exit_report x WHERE x.enrolment_id = e.id)
          ORDER BY s.end_date, e.id`
       )
-      .all({ today }) as { id: number }[]
+      .all({ today })
   ).map((r) => r.id)
   const first = db
-    .prepare(
+    .prepare<unknown[], ExitDue>(
       `SELECT e.id, p.last_name AS lastName, p.first_name AS firstName, e.status, e.exit_date AS exitDate, s.id AS sessionId, s.label,
               t.title AS trainingTitle, s.intercarif_session_id AS intercarifSessionId, s.start_date AS startDate, s.end_date AS endDate
        FROM enrolment e JOIN trainee p ON p.id = e.trainee_id JOIN session s ON s.id = e.session_id JOIN training t ON t.id = s.training_id
        WHERE e.id IN (SELECT value FROM json_each(?))
        ORDER BY s.end_date, e.id`
     )
-    .all(JSON.stringify(ids.slice(0, ITEMS))) as ExitDue[]
+    .all(JSON.stringify(ids.slice(0, ITEMS)))
   const items = first.map((r): DashboardItem => ({
     id: r.id,
     label: personName(r),
@@ -328,14 +328,14 @@ type QuoteRow = { id: number; number: string; sentOn: string | null; lastName: s
 
 function quotesWaiting(env: Env): DashboardCounter {
   const rows = env.db
-    .prepare(
+    .prepare<unknown[], QuoteRow>(
       `SELECT q.id, q.number, q.sent_on AS sentOn, p.last_name AS lastName, p.first_name AS firstName, s.label, t.title AS trainingTitle,
               s.intercarif_session_id AS intercarifSessionId, s.start_date AS startDate
        FROM aif_quote q JOIN trainee p ON p.id = q.trainee_id JOIN session s ON s.id = q.session_id JOIN training t ON t.id = s.training_id
        WHERE q.status IN ('sent', 'accepted')
        ORDER BY q.sent_on, q.id`
     )
-    .all() as QuoteRow[]
+    .all()
   const items = rows.slice(0, ITEMS).map((q): DashboardItem => ({
     id: q.id,
     label: `Devis ${q.number} — ${personName(q)}`,

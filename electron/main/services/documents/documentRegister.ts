@@ -17,7 +17,7 @@ export function defaultDocumentsRoot(db: Db): string {
 
 /** The folder chosen by a clerk (settings), or null for the default one. */
 export function storedDocumentsRoot(db: Db): string | null {
-  const row = db.prepare('SELECT value FROM app_setting WHERE key = ?').get(DOCUMENTS_FOLDER_SETTING) as { value: string } | undefined
+  const row = db.prepare<unknown[], { value: string }>('SELECT value FROM app_setting WHERE key = ?').get(DOCUMENTS_FOLDER_SETTING)
   return row?.value ? row.value : null
 }
 
@@ -169,11 +169,11 @@ export function listDocuments(db: Db, f: DocumentFilters): GeneratedDocument[] {
   }
   if (!f.includeSuperseded) where.push('NOT EXISTS (SELECT 1 FROM generated_document n WHERE n.supersedes_id = d.id)')
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.generated_at DESC, d.id DESC LIMIT ?`
-  return (db.prepare(sql).all(...params, f.limit ?? 500) as Row[]).map(toDocument)
+  return (db.prepare<unknown[], Row>(sql).all(...params, f.limit ?? 500)).map(toDocument)
 }
 
 export function getDocument(db: Db, id: number): GeneratedDocument {
-  const row = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as Row | undefined
+  const row = db.prepare<unknown[], Row>(`${SELECT} WHERE d.id = ?`).get(id)
   if (!row) throw new AppError('not_found', 'Ce document est introuvable dans le registre.')
   return toDocument(row)
 }

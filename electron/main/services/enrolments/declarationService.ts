@@ -54,22 +54,22 @@ export function markDeclared(ctx: ServiceContext, input: Declaration): Enrolment
   return db.transaction(() => {
     const eventIds = [...new Set(input.eventIds)]
     const enrolmentIds = [...new Set(input.enrolmentIds)]
-    const explicit = db.prepare(`${CORE_SELECT} WHERE ev.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(eventIds)) as EventCore[]
+    const explicit = db.prepare<unknown[], EventCore>(`${CORE_SELECT} WHERE ev.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(eventIds))
     const missingEvents = eventIds.filter((id) => !explicit.some((e) => e.id === id))
     if (missingEvents.length > 0) {
       throw new AppError('not_found', `Événement${missingEvents.length > 1 ? 's' : ''} introuvable${missingEvents.length > 1 ? 's' : ''} : n° ${missingEvents.join(', ')} (rechargez la liste).`)
     }
-    const found = db.prepare('SELECT id FROM enrolment WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(enrolmentIds)) as { id: number }[]
+    const found = db.prepare<unknown[], { id: number }>('SELECT id FROM enrolment WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(enrolmentIds))
     const missingEnrolments = enrolmentIds.filter((id) => !found.some((e) => e.id === id))
     if (missingEnrolments.length > 0) {
       throw new AppError('not_found', `Inscription${missingEnrolments.length > 1 ? 's' : ''} introuvable${missingEnrolments.length > 1 ? 's' : ''} : n° ${missingEnrolments.join(', ')} (rechargez la liste).`)
     }
     const pending = db
-      .prepare(
+      .prepare<unknown[], EventCore>(
         `${CORE_SELECT} WHERE ev.enrolment_id IN (SELECT value FROM json_each(?)) AND ev.requires_declaration = 1 AND ev.kairos_declared_on IS NULL
          ORDER BY ev.effective_date, ev.id`
       )
-      .all(JSON.stringify(enrolmentIds)) as EventCore[]
+      .all(JSON.stringify(enrolmentIds))
 
     const problems: string[] = []
     for (const e of explicit) {
@@ -111,10 +111,10 @@ export function unmarkDeclared(ctx: ServiceContext, eventId: number): EnrolmentE
   const db = ctx.db
   const today = todayIso(ctx.clock.now())
   return db.transaction(() => {
-    const e = db.prepare(`${CORE_SELECT} WHERE ev.id = ?`).get(eventId) as EventCore | undefined
+    const e = db.prepare<unknown[], EventCore>(`${CORE_SELECT} WHERE ev.id = ?`).get(eventId)
     if (!e) throw new AppError('not_found', `L’événement n° ${eventId} est introuvable (il a peut-être été supprimé).`)
     if (e.declaredOn === null) throw new AppError('refused', `${describe(e)} : cet événement n’est pas marqué comme déclaré dans KAIROS.`)
-    const by = (db.prepare('SELECT kairos_declared_by AS by FROM enrolment_event WHERE id = ?').get(eventId) as { by: string | null }).by
+    const by = db.prepare<[number], { by: string | null }>('SELECT kairos_declared_by AS by FROM enrolment_event WHERE id = ?').get(eventId)?.by ?? null
     db.prepare('UPDATE enrolment_event SET kairos_declared_on = NULL, kairos_declared_by = NULL WHERE id = ?').run(eventId)
     refreshPendingSince(db, [e.enrolmentId])
     recordAudit(ctx, {

@@ -43,7 +43,7 @@ type SessionCore = {
 
 function sessionCore(db: Db, id: number): SessionCore {
   const s = db
-    .prepare(
+    .prepare<unknown[], SessionCore>(
       `SELECT s.id, s.label, t.title AS trainingTitle, s.intercarif_session_id AS intercarifSessionId, s.start_date AS startDate,
               s.end_date AS endDate, s.capacity, s.hours_centre AS hoursCentre, s.hours_company AS hoursCompany,
               a.hours_centre AS actionCentre, a.hours_company AS actionCompany, a.hours_total AS actionTotal,
@@ -51,7 +51,7 @@ function sessionCore(db: Db, id: number): SessionCore {
        FROM session s JOIN training t ON t.id = s.training_id LEFT JOIN training_action a ON a.id = s.action_id
        WHERE s.id = ?`
     )
-    .get(id) as SessionCore | undefined
+    .get(id)
   if (!s) throw new AppError('not_found', `La session n° ${id} est introuvable (elle a peut-être été supprimée).`)
   return s
 }
@@ -100,16 +100,12 @@ export function createEnrolment(ctx: ServiceContext, input: NewEnrolment): Enrol
   const today = todayIso(ctx.clock.now())
   return db.transaction(() => {
     const s = sessionCore(db, input.sessionId)
-    const person = db.prepare('SELECT id, last_name, first_name, anonymised_at, prescriber FROM trainee WHERE id = ?').get(input.traineeId) as
-      | { id: number; last_name: string; first_name: string; anonymised_at: string | null; prescriber: string | null }
-      | undefined
+    const person = db.prepare<unknown[], | { id: number; last_name: string; first_name: string; anonymised_at: string | null; prescriber: string | null }>('SELECT id, last_name, first_name, anonymised_at, prescriber FROM trainee WHERE id = ?').get(input.traineeId)
     if (!person) throw new AppError('not_found', `Le stagiaire n° ${input.traineeId} est introuvable (il a peut-être été supprimé).`)
     if (person.anonymised_at !== null) throw new AppError('refused', 'Cette fiche a été anonymisée : elle ne peut plus être inscrite en formation.')
     const who = `${person.last_name} ${person.first_name}`
     const name = sessionName(s)
-    const existing = db.prepare('SELECT id, status FROM enrolment WHERE session_id = ? AND trainee_id = ?').get(s.id, person.id) as
-      | { id: number; status: EnrolmentStatus }
-      | undefined
+    const existing = db.prepare<unknown[], | { id: number; status: EnrolmentStatus }>('SELECT id, status FROM enrolment WHERE session_id = ? AND trainee_id = ?').get(s.id, person.id)
     if (existing) {
       throw new AppError('conflict', `${who} a déjà une inscription sur la session ${name} (statut « ${statusLabel(existing.status)} », n° ${existing.id}).`)
     }
@@ -214,7 +210,7 @@ type EnrolmentCore = {
 
 function coresByIds(db: Db, ids: readonly number[]): EnrolmentCore[] {
   return db
-    .prepare(
+    .prepare<unknown[], EnrolmentCore>(
       `SELECT e.id, e.session_id AS sessionId, e.status, e.entry_date AS entryDate, p.last_name AS lastName, p.first_name AS firstName,
               p.prescriber, e.validated_by AS validatedBy, s.label AS sessionLabel, t.title AS trainingTitle,
               s.intercarif_session_id AS intercarifSessionId, s.start_date AS startDate, s.end_date AS endDate, s.capacity,
@@ -227,7 +223,7 @@ function coresByIds(db: Db, ids: readonly number[]): EnrolmentCore[] {
        JOIN training t ON t.id = s.training_id
        WHERE e.id IN (SELECT value FROM json_each(?))`
     )
-    .all(JSON.stringify(ids)) as EnrolmentCore[]
+    .all(JSON.stringify(ids))
 }
 
 type Refusal = { index: number; who: string; message: string }
@@ -287,7 +283,8 @@ export function transitionEnrolments(ctx: ServiceContext, ids: readonly number[]
       )
     }
     const byId = new Map(cores.map((c) => [c.id, c]))
-    const ordered = unique.map((id) => byId.get(id) as EnrolmentCore)
+    // Every id was found just above: the list keeps the order the clerk gave.
+    const ordered = unique.flatMap((id) => byId.get(id) ?? [])
     const refusals: Refusal[] = []
     const accepted: { core: EnrolmentCore; transition: Transition; effectiveDate: string }[] = []
     ordered.forEach((core, index) => {

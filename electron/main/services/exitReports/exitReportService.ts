@@ -92,13 +92,13 @@ function withLedgerHours(db: Db, rows: RawRow[], asOf: string): RawRow[] {
 
 export function listExitReports(db: Db, sessionId: number, asOf: string): ExitReportRow[] {
   const rows = db
-    .prepare(`${SELECT} WHERE e.session_id = ? AND e.status IN ('entre', 'sorti', 'abandon') ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, e.id`)
-    .all(sessionId) as RawRow[]
+    .prepare<unknown[], RawRow>(`${SELECT} WHERE e.session_id = ? AND e.status IN ('entre', 'sorti', 'abandon') ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, e.id`)
+    .all(sessionId)
   return withLedgerHours(db, rows, asOf).map(toRow)
 }
 
 export function getExitReport(db: Db, enrolmentId: number, asOf: string): ExitReportRow {
-  const found = db.prepare(`${SELECT} WHERE e.id = ?`).get(enrolmentId) as RawRow | undefined
+  const found = db.prepare<unknown[], RawRow>(`${SELECT} WHERE e.id = ?`).get(enrolmentId)
   const row = found ? withLedgerHours(db, [found], asOf)[0] : undefined
   if (!row) throw new AppError('not_found', 'Cette inscription est introuvable.')
   if (!(REPORT_STATUSES as readonly string[]).includes(row.status)) {

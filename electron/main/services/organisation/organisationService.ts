@@ -62,7 +62,7 @@ function toOrganisation(row: Row): Organisation {
 }
 
 export function getOrganisation(db: Db): Organisation {
-  const row = db.prepare('SELECT * FROM organisation WHERE id = 1').get() as Row | undefined
+  const row = db.prepare<unknown[], Row>('SELECT * FROM organisation WHERE id = 1').get()
   if (!row) throw new AppError('not_found', "La fiche de l'organisme est introuvable.")
   return toOrganisation(row)
 }

@@ -229,22 +229,21 @@ describe('formations & sessions', () => {
     await expectText(page.getByTestId('places-taken'), /0 \/ 14/)
     await expectText(page.getByTestId('session-state').locator('option:checked'), 'Suspendu')
     await shot(page, 'issue3-session-summary-local')
-    // Each tab holds its screen scoped to the session; quotes come with a later issue.
+    // Each tab holds its screen scoped to the session.
     const tabs: [string, string][] = [
       ['inscrits', 'enrolments-grid-view'],
       ['entrees', 'enrolments-grid-view'],
       ['assiduite', 'attendance'],
       ['bilans', 'exit-reports'],
-      ['devis', 'session-placeholder-devis']
+      ['devis', 'session-quotes']
     ]
     for (const [tab, testId] of tabs) {
       await page.getByTestId(`session-tab-${tab}`).click()
       await page.getByTestId(testId).waitFor()
     }
-    await page.getByTestId('session-placeholder-devis').getByText('En préparation').waitFor()
-    await shot(page, 'issue3-session-tab-devis-placeholder')
+    await shot(page, 'issue3-session-tab-devis')
     // A session created here keeps its dates editable.
-    await page.getByRole('button', { name: 'Modifier' }).click()
+    await page.getByRole('button', { name: 'Modifier', exact: true }).click()
     expect(await labelled(dialog('session-dialog'), 'Date de début').getAttribute('readonly')).toBeNull()
     expect(await dialog('session-dialog').getByTestId('carif-notice').count()).toBe(0)
     await dialog('session-dialog').getByRole('button', { name: 'Annuler' }).click()
@@ -260,7 +259,7 @@ describe('formations & sessions', () => {
     await cell(page, sessionRowId, 'trainingTitle').click()
     await page.keyboard.press('Enter')
     await expectText(page.getByTestId('session-title'), 'Agent de restauration — Blois')
-    await page.getByRole('button', { name: 'Modifier' }).click()
+    await page.getByRole('button', { name: 'Modifier', exact: true }).click()
     const d = dialog('session-dialog')
     const earlier = addDays(start, -14)
     await labelled(d, 'Date de début').fill(formatDateFr(earlier))

@@ -93,8 +93,8 @@ describe('dashboard', () => {
     await page.getByTestId('empty-db-card').waitFor()
     await page.getByTestId('todo-empty').waitFor()
     const tiles = page.locator('[data-testid^="counter-"][data-severity]')
-    await expectCount(tiles, 11)
-    expect(await page.locator('[data-severity="ok"]').count()).toBe(11)
+    await expectCount(tiles, 12)
+    expect(await page.locator('[data-severity="ok"]').count()).toBe(12)
     await expectText(page.getByTestId('stat-trainees-value'), '0')
     // The first dashboard's test found its counters under this name.
     await page.getByTestId('upcoming-panel').getByText('Déclarations KAIROS en retard').waitFor()

@@ -136,7 +136,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     await start(clerk)
     // The sample is read in a few milliseconds: the job is held « running » at 42 % until « Annuler ».
     let holding = true
-    await page.route('**/api/invoke', async (route) => {
+    await page.route('**/api/invoke?*', async (route) => {
       const body = route.request().postDataJSON() as { op: string; input: { jobId?: string } }
       if (body.op === 'lheo:cancel') holding = false
       if (holding && body.op === 'lheo:job') {
@@ -154,7 +154,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     await shot(page, 'issue3-lheo-progress')
     await dialog('lheo-dialog').getByRole('button', { name: 'Annuler' }).click()
     await expectText(dialog('lheo-dialog').getByTestId('lheo-cancelled'), /Import annulé\. Aucune donnée n’a été enregistrée/)
-    await page.unroute('**/api/invoke')
+    await page.unroute('**/api/invoke?*')
     await dialog('lheo-dialog').locator('.modal__footer').getByRole('button', { name: 'Fermer' }).click()
     expect((await apiCall<unknown[]>(page, 'trainings:list', {})).value).toEqual([])
   })
@@ -247,7 +247,7 @@ describe('LHEO import and recruitment on an imported session', () => {
     }
     await shot(page, 'issue3-session-page')
 
-    await page.getByRole('button', { name: 'Modifier' }).click()
+    await page.getByRole('button', { name: 'Modifier', exact: true }).click()
     const d = dialog('session-dialog')
     await expectText(d.getByTestId('carif-notice'), /corrigez-la à la source puis réimportez/)
     expect(await labelled(d, 'Date de début').getAttribute('readonly')).not.toBeNull()

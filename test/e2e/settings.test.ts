@@ -157,6 +157,8 @@ describe('settings: documents folder', () => {
   const world = w.template('session with one enrolled trainee', ({ ctx, db }) => {
     const d = documentsWorld(ctx)
     d.enrol(d.sessionId, d.person('Dupont', 'Marie', '0676932W'), 'inscrit')
+    // A certificate names its funding: checked before it is generated.
+    db.prepare("UPDATE enrolment SET funding = 'region'").run()
     selectClerk(db, ctx.clock, 'Claire Martin')
     return { sessionId: d.sessionId }
   })

@@ -50,7 +50,7 @@ export function SessionFunding({ sessionId }: { sessionId: number }) {
           Financement
         </h3>
         {!editing && (
-          <button type="button" className="button button--small" onClick={() => setEditing(true)} data-testid="session-funding-edit">
+          <button type="button" className="button button--small" onClick={() => setEditing(true)} aria-label="Modifier le financement" data-testid="session-funding-edit">
             Modifier
           </button>
         )}

@@ -64,9 +64,10 @@ type Host = { url: string; process: ChildProcess }
 /** The copied browser host on a free port and the test's database (as test/helpers/browserHost does). */
 function startHost(): Promise<Host> {
   // The copy lives outside the project: its external modules are found through NODE_PATH.
-  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--db', dbPath], {
+  // Its clock is pinned like the other hosts' (tests never read the wall clock).
+  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--db', dbPath, '--test-now', '2026-11-25T09:30:00.000Z'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PASSERELLE_TEST: '1' }
   })
   return new Promise((resolveHost, reject) => {
     let out = ''

@@ -254,7 +254,7 @@ describe('demo data (300 trainees)', () => {
     const quotes = all<{ status: string; start_date: string; end_date: string; s_start: string; s_end: string; total_cents: number; funded: number }>(
       t,
       `SELECT q.status, q.start_date, q.end_date, s.start_date AS s_start, s.end_date AS s_end, q.total_cents,
-              (SELECT sum(amount_cents) FROM aif_quote_funder f WHERE f.quote_id = q.id) AS funded
+              q.france_travail_cents + coalesce((SELECT sum(amount_cents) FROM aif_quote_funder f WHERE f.quote_id = q.id), 0) AS funded
        FROM aif_quote q JOIN session s ON s.id = q.session_id`
     )
     expect(quotes.length).toBeGreaterThanOrEqual(2)

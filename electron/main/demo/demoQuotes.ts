@@ -73,8 +73,8 @@ export function insertQuotes(b: DemoState, quotes: ReturnType<typeof planQuotes>
 export function insertQuotes50(b: DemoState, quotes: ReturnType<typeof planQuotes>): void {
   const insertQuote = b.ctx.db.prepare(
     `INSERT INTO aif_quote (number, year, sequence, trainee_id, session_id, enrolment_id, status, start_date, end_date, hours_centre_hundredths,
-       pricing_mode, total_cents, kairos_reference, sent_on, accepted_on, answered_on, comment, created_at, created_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'flat', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       pricing_mode, total_cents, france_travail_cents, kairos_reference, sent_on, accepted_on, answered_on, comment, created_at, created_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'flat', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const insertFunder = b.ctx.db.prepare("INSERT INTO aif_quote_funder (quote_id, funder, amount_cents) VALUES (?, 'cpf', ?)")
   quotes.forEach((q, i) => {
@@ -96,6 +96,8 @@ export function insertQuotes50(b: DemoState, quotes: ReturnType<typeof planQuote
       b.iso(s.end),
       Math.round(s.totalHours * 100),
       total,
+      // France Travail is asked for what the CPF leaves.
+      total - cpf,
       q.status === 'accepted' ? `AIF-56-${b.year}-${b.rng.digits(6)}` : null,
       q.sentOn === null ? null : b.iso(q.sentOn),
       answered,

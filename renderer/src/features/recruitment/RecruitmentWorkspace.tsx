@@ -223,7 +223,10 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
           onRowUpdated={onRowUpdated}
           rowClass={(e) => (e.cancelled ? 'row--cancelled' : undefined)}
           onSelectedRowChanged={(e) => {
-            if (e) setSelectedId(e.id)
+            if (!e) return
+            // The clerk's own choice wins over a selection still waiting for the grid.
+            if (pendingSelect.current !== e.id) pendingSelect.current = null
+            setSelectedId(e.id)
           }}
           onDisplayedCountChanged={setDisplayed}
           onGridReady={(a) => (gridApi.current = a)}

@@ -10,6 +10,7 @@ export function exportCsv<T>(api: GridApi<T>, baseName: string): void {
   api.exportDataAsCsv({
     columnSeparator: ';',
     fileName: csvFileName(baseName, todayIso()),
-    processCellCallback: (p) => csvSafe(p.formatValue(p.value) ?? '')
+    // Formatters may answer numbers: the rule reads text.
+    processCellCallback: (p) => csvSafe(String(p.formatValue(p.value) ?? ''))
   })
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { setEnrolmentFunding } from '../../electron/main/services/quotes/fundingService'
 import { contract, type Input } from '../../shared/api/contract'
 import type { DocumentJob } from '../../shared/api/areas/documents'
 import { hoursFr, hoursInWords, plainText } from '../../shared/domain/frenchFormat'
@@ -184,6 +185,9 @@ describe('documents agree with the hours ledger (a whole session, generated on 2
     const real = await text(await generate(ctx, { kind: 'certificat_realisation', enrolmentIds: [anne] }))
     common(real)
     for (const m of ['☒ action de formation', 'Salariée de l’entreprise : sans objet', 'Source des heures', 'pendant une durée de 3 ans']) expect(real).toContain(m)
+    // The employer, entered in the enrolment's funding section, is printed on the next one.
+    setEnrolmentFunding(ctx, anne, 'region', null, 'Boulangerie Le Goff')
+    expect(await text(await generate(ctx, { kind: 'certificat_realisation', enrolmentIds: [anne] }))).toContain('Salariée de l’entreprise : Boulangerie Le Goff')
     const fin = await text(await generate(ctx, { kind: 'attestation_fin', enrolmentIds: [chloe] }))
     common(fin)
     expect(fin).toContain('Article L6353-1')

@@ -84,6 +84,8 @@ export type EnrolmentFundingInfo = {
   enrolmentId: number
   funding: Funding | null
   fundingReference: string | null
+  /** The trainee's employer when they train as an employee (printed on the certificat de réalisation). */
+  employerName: string | null
   sessionFunders: SessionFunder[]
   quote: { id: number; number: string; status: QuoteStatus; statusLabel: string } | null
 }
@@ -227,7 +229,14 @@ export const quoteOps = {
   /** An enrolment's own funding (blank: the session's), and its AIF quote's status. */
   'quotes:enrolmentFunding': query<EnrolmentFundingInfo>()(z.object({ enrolmentId: id }).strict()),
   'quotes:setEnrolmentFunding': command<EnrolmentFundingInfo>()(
-    z.object({ enrolmentId: id, funding: z.enum(FUNDING_CODES, { error: 'Financement inconnu.' }).nullable(), fundingReference: optionalText(100, 'La référence du financement') }).strict()
+    z
+      .object({
+        enrolmentId: id,
+        funding: z.enum(FUNDING_CODES, { error: 'Financement inconnu.' }).nullable(),
+        fundingReference: optionalText(100, 'La référence du financement'),
+        employerName: optionalText(120, 'L’employeur')
+      })
+      .strict()
   ),
   'quotes:settings': query<QuoteSettings>()(z.object({}).strict()),
   'quotes:setSettings': command<QuoteSettings>()(z.object({ hourlyCeilingCents: cents('Le plafond horaire').nullable() }).strict())

@@ -21,7 +21,8 @@ export const quoteHandlers: AreaHandlers<typeof quoteOps> = {
   'quotes:sessionFunding': ({ sessionId }, { db }) => sessionFunders(db, sessionId),
   'quotes:setSessionFunding': ({ sessionId, funders }, call) => setSessionFunders(services(call), sessionId, funders),
   'quotes:enrolmentFunding': ({ enrolmentId }, { db }) => enrolmentFunding(db, enrolmentId),
-  'quotes:setEnrolmentFunding': ({ enrolmentId, funding, fundingReference }, call) => setEnrolmentFunding(services(call), enrolmentId, funding, fundingReference),
+  'quotes:setEnrolmentFunding': ({ enrolmentId, funding, fundingReference, employerName }, call) =>
+    setEnrolmentFunding(services(call), enrolmentId, funding, fundingReference, employerName),
   'quotes:settings': (_input, { db }) => quoteSettings(db),
   'quotes:setSettings': (input, call) => setQuoteSettings(services(call), input)
 }

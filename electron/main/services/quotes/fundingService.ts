@@ -48,12 +48,17 @@ export type EnrolmentFunding = {
   enrolmentId: number
   funding: Funding | null
   fundingReference: string | null
+  employerName: string | null
   sessionFunders: SessionFunder[]
   quote: { id: number; number: string; status: QuoteStatus; statusLabel: string } | null
 }
 
 export function enrolmentFunding(db: Db, enrolmentId: number): EnrolmentFunding {
-  const e = db.prepare<[number], { sessionId: number; funding: string | null; reference: string | null }>('SELECT session_id AS sessionId, funding, funding_reference AS reference FROM enrolment WHERE id = ?').get(enrolmentId)
+  const e = db
+    .prepare<[number], { sessionId: number; funding: string | null; reference: string | null; employer: string | null }>(
+      'SELECT session_id AS sessionId, funding, funding_reference AS reference, employer_name AS employer FROM enrolment WHERE id = ?'
+    )
+    .get(enrolmentId)
   if (!e) throw new AppError('not_found', 'Cette inscription est introuvable.')
   const q = db
     .prepare<[number], { id: number; number: string; status: string }>(
@@ -65,17 +70,28 @@ export function enrolmentFunding(db: Db, enrolmentId: number): EnrolmentFunding 
     enrolmentId,
     funding: isFunding(e.funding) ? e.funding : null,
     fundingReference: e.reference,
+    employerName: e.employer,
     sessionFunders: sessionFunders(db, e.sessionId),
     quote: q && status ? { id: q.id, number: q.number, status, statusLabel: QUOTE_STATUSES[status] } : null
   }
 }
 
-export function setEnrolmentFunding(ctx: ServiceContext, enrolmentId: number, funding: Funding | null, fundingReference: string | null): EnrolmentFunding {
+/** `employerName` undefined keeps the stored employer (callers that only set the funding). */
+export function setEnrolmentFunding(ctx: ServiceContext, enrolmentId: number, funding: Funding | null, fundingReference: string | null, employerName?: string | null): EnrolmentFunding {
   return ctx.db.transaction(() => {
     const before = enrolmentFunding(ctx.db, enrolmentId)
-    ctx.db.prepare('UPDATE enrolment SET funding = ?, funding_reference = ?, updated_at = ? WHERE id = ?').run(funding, fundingReference, nowIso(ctx.clock), enrolmentId)
+    const employer = employerName === undefined ? before.employerName : employerName
+    ctx.db
+      .prepare('UPDATE enrolment SET funding = ?, funding_reference = ?, employer_name = ?, updated_at = ? WHERE id = ?')
+      .run(funding, fundingReference, employer, nowIso(ctx.clock), enrolmentId)
     const after = enrolmentFunding(ctx.db, enrolmentId)
-    recordAudit(ctx, { operation: 'enrolment.funding', entity: 'enrolment', entityId: enrolmentId, before: { funding: before.funding, fundingReference: before.fundingReference }, after: { funding, fundingReference } })
+    recordAudit(ctx, {
+      operation: 'enrolment.funding',
+      entity: 'enrolment',
+      entityId: enrolmentId,
+      before: { funding: before.funding, fundingReference: before.fundingReference, employerName: before.employerName },
+      after: { funding, fundingReference, employerName: employer }
+    })
     return after
   })()
 }

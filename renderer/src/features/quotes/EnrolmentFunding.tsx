@@ -13,19 +13,21 @@ export function EnrolmentFunding({ enrolmentId }: { enrolmentId: number }) {
   const info = useQuery('quotes:enrolmentFunding', { enrolmentId })
   const [funding, setFunding] = useState('')
   const [reference, setReference] = useState('')
+  const [employer, setEmployer] = useState('')
   useEffect(() => {
     setFunding(info.data?.funding ?? '')
     setReference(info.data?.fundingReference ?? '')
+    setEmployer(info.data?.employerName ?? '')
   }, [info.data])
   const d = info.data
   if (!d) return null
 
   async function save(): Promise<void> {
     const code = FUNDING_CODES.find((c) => c === funding) ?? null
-    const r = await run((api) => api.call('quotes:setEnrolmentFunding', { enrolmentId, funding: code, fundingReference: reference }), { success: () => 'Financement de l’inscription enregistré.' })
+    const r = await run((api) => api.call('quotes:setEnrolmentFunding', { enrolmentId, funding: code, fundingReference: reference, employerName: employer }), { success: () => 'Financement de l’inscription enregistré.' })
     if (r.ok) info.setData(() => r.value)
   }
-  const changed = funding !== (d.funding ?? '') || reference !== (d.fundingReference ?? '')
+  const changed = funding !== (d.funding ?? '') || reference !== (d.fundingReference ?? '') || employer !== (d.employerName ?? '')
   return (
     <section className="history-section" aria-labelledby="enrolment-funding-title" data-testid="enrolment-funding">
       <h3 id="enrolment-funding-title" className="history-section__title">
@@ -42,6 +44,16 @@ export function EnrolmentFunding({ enrolmentId }: { enrolmentId: number }) {
           ))}
         </select>
         <input className="input input--auto" size={14} placeholder="Référence" aria-label="Référence du financement" value={reference} onChange={(e) => setReference(e.target.value)} />
+        <input
+          className="input input--auto"
+          size={18}
+          placeholder="Employeur (salarié)"
+          title="L’employeur d’un stagiaire salarié : imprimé sur le certificat de réalisation"
+          aria-label="Employeur du stagiaire"
+          value={employer}
+          onChange={(e) => setEmployer(e.target.value)}
+          data-testid="enrolment-employer"
+        />
         <button type="button" className="button button--small" disabled={!changed || busy} onClick={() => void save()}>
           Enregistrer
         </button>

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { listDocuments } from '../../electron/main/services/documents/documentRegister'
 import { setEnrolmentFunding } from '../../electron/main/services/quotes/fundingService'
 import { contract, type Input } from '../../shared/api/contract'
 import type { DocumentJob } from '../../shared/api/areas/documents'
@@ -206,6 +207,10 @@ describe('documents agree with the hours ledger (a whole session, generated on 2
     expect(refusal(() => documentJobsFor(t.db).start(ctx, contract['documents:generate'].input.parse({ kind: 'attestation_entree', enrolmentIds: [anne] }))).message).toContain('générer quand même')
     const forced = await generate(ctx, { kind: 'attestation_entree', enrolmentIds: [anne], force: true })
     expect(t.db.prepare<[number], { m: string }>('SELECT forced_missing AS m FROM generated_document WHERE id = ?').get(forced.documents[0]?.id ?? 0)?.m).toContain('identifiant France Travail')
+    // The register shows it beside the code.
+    const listed = listDocuments(t.db, { kind: 'attestation_entree' }).find((d) => d.id === forced.documents[0]?.id)
+    expect(listed?.forcedMissing).toContain('identifiant France Travail')
+    expect(listed?.verificationCode).toMatch(/^[A-Z2-7]{10}$/)
     // A statement check for a month Chloé was not in training greys the kind for her.
     const dec = checkDocuments(t.db, ctx.clock, contract['documents:check'].input.parse({ kind: 'etat_presence', enrolmentIds: [chloe], period: '2026-12' }))
     expect(dec.people[0]?.refusal).toBe('pas en formation en décembre 2026')

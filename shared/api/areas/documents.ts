@@ -28,6 +28,8 @@ export type GeneratedDocument = {
   supersededById: number | null
   /** Printed on the document with its QR code (null: generated before codes existed). */
   verificationCode: string | null
+  /** What was missing when the clerk chose « générer quand même » (null: nothing was missing). */
+  forcedMissing: string | null
   /** Whether the file is still where it was written. */
   fileExists: boolean
 }

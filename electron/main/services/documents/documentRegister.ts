@@ -116,6 +116,7 @@ type Row = {
   supersedes_id: number | null
   superseded_by: number | null
   verification_code: string | null
+  forced_missing: string | null
 }
 
 const SELECT = `
@@ -146,6 +147,7 @@ function toDocument(r: Row): GeneratedDocument {
     supersedesId: r.supersedes_id,
     supersededById: r.superseded_by,
     verificationCode: r.verification_code,
+    forcedMissing: r.forced_missing,
     fileExists: existsSync(r.path)
   }
 }

@@ -1,3 +1,4 @@
+import { formatCode } from '../../../../shared/domain/verificationCode'
 import type { ColDef } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
 import type { GeneratedDocument } from '../../../../shared/api/areas/documents'
@@ -47,6 +48,24 @@ export function documentColumns(onOpen: (d: GeneratedDocument) => void): ColDef<
     },
     { field: 'fileName', headerName: 'Fichier', type: 'text', width: 400, tooltipField: 'path' },
     { field: 'generatedBy', headerName: 'Généré par', type: 'text', width: 150 },
+    {
+      field: 'verificationCode',
+      headerName: 'Code',
+      headerTooltip: 'Code de vérification imprimé sur le document (avec son QR code)',
+      type: 'text',
+      width: 130,
+      cellClass: 'cell--mono',
+      valueFormatter: (p) => (typeof p.value === 'string' ? formatCode(p.value) : '—')
+    },
+    {
+      field: 'forcedMissing',
+      headerName: 'Généré quand même',
+      headerTooltip: 'Données obligatoires manquantes au moment de la génération, acceptées par l’agent',
+      type: 'text',
+      width: 190,
+      valueFormatter: (p) => (typeof p.value === 'string' && p.value !== '' ? p.value : ''),
+      tooltipField: 'forcedMissing'
+    },
     {
       field: 'sha256',
       headerName: 'SHA-256',

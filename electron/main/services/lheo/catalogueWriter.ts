@@ -2,6 +2,11 @@ import type { ImportCounts } from '../../../../shared/api/areas/lheo'
 import type { Db } from '../../db/open'
 import { oneRow } from '../../db/oneRow'
 import type { LheoAction, LheoDate, LheoFormation, LheoOrg, LheoPlace, LheoSession } from '../../import/lheo'
+import { SESSION_FUNDER_CODES } from '../../../../shared/domain/aifQuoteFunding'
+
+/** Funders a clerk sets on a session (with their teaching cost): never touched by a re-import. */
+const LOCAL_FUNDER_CODES: ReadonlySet<string> = new Set(SESSION_FUNDER_CODES)
+const LOCAL_FUNDER_JSON = JSON.stringify(SESSION_FUNDER_CODES)
 
 type Row = Record<string, string | number | null>
 type TrainingFound = Row & { id: number; source: string; missing_from_source_at: string | null }
@@ -184,11 +189,16 @@ export class CatalogueWriter {
       this.counters.sessions.created++
       return id
     }
-    const currentFunders = fundersKey(this.st.sessionFunders.all(existing.id).map((x) => ({ code: x.funder_code, label: x.label })))
+    const currentFunders = fundersKey(
+      this.st.sessionFunders
+        .all(existing.id)
+        .filter((x) => !LOCAL_FUNDER_CODES.has(x.funder_code))
+        .map((x) => ({ code: x.funder_code, label: x.label }))
+    )
     if (changed(existing, values) || currentFunders !== funders || existing.missing_from_source_at !== null) {
       const sets = Object.keys(values).map((k) => `${k} = @${k}`).join(', ')
       this.db.prepare(`UPDATE session SET ${sets}, source = 'lheo', missing_from_source_at = NULL, updated_at = @now WHERE id = @id`).run({ ...values, id: existing.id, now: this.now })
-      this.st.deleteFunders.run(existing.id)
+      this.st.deleteFunders.run(existing.id, LOCAL_FUNDER_JSON)
       this.insertFunders(existing.id, a)
       this.counters.sessions.updated++
     } else this.counters.sessions.unchanged++
@@ -331,7 +341,8 @@ function prepare(db: Db) {
        VALUES (@action_id, @intercarif_session_id, ${params(SESSION_COLUMNS)}, 'lheo', @now, @now)`
     ),
     sessionFunders: db.prepare<[number], { funder_code: string; label: string | null }>('SELECT funder_code, label FROM session_funder WHERE session_id = ?'),
-    deleteFunders: db.prepare('DELETE FROM session_funder WHERE session_id = ?'),
+    // The catalogue's funders only: those the clerk set (named codes, with costs) are local data.
+    deleteFunders: db.prepare('DELETE FROM session_funder WHERE session_id = ? AND funder_code NOT IN (SELECT value FROM json_each(?))'),
     insertFunder: db.prepare('INSERT INTO session_funder (session_id, funder_code, label) VALUES (?, ?, ?)'),
     findOrgById: db.prepare<unknown[], { id: number }>('SELECT id FROM partner_org WHERE kind = ? AND intercarif_org_id = ?'),
     findOrgByName: db.prepare<unknown[], { id: number }>('SELECT id FROM partner_org WHERE kind = ? AND siret IS ? AND name IS ? AND intercarif_org_id IS NULL'),

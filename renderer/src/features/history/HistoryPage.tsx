@@ -79,10 +79,10 @@ export function HistoryPage() {
           ))}
         </select>
         <label className="check">
-          Du <input type="date" className="input input--auto" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="history-from" />
+          Du <input type="date" className="input input--date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="history-from" />
         </label>
         <label className="check">
-          au <input type="date" className="input input--auto" value={to} onChange={(e) => setTo(e.target.value)} data-testid="history-to" />
+          au <input type="date" className="input input--date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="history-to" />
         </label>
         {person && (
           <span className="filter-chip" data-testid="history-person">

@@ -23,6 +23,29 @@ const ENTITIES: Record<string, string> = {
   database: 'Base de données'
 }
 
+const AREAS: Record<string, string> = {
+  trainees: 'Stagiaires',
+  clerks: 'Agents',
+  enrolments: 'Inscriptions',
+  enrolment: 'Inscription',
+  interruptions: 'Interruptions',
+  attendance: 'Assiduité',
+  sessions: 'Sessions',
+  session: 'Session',
+  trainings: 'Formations',
+  recruitment: 'Recrutement',
+  registrations: 'Positionnements',
+  document: 'Documents',
+  documents: 'Documents',
+  quotes: 'Devis AIF',
+  organisation: 'Organisme',
+  exitReports: 'Bilans',
+  lheo: 'Catalogue',
+  catalogue: 'Catalogue',
+  demo: 'Démonstration',
+  settings: 'Paramètres'
+}
+
 const VERBS: Record<string, string> = {
   create: 'création',
   update: 'modification',
@@ -41,11 +64,12 @@ export function entityLabel(entity: string): string {
   return ENTITIES[entity] ?? entity
 }
 
-/** « trainees.update » → « Stagiaires : modification »; unknown verbs are shown as they are. */
+/** « trainees.update » → « Stagiaires : modification »; unknown names are shown as they are. */
 export function operationLabel(operation: string): string {
   const [area = operation, verb = ''] = operation.split('.')
+  const name = AREAS[area] ?? area
   const words = VERBS[verb] ?? verb
-  return words ? `${area} : ${words}` : area
+  return words ? `${name} : ${words}` : name
 }
 
 /** A one-line summary of what changed: the keys whose values differ, or the values recorded. */
@@ -68,6 +92,12 @@ export function changeSummary(line: Pick<AuditLine, 'before' | 'after' | 'redact
     const a = after as Record<string, unknown>
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     text = keys.length === 0 ? 'aucun changement' : keys.map((k) => `${k} : ${show(b[k])} → ${show(a[k])}`).join(' ; ')
+  } else if (after && typeof after === 'object' && !Array.isArray(after)) {
+    // A creation: the values given, without the empty ones and the id.
+    text = Object.entries(after as Record<string, unknown>)
+      .filter(([k, v]) => k !== 'id' && v !== null && v !== '' && v !== undefined)
+      .map(([k, v]) => `${k} : ${show(v)}`)
+      .join(' ; ')
   } else if (after !== null) text = show(after)
   else if (before !== null) text = `supprimé : ${show(before)}`
   else text = ''

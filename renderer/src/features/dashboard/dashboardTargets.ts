@@ -41,7 +41,7 @@ export function targetAction(target: CounterTarget): TargetAction {
       return { kind: 'path', path: `/assiduite?mois=${target.filter.month}${only !== undefined ? `&session=${only}` : ''}` }
     }
     case 'exitReports':
-      return { kind: 'panel', note: 'Les bilans de fin de formation arrivent dans une prochaine version : voici les personnes concernées.' }
+      return { kind: 'panel', note: 'Ouvrez l’onglet « Bilans » de chaque session pour saisir le bilan de ces personnes.' }
     case 'quotes':
       return { kind: 'path', path: quotesPath(target.filter.ids) }
   }

@@ -5,7 +5,7 @@ import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { fixedClock, tempDb } from '../helpers/tempDb'
 import { quotesWorld } from '../services/quotesWorld'
-import { apiCall, cell, expectText, rowIdOf, shot } from './support'
+import { apiCall, cell, expectText, rowIdOf, shot, until } from './support'
 
 const NOW = '2026-12-02T09:00:00.000Z'
 
@@ -122,8 +122,13 @@ describe('AIF quotes: create in one go, checks, print, statuses, dashboard', () 
     await shot(page, 'issue12-quote-dialog')
     await print('devis_aif')
     await print('fiche_kairos')
-    const docs = await apiCall<GeneratedDocument[]>(page, 'documents:list', { sessionId })
-    expect(docs.value?.map((d) => d.fileName).sort()).toEqual([
+    // The second batch may still be writing when its dialog closes: wait for the register.
+    const names = await until(
+      async () => (await apiCall<GeneratedDocument[]>(page, 'documents:list', { sessionId })).value?.map((d) => d.fileName).sort() ?? [],
+      (list) => list.length >= 2,
+      'both documents in the register'
+    )
+    expect(names).toEqual([
       '2026-12 Devis AIF - ARNAUD Alice DEV-2026-0001.pdf',
       '2026-12 Fiche de saisie KAIROS - ARNAUD Alice DEV-2026-0001.pdf'
     ])

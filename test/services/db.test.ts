@@ -15,7 +15,9 @@ const DOMAIN_TABLES = [
   'enrolment', 'enrolment_event', 'interruption', 'absence_code', 'attendance_day', 'attendance_month',
   'exit_report', 'aif_quote', 'aif_quote_funder', 'invoice', 'invoice_line', 'generated_document', 'catalogue_import', 'audit_log',
   // 0040: the session's timetable and half-day subjects; 0050: an AIF quote's non-fundable lines.
-  'session_schedule', 'session_subject', 'aif_quote_line'
+  'session_schedule', 'session_subject', 'aif_quote_line',
+  // 0090: the invoice number sequence and payments.
+  'invoice_sequence', 'invoice_payment'
 ]
 
 let t: TempDb | null = null

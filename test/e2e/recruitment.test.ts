@@ -303,10 +303,17 @@ describe('recruitment screen', () => {
     await check('MOREAU')
     await check('LEFÈVRE')
     await bulk().getByRole('button', { name: 'Retenu (ICR)' }).click()
+    // Each bulk answer refreshes the grid and clears the ticks: wait for it before ticking the next
+    // person, or the tick is lost with the refresh and the next action applies to nobody.
+    await expectText(page.getByTestId('reg-tab-resultat'), /Saisie résultat\s*3/)
+    await expectCount(page.locator('[data-testid="registrations-grid"] .ag-row-selected'), 0)
     await check('GIRARD')
     await bulk().getByRole('button', { name: 'Non retenu (ICN)' }).click()
+    await expectText(cell(page, await rowIdOf(page, 'lastName', 'GIRARD'), 'resultCode'), 'ICN')
+    await expectCount(page.locator('[data-testid="registrations-grid"] .ag-row-selected'), 0)
     await check('BENALI')
     await bulk().getByRole('button', { name: 'En attente' }).click()
+    await expectText(cell(page, await rowIdOf(page, 'lastName', 'BENALI'), 'result'), 'En attente')
     await expectText(page.getByTestId('reg-tab-resultat'), /Saisie résultat\s*3/)
     await shot(page, 'issue3-recruitment-tab-resultat')
 

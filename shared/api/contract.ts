@@ -2,37 +2,51 @@ import type { z } from 'zod'
 import { appOps } from './areas/app'
 import { attendanceOps } from './areas/attendance'
 import { auditOps } from './areas/audit'
-import { catalogueOps } from './areas/catalogue'
+import { backupOps } from './areas/backup'
+import { clerkOps } from './areas/clerks'
+import { demoOps } from './areas/demo'
 import { dashboardOps } from './areas/dashboard'
 import { documentOps } from './areas/documents'
 import { enrolmentOps } from './areas/enrolments'
 import { exitReportOps } from './areas/exitReports'
 import { lheoOps } from './areas/lheo'
 import { organisationOps } from './areas/organisation'
+import { privacyOps } from './areas/privacy'
 import { recruitmentOps } from './areas/recruitment'
-import { scheduleOps } from './areas/schedule'
+import { registrationOps } from './areas/registrations'
+import { sessionOps } from './areas/sessions'
+import { trainingOps } from './areas/trainings'
+import { interruptionOps } from './areas/interruptions'
 import { traineeOps } from './areas/trainees'
 import { traineeImportOps } from './areas/traineeImport'
 import { quoteOps } from './areas/quotes'
+import { consistencyOps } from './areas/consistency'
 import type { OpSpec } from './spec'
 
 // Each area declares its operations in its own file; this is the single list of all of them.
 export const contract = {
   ...appOps,
+  ...clerkOps,
+  ...demoOps,
   ...auditOps,
+  ...backupOps,
   ...organisationOps,
   ...traineeOps,
   ...traineeImportOps,
-  ...catalogueOps,
+  ...trainingOps,
+  ...sessionOps,
   ...recruitmentOps,
+  ...registrationOps,
   ...lheoOps,
   ...enrolmentOps,
+  ...interruptionOps,
   ...dashboardOps,
   ...attendanceOps,
   ...exitReportOps,
   ...documentOps,
-  ...scheduleOps,
-  ...quoteOps
+  ...quoteOps,
+  ...consistencyOps,
+  ...privacyOps
 } satisfies Record<string, OpSpec>
 
 export type Contract = typeof contract

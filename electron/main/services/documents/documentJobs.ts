@@ -170,7 +170,9 @@ export class DocumentJobs {
                 sizeBytes: m.size,
                 verificationCode: plan.code,
                 supersedesId: plan.supersedesId,
-                forcedMissing: t.forcedMissing ?? null
+                forcedMissing: t.forcedMissing ?? null,
+                // Kept in the register so the check before invoicing compares them (issue 14).
+                hours: t.data.kind === 'certificat_realisation' ? t.data.hoursCompleted : null
               })
               record.job.done++
               if (record.pending.length >= FLUSH_EVERY) this.flush(record)

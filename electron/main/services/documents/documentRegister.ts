@@ -59,6 +59,8 @@ export type NewDocument = {
   supersedesId?: number | null
   /** Generated although mandatory data was missing (« générer quand même »): what was missing. */
   forcedMissing?: string | null
+  /** The hours printed on it (certificat de réalisation), compared before invoicing; null otherwise. */
+  hours?: number | null
 }
 
 export type RegisterKey = Pick<NewDocument, 'kind' | 'traineeId' | 'sessionId' | 'enrolmentId' | 'period'>
@@ -81,15 +83,15 @@ export function previousDocument(db: Db, key: RegisterKey): { id: number; genera
 export function recordDocuments(ctx: ServiceContext, docs: NewDocument[]): number[] {
   if (docs.length === 0) return []
   const insert = ctx.db.prepare(
-    `INSERT INTO generated_document (kind, trainee_id, session_id, enrolment_id, period, file_name, path, sha256, size_bytes, generated_at, generated_by, supersedes_id, verification_code, forced_missing)
-     VALUES (@kind, @traineeId, @sessionId, @enrolmentId, @period, @fileName, @path, @sha256, @sizeBytes, @at, @by, @supersedesId, @verificationCode, @forcedMissing)`
+    `INSERT INTO generated_document (kind, trainee_id, session_id, enrolment_id, period, file_name, path, sha256, size_bytes, generated_at, generated_by, supersedes_id, verification_code, forced_missing, hours)
+     VALUES (@kind, @traineeId, @sessionId, @enrolmentId, @period, @fileName, @path, @sha256, @sizeBytes, @at, @by, @supersedesId, @verificationCode, @forcedMissing, @hours)`
   )
   const at = nowIso(ctx.clock)
   return ctx.db.transaction(() =>
     docs.map((d) => {
       const supersedesId = d.supersedesId !== undefined ? d.supersedesId : (previousDocument(ctx.db, d)?.id ?? null)
       const { kind, traineeId, sessionId, enrolmentId, period, fileName, path, sha256, sizeBytes, verificationCode } = d
-      const row = { kind, traineeId, sessionId, enrolmentId, period, fileName, path, sha256, sizeBytes, verificationCode, at, by: ctx.actor.name, supersedesId, forcedMissing: d.forcedMissing ?? null }
+      const row = { kind, traineeId, sessionId, enrolmentId, period, fileName, path, sha256, sizeBytes, verificationCode, at, by: ctx.actor.name, supersedesId, forcedMissing: d.forcedMissing ?? null, hours: d.hours ?? null }
       const id = Number(insert.run(row).lastInsertRowid)
       recordAudit(ctx, { operation: 'document.generate', entity: 'generated_document', entityId: id, after: { kind: d.kind, fileName: d.fileName, sha256: d.sha256, verificationCode, supersedesId, ...(d.forcedMissing ? { forcedMissing: d.forcedMissing } : {}) } })
       return id

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startBackend } from '../main/backend'
+import { backupsEnabled } from '../main/services/backup/backupScheduler'
 import { resolveDbPath } from '../main/db/paths'
+import { resolveLogDir } from '../main/log/logDir'
 import { HTTP_KEY_PARAM } from '../../shared/api/channel'
 import { newHostKey } from './hostKey'
 import { startHttpHost } from './httpHost'
@@ -23,12 +25,12 @@ async function main(): Promise<void> {
   const rendererDir = resolve(__dirname, '../renderer')
   readFileSync(resolve(rendererDir, 'index.html')) // fail fast with a clear error when the build is missing
   const clock = testClock(argValue('--test-now'), process.env)
-  const backend = await startBackend({ dbPath, kind: 'browser', version: pkg.version, ...(clock ? { clock } : {}) })
+  const backend = await startBackend({ dbPath, kind: 'browser', version: pkg.version, logDir: resolveLogDir(dbPath), backups: backupsEnabled(process.env), ...(clock ? { clock } : {}) })
   const key = newHostKey()
   const server = await startHttpHost({ dispatch: backend.dispatch, rendererDir, port, key })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
-  process.stdout.write(`Passerelle (navigateur) : http://127.0.0.1:${actualPort}/?${HTTP_KEY_PARAM}=${key}\nBase de données : ${dbPath}\n`)
+  process.stdout.write(`Passerelle (navigateur) : http://127.0.0.1:${actualPort}/?${HTTP_KEY_PARAM}=${key}\nBase de données : ${dbPath}\nJournal : ${backend.log.dir ?? '(aucun)'}\n`)
   const stop = (): void => {
     server.close()
     backend.close()

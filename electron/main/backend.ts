@@ -4,9 +4,23 @@ import { createDispatch, type Dispatch } from './api/dispatch'
 import { handlers, type HostInfo } from './api/handlers'
 import { documentsWorkers } from './services/documents/documentsWorkerPool'
 import { systemClock, type Clock } from './services/context'
+import { startBackupScheduler } from './services/backup/backupScheduler'
 import type { MigrationReport } from './db/migrate'
+import { consoleLog, openAppLog, type AppLog } from './log/appLog'
+import { loggedDispatch } from './log/loggedDispatch'
 
-export type RunningBackend = { db: Db; dispatch: Dispatch; migration: MigrationReport; close: () => void }
+export type RunningBackend = { db: Db; dispatch: Dispatch; migration: MigrationReport; log: AppLog; close: () => void }
+
+/** The log when a folder is given; a folder that cannot be written must not stop the app. */
+async function openLog(dir: string | undefined): Promise<AppLog> {
+  if (!dir) return consoleLog
+  try {
+    return await openAppLog(dir)
+  } catch (e) {
+    console.error(`Journal impossible à ouvrir dans ${dir}`, e)
+    return consoleLog
+  }
+}
 
 /** Opens (and migrates) the database and wires the contract's handlers: used by Electron and the browser host alike. */
 export async function startBackend(options: {
@@ -14,21 +28,40 @@ export async function startBackend(options: {
   kind: HostInfo['kind']
   version: string
   clock?: Clock
-  log?: (e: unknown) => void
+  /** The folder of the rotating log (see log/appLog.ts); without it, errors go to the console. */
+  logDir?: string
+  /** Replaces the log's record of internal errors (tests that expect some). */
+  log?: (e: unknown, op: string) => void
+  /** Automatic daily backups while the backend runs (the hosts turn them on; tests usually not). */
+  backups?: boolean
 }): Promise<RunningBackend> {
+  const log = await openLog(options.logDir)
   // Short waits on the main thread: the dispatcher retries a busy write asynchronously.
-  const { db, migration } = await openDatabase(options.dbPath, { busyTimeoutMs: 200 })
-  const backend = { db, clock: options.clock ?? systemClock, host: { kind: options.kind, version: options.version, dbPath: options.dbPath } }
+  const { db, migration } = await openDatabase(options.dbPath, { busyTimeoutMs: 200 }).catch((e: unknown) => {
+    log.internal('start', e)
+    log.close()
+    throw e
+  })
+  log.event('start', { kind: options.kind, version: options.version, schemaFrom: migration.from, schemaTo: migration.to })
+  const host = { kind: options.kind, version: options.version, dbPath: options.dbPath, logDir: log.dir }
+  const backend = { db, clock: options.clock ?? systemClock, host }
+  const internal = options.log ?? ((e: unknown, op: string) => log.internal(op, e))
+  const backups = options.backups ? startBackupScheduler(db, backend.clock, { log: (e) => internal(e, 'backup:automatic') }) : null
   return {
     db,
     migration,
-    dispatch: createDispatch(backend, handlers, options.log),
+    log,
+    dispatch: loggedDispatch(createDispatch(backend, handlers, internal), log),
     close: () => {
+      backups?.stop()
       void documentsWorkers.close()
-      if (!db.open) return
-      // Keeps the planner's statistics current (e.g. recruitment_event vs its indexes).
-      db.pragma('optimize')
-      db.close()
+      if (db.open) {
+        // Keeps the planner's statistics current (e.g. recruitment_event vs its indexes).
+        db.pragma('optimize')
+        db.close()
+      }
+      log.event('stop')
+      log.close()
     }
   }
 }

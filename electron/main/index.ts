@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { startBackend, type RunningBackend } from './backend'
+import { backupsEnabled } from './services/backup/backupScheduler'
 import { resolveDbPath } from './db/paths'
+import { resolveLogDir } from './log/logDir'
 import { setDocumentHost } from './desktop/documentHost'
 import { electronDocumentHost } from './desktop/electronDocumentHost'
 import { registerIpc } from './ipc/registerIpc'
@@ -63,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
     setDocumentHost(electronDocumentHost)
     const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
     try {
-      backend = await startBackend({ dbPath, kind: 'electron', version: app.getVersion() })
+      backend = await startBackend({ dbPath, kind: 'electron', version: app.getVersion(), logDir: resolveLogDir(dbPath), backups: backupsEnabled(process.env) })
     } catch (e) {
       dialog.showErrorBox('Passerelle ne peut pas ouvrir sa base de données', `${e instanceof Error ? e.message : String(e)}\n\nFichier : ${dbPath}`)
       app.quit()

@@ -1,6 +1,6 @@
 import { contract, type Op } from '../../../shared/api/contract'
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/api/result'
-import type { Clerk } from '../../../shared/api/areas/app'
+import type { Clerk } from '../../../shared/api/areas/clerks'
 import { committedTransactions, isBusyError } from '../db/writeLock'
 import { currentClerk } from '../services/clerks/clerkService'
 import type { Backend, Handlers } from './types'
@@ -49,7 +49,12 @@ const isOp = (name: string): name is Op => Object.prototype.hasOwnProperty.call(
  * operation name, validates the input against the contract, runs the handler and answers with a
  * Result. It never throws: a bug in a service must not take the main process down.
  */
-export function createDispatch(backend: Backend, handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+export function createDispatch(
+  backend: Backend,
+  handlers: Handlers,
+  /** Where an unexpected error's detail goes (the application's log, with the operation's name). */
+  log: (e: unknown, op: string) => void = console.error
+): Dispatch {
   const windowClerks = new Map<string, Clerk>()
   const remember = (caller: string, clerk: Clerk) => {
     windowClerks.delete(caller)
@@ -88,7 +93,7 @@ export function createDispatch(backend: Backend, handlers: Handlers, log: (e: un
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.issues)
       if (isBusyError(e)) return fail('busy', BUSY_MESSAGE)
-      log(e)
+      log(e, name)
       return fail('internal', "Une erreur inattendue s'est produite ; rien n'a été enregistré. Le détail est dans le journal de l'application.")
     }
   }

@@ -2,7 +2,13 @@ import type { Op, Output, Parsed } from '../../../shared/api/contract'
 import type { Db } from '../db/open'
 import type { Actor, Clock } from '../services/context'
 
-export type HostInfo = { kind: 'electron' | 'browser'; version: string; dbPath: string }
+export type HostInfo = {
+  kind: 'electron' | 'browser'
+  version: string
+  dbPath: string
+  /** The folder of the application's log, when one is written (see log/appLog.ts). */
+  logDir?: string | null
+}
 
 export type Backend = { db: Db; clock: Clock; host: HostInfo }
 

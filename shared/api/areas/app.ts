@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import { anonymousCommand, command, query } from '../spec'
-import { text } from '../fields'
-
-export type Clerk = { id: number; name: string }
+import { query } from '../spec'
+import type { Clerk } from './clerks'
 
 export type AppState = {
   version: string
   host: 'electron' | 'browser'
   dbPath: string
+  /** The folder of the application's log (rotating files), null when none is written. */
+  logDir: string | null
   schemaVersion: number
   clerk: Clerk | null
   clerks: Clerk[]
@@ -24,26 +24,8 @@ export type Overview = {
   enrolmentsByStatus: Record<string, number>
 }
 
-export type DemoSummary = {
-  trainings: number
-  sessions: number
-  recruitmentEvents: number
-  trainees: number
-  enrolments: number
-  attendanceDays: number
-}
-
 export const appOps = {
   'app:state': query<AppState>()(z.object({}).strict()),
-  'app:overview': query<Overview>()(z.object({}).strict()),
-  'clerks:select': anonymousCommand<Clerk>()(z.object({ name: text(80, 'Le nom') }).strict()),
-  'demo:generate': command<DemoSummary>()(
-    z
-      .object({
-        trainees: z.number().int().min(10).max(100_000).default(300),
-        seed: z.number().int().optional()
-      })
-      .strict()
-  )
+  'app:overview': query<Overview>()(z.object({}).strict())
 }
 

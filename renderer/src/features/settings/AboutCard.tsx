@@ -7,6 +7,7 @@ export function AboutCard() {
     ['Version de Passerelle', state.version],
     ['Mode', state.host === 'electron' ? 'Application de bureau' : 'Navigateur (serveur local)'],
     ['Base de données', state.dbPath],
+    ['Journal de l’application', state.logDir ?? 'aucun (erreurs affichées dans la console)'],
     ['Version du schéma', String(state.schemaVersion)],
     ['Utilisateur actuel', state.clerk?.name ?? '—']
   ]
@@ -21,7 +22,7 @@ export function AboutCard() {
         {rows.map(([label, value]) => (
           <div key={label} className="facts__row">
             <dt>{label}</dt>
-            <dd className={label === 'Base de données' ? 'facts__path' : undefined}>{value}</dd>
+            <dd className={label === 'Base de données' || label === 'Journal de l’application' ? 'facts__path' : undefined}>{value}</dd>
           </div>
         ))}
       </dl>

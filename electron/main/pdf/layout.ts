@@ -124,15 +124,20 @@ export class Sheet {
   private running = ''
   private organisation: OrganisationIdentity | null = null
 
-  constructor(info: { title: string; author: string }) {
+  /**
+   * `archival`: a PDF/A-3b file (PDF 1.7, tagged, sRGB output intent; the fonts are embedded anyway)
+   * dated `createdAt`, which a Factur-X invoice must be.
+   */
+  constructor(info: { title: string; author: string; archival?: { createdAt: Date } }) {
     this.doc = new PDFDocument({
+      ...(info.archival ? { subset: 'PDF/A-3b' as const, pdfVersion: '1.7' as const, tagged: true } : {}),
       size: 'A4',
       autoFirstPage: false,
       bufferPages: true,
       // No built-in font is ever loaded (Helvetica clips « É » in cells and lacks « ʳᵉ »).
       font: null as unknown as string,
       margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },
-      info: { Title: info.title, Author: info.author, Creator: 'Passerelle', Producer: 'Passerelle' },
+      info: { Title: info.title, Author: info.author, Creator: 'Passerelle', Producer: 'Passerelle', ...(info.archival ? { CreationDate: info.archival.createdAt, ModDate: info.archival.createdAt } : {}) },
       lang: 'fr-FR',
       displayTitle: true
     })

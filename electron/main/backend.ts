@@ -8,6 +8,7 @@ import { startBackupScheduler } from './services/backup/backupScheduler'
 import type { MigrationReport } from './db/migrate'
 import { consoleLog, openAppLog, type AppLog } from './log/appLog'
 import { loggedDispatch } from './log/loggedDispatch'
+import { removeRunTemp, sweepDeadRuns } from './tempFiles/runTemp'
 
 export type RunningBackend = { db: Db; dispatch: Dispatch; migration: MigrationReport; log: AppLog; close: () => void }
 
@@ -43,6 +44,9 @@ export async function startBackend(options: {
     throw e
   })
   log.event('start', { kind: options.kind, version: options.version, schemaFrom: migration.from, schemaTo: migration.to })
+  // Temporary files a crashed or killed run left behind (see tempFiles/runTemp.ts).
+  const swept = sweepDeadRuns()
+  if (swept.length > 0) log.event('temp folders of stopped runs removed', { count: swept.length })
   const host = { kind: options.kind, version: options.version, dbPath: options.dbPath, logDir: log.dir }
   const backend = { db, clock: options.clock ?? systemClock, host }
   const internal = options.log ?? ((e: unknown, op: string) => log.internal(op, e))
@@ -60,6 +64,8 @@ export async function startBackend(options: {
         db.pragma('optimize')
         db.close()
       }
+      // Finished previews and any other temporary file of this run.
+      removeRunTemp()
       log.event('stop')
       log.close()
     }

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { startWorker } from '../../workers/startWorker'
+import { makeTempDir } from '../../tempFiles/runTemp'
 import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
 import { AppError } from '../../../../shared/api/result'
 import { abortError, isLheoError, readLheo, readLheoFile, type LheoFormation, type ReadSummary } from '../../import/lheo'
@@ -27,7 +27,7 @@ export async function stageLheoFile(
   path: string,
   options: { signal?: AbortSignal; onProgress?: (bytesRead: number) => void } = {}
 ): Promise<StagedCatalogue> {
-  const dir = mkdtempSync(join(tmpdir(), 'passerelle-lheo-'))
+  const dir = makeTempDir('lheo-')
   const file = new StagedFile(join(dir, 'formations.jsonl'))
   const remove = (): void => {
     file.remove()

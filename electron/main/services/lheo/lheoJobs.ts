@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LheoJob } from '../../../../shared/api/areas/lheo'
 import { AppError } from '../../../../shared/api/result'
 import { isLheoError } from '../../import/lheo'
 import type { Db } from '../../db/open'
 import type { ServiceContext } from '../context'
+import { makeTempDir } from '../../tempFiles/runTemp'
 import { applyInWorker } from './applyInWorker'
 import { importErrorMessage } from './importErrorMessage'
 import { stageLheoFile, type StagedCatalogue } from './importCatalogue'
@@ -33,7 +33,7 @@ export class LheoJobs {
   /** Starts reading the uploaded file; the comparison with the database follows in the same job. */
   startPreview(ctx: ServiceContext, fileName: string, bytes: Buffer): LheoJob {
     this.sweep()
-    const dir = mkdtempSync(join(tmpdir(), 'passerelle-upload-'))
+    const dir = makeTempDir('upload-')
     const upload = join(dir, 'catalogue.xml')
     writeFileSync(upload, bytes)
     const record: JobRecord = {

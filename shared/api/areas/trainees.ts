@@ -25,6 +25,8 @@ export type Trainee = {
   enrolmentCount: number
   createdAt: string
   updatedAt: string
+  /** Set once the person is anonymised (RGPD): the record is then read-only. */
+  anonymisedAt?: string | null
 }
 
 const fields = {

@@ -35,7 +35,7 @@ const SELECT = `
          t.city, t.prescriber, t.prescriber_agency AS prescriberAgency, t.adviser_name AS adviserName,
          t.adviser_email AS adviserEmail, t.notes,
          (SELECT count(*) FROM enrolment e WHERE e.trainee_id = t.id) AS enrolmentCount,
-         t.created_at AS createdAt, t.updated_at AS updatedAt
+         t.created_at AS createdAt, t.updated_at AS updatedAt, t.anonymised_at AS anonymisedAt
   FROM trainee t`
 
 export function listTrainees(db: Db, search?: string): Trainee[] {
@@ -76,6 +76,7 @@ export function createTrainee(ctx: ServiceContext, input: NewTrainee): Trainee {
 export function updateTrainee(ctx: ServiceContext, id: number, changes: Changes): Trainee {
   return ctx.db.transaction(() => {
     const before = getTrainee(ctx.db, id)
+    refuseAnonymised(before)
     const merged: NewTrainee = { ...pickFields(before), ...changes }
     const data = normalise(ctx, merged)
     assertFtIdFree(ctx.db, data.ftId ?? null, id)
@@ -110,6 +111,11 @@ export function deleteTrainee(ctx: ServiceContext, id: number): { id: number } {
     recordAudit(ctx, { operation: 'trainees.delete', entity: 'trainee', entityId: id, before })
     return { id }
   })()
+}
+
+/** An anonymised person is read-only: nothing may bring identifying data back (docs/domain.md §4 « Retention »). */
+function refuseAnonymised(t: Trainee): void {
+  if (t.anonymisedAt) throw new AppError('refused', 'Cette personne a été anonymisée : sa fiche ne peut plus être modifiée.')
 }
 
 /** Family names in capitals and first names capitalised, as on France Travail documents. */

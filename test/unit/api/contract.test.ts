@@ -106,7 +106,12 @@ const VALID: { [O in Op]: Input<O> } = {
   'documents:verify': { code: 'K7QX2-MA4PD' },
   'sessions:schedule': { sessionId: 1 },
   'sessions:saveSchedule': { sessionId: 1, week: [7, 7, 7, 7, 3.5, 0, 0].map((h) => ({ am: h > 0 ? { start: '09:00', end: '12:30' } : null, pm: h > 4 ? { start: '13:30', end: '17:00' } : null })) },
-  'sessions:saveSubjects': { sessionId: 1, subjects: [{ date: '2026-11-16', half: 'am', subject: 'Hygiène HACCP' }] }
+  'sessions:saveSubjects': { sessionId: 1, subjects: [{ date: '2026-11-16', half: 'am', subject: 'Hygiène HACCP' }] },
+  'privacy:export': { traineeId: 1 },
+  'privacy:anonymisePreview': { before: '2020-11-22' },
+  'privacy:anonymise': { before: '2020-11-22', ids: [1, 2] },
+  'privacy:settings': {},
+  'privacy:saveSettings': { retentionYears: 6 }
 }
 
 describe('the API contract', () => {

@@ -235,7 +235,8 @@ describe('trainees registry', () => {
 
   it('exports the grid to a French CSV', async () => {
     await start(withDurand)
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()])
+    await page.getByTestId('grid-export').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Exporter tout le tableau (CSV)' }).click()])
     expect(download.suggestedFilename()).toMatch(/^stagiaires-\d{4}-\d{2}-\d{2}\.csv$/)
     const bytes = readFileSync(await download.path())
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

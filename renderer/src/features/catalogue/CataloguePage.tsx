@@ -6,7 +6,7 @@ import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
-import { exportCsv } from '../../grid/exportCsv'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useShortcut } from '../../hooks/useShortcut'
 import { useLheoImport } from '../lheo/useLheoImport'
 import { CatalogueFilters } from './CatalogueFilters'
@@ -120,19 +120,11 @@ export function CataloguePage() {
         >
           Ouvrir
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={shownTotal === 0}
-          title="Exporter le tableau en CSV"
-          onClick={() => {
-            if (view === 'formations' && trainingGrid.current) exportCsv(trainingGrid.current, 'formations')
-            if (view === 'sessions' && sessionGrid.current) exportCsv(sessionGrid.current, 'sessions')
-          }}
-        >
-          <Icon name="download" size={16} />
-          CSV
-        </button>
+        {view === 'formations' ? (
+          <GridExportMenu key="formations" grid={trainingGrid} baseName="formations" label="Formations" disabled={shownTotal === 0} />
+        ) : (
+          <GridExportMenu key="sessions" grid={sessionGrid} baseName="sessions" label="Sessions" disabled={shownTotal === 0} />
+        )}
         <span className="toolbar__divider" aria-hidden="true" />
         <button type="button" className="button" onClick={lheo.choose} title="Importer une offre LHEO (Ctrl+I) — ou déposez le fichier .xml sur cet écran" data-testid="lheo-import-button">
           <Icon name="upload" size={16} />

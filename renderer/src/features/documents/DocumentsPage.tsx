@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon'
 import { SearchBox } from '../../components/SearchBox'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { sessionOptionLabel } from '../catalogue/catalogueFormat'
@@ -91,6 +92,7 @@ export function DocumentsPage() {
           <Icon name="download" size={16} />
           Télécharger
         </button>
+        <GridExportMenu grid={gridApi} baseName="registre-documents" label="Registre des documents" disabled={(rows?.length ?? 0) === 0} />
         <button type="button" className="button" onClick={() => setVerifying(true)} title="Vérifier un PDF ou un code imprimé auprès du registre" data-testid="documents-verify">
           <Icon name="check" size={16} />
           Vérifier un document

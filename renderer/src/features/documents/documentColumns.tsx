@@ -84,6 +84,6 @@ export function documentColumns(onOpen: (d: GeneratedDocument) => void): ColDef<
       valueGetter: (p) => (p.data ? (isSuperseded(p.data) ? 'remplacé' : p.data.fileExists ? '' : 'fichier absent') : ''),
       cellRenderer: ReplacedCell
     },
-    { colId: 'open', headerName: '', width: 100, sortable: false, filter: false, resizable: false, pinned: 'right', cellRenderer: OpenCell, cellRendererParams: { onOpen } }
+    { colId: 'open', headerName: '', context: { export: false }, width: 100, sortable: false, filter: false, resizable: false, pinned: 'right', cellRenderer: OpenCell, cellRendererParams: { onOpen } }
   ]
 }

@@ -8,7 +8,7 @@ import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
-import { exportCsv } from '../../grid/exportCsv'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { sessionOptionLabel } from '../catalogue/catalogueFormat'
@@ -163,10 +163,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
           {countText}
         </span>
         <div className="toolbar__spacer" />
-        <button type="button" className="button" disabled={total === 0} onClick={() => gridApi.current && exportCsv(gridApi.current, 'inscriptions')} title="Exporter le tableau en CSV">
-          <Icon name="download" size={16} />
-          CSV
-        </button>
+        <GridExportMenu grid={gridApi} baseName="inscriptions" label="Inscriptions" disabled={total === 0} />
         <button
           type="button"
           className={`button${showPanel ? ' button--pressed' : ''}`}

@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
@@ -77,6 +78,7 @@ export function ExitReportsTab({ sessionId, sessionName }: { sessionId: number; 
           {rows === null ? 'Chargement…' : `${countLabel(total, 'stagiaire', 'stagiaires')} · ${countLabel(written, 'bilan saisi', 'bilans saisis')}`}
         </span>
         <div className="toolbar__spacer" />
+        <GridExportMenu grid={gridApi} baseName="bilans" label="Bilans de fin de formation" disabled={total === 0} />
         <button type="button" className="button" onClick={openForm} disabled={!selected} title="Saisir le bilan du stagiaire sélectionné (Ctrl+E)" data-testid="exit-report-edit">
           <Icon name="edit" size={16} />
           Saisir le bilan…

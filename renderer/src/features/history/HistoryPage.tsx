@@ -1,11 +1,12 @@
-import type { ColDef } from 'ag-grid-community'
-import { useMemo, useState } from 'react'
+import type { ColDef, GridApi } from 'ag-grid-community'
+import { useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import type { AuditLine, AuditVerification } from '../../../../shared/api/areas/audit'
 import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useQuery } from '../../hooks/useQuery'
 import { changeSummary, entityLabel, operationLabel } from './historyFormat'
 
@@ -35,6 +36,7 @@ export function HistoryPage() {
   const [to, setTo] = useState('')
   const [limit, setLimit] = useState(PAGE)
   const [check, setCheck] = useState<AuditVerification | null>(null)
+  const gridApi = useRef<GridApi<AuditLine> | null>(null)
   const traineeId = Number(params.get('stagiaire')) || undefined
   const enrolmentId = Number(params.get('inscription')) || undefined
 
@@ -96,6 +98,7 @@ export function HistoryPage() {
           {lines === null ? 'Chargement…' : countLabel(lines.length, 'ligne', 'lignes')}
         </span>
         <div className="toolbar__spacer" />
+        <GridExportMenu grid={gridApi} baseName="historique" label="Historique" disabled={!lines?.length} />
         <button type="button" className="button" onClick={() => void verify()} title="Recalcule la chaîne d’empreintes du journal" data-testid="history-verify">
           <Icon name="check" size={16} />
           Vérifier l’intégrité
@@ -115,7 +118,7 @@ export function HistoryPage() {
         </p>
       )}
 
-      <DataGrid<AuditLine> rows={lines} columns={COLUMNS} getRowId={rowId} label="Historique des modifications" testId="history-grid" noRowsText="Aucune modification ne correspond à ces filtres." />
+      <DataGrid<AuditLine> rows={lines} columns={COLUMNS} getRowId={rowId} label="Historique des modifications" testId="history-grid" onGridReady={(a) => (gridApi.current = a)} noRowsText="Aucune modification ne correspond à ces filtres." />
 
       <p className="grid-help">
         Chaque modification est enregistrée avec son auteur, dans la même transaction. Le journal ne peut être ni modifié ni supprimé ; chaque ligne porte l’empreinte de la

@@ -4,9 +4,9 @@ import type { QuoteFilter, QuoteRow } from '../../../../shared/api/areas/quotes'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
-import { downloadBase64 } from '../../lib/downloadBase64'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { quoteColumns } from './quoteColumns'
 import { QuoteDialog } from './QuoteDialog'
@@ -67,10 +67,6 @@ export function QuotesGrid({ filter, withSession, today, filters, reloadKey = 0,
       onChanged?.()
     }
   }
-  async function exportAs(format: 'csv' | 'xlsx'): Promise<void> {
-    const r = await run((api) => api.call('quotes:export', { ...filter, format }))
-    if (r.ok) downloadBase64(r.value)
-  }
 
   const rows = list.data
   const enrolmentIds = (printing ?? []).map((q) => q.enrolmentId).filter((id): id is number => id !== null)
@@ -95,14 +91,7 @@ export function QuotesGrid({ filter, withSession, today, filters, reloadKey = 0,
           <Icon name="file" size={16} />
           Imprimer…
         </button>
-        <button type="button" className="button" disabled={!rows?.length} onClick={() => void exportAs('csv')} title="Exporter tout le tableau en CSV" data-testid="quotes-export-csv">
-          <Icon name="download" size={16} />
-          CSV
-        </button>
-        <button type="button" className="button" disabled={!rows?.length} onClick={() => void exportAs('xlsx')} title="Exporter tout le tableau en Excel" data-testid="quotes-export-xlsx">
-          <Icon name="download" size={16} />
-          Excel
-        </button>
+        <GridExportMenu grid={gridApi} baseName="devis-aif" label="Devis AIF" disabled={!rows?.length} testId="quotes-export" />
       </div>
       {list.error && (
         <p className="form-error" role="alert">

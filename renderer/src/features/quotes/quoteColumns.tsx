@@ -2,7 +2,6 @@ import type { ColDef } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
 import type { QuoteRow } from '../../../../shared/api/areas/quotes'
 import { QUOTE_FUNDERS } from '../../../../shared/domain/aifQuoteAmounts'
-import { formatDateFr } from '../../../../shared/domain/dates'
 import { formatEuros } from '../../../../shared/domain/money'
 
 export const personName = (q: Pick<QuoteRow, 'lastName' | 'firstName'>): string => `${q.lastName.toLocaleUpperCase('fr-FR')} ${q.firstName}`
@@ -39,8 +38,6 @@ function ChecksCell(p: CustomCellRendererProps<QuoteRow>) {
   )
 }
 
-const money = (v: unknown): string => (typeof v === 'number' ? formatEuros(v) : '')
-const date = (v: unknown): string => (typeof v === 'string' ? formatDateFr(v) : '')
 
 export function quoteColumns(withSession: boolean): ColDef<QuoteRow>[] {
   const cols: (ColDef<QuoteRow> | null)[] = [
@@ -50,17 +47,17 @@ export function quoteColumns(withSession: boolean): ColDef<QuoteRow>[] {
     withSession ? { colId: 'session', headerName: 'Session', width: 220, valueGetter: (p) => p.data?.sessionLabel ?? p.data?.trainingTitle ?? '' } : null,
     { field: 'status', headerName: 'Statut', width: 170, cellRenderer: StatusCell, valueFormatter: (p) => p.data?.statusLabel ?? '', filterValueGetter: (p) => p.data?.statusLabel ?? '' },
     { colId: 'checks', headerName: 'Contrôles', width: 160, cellRenderer: ChecksCell, valueGetter: (p) => (p.data ? p.data.findings.map((f) => f.message).join(' ') : '') },
-    { field: 'startDate', headerName: 'Début', width: 110, valueFormatter: (p) => date(p.value) },
-    { field: 'endDate', headerName: 'Fin', width: 110, valueFormatter: (p) => date(p.value) },
-    { field: 'hoursTotal', headerName: 'Heures', width: 90, type: 'rightAligned', valueFormatter: (p) => (typeof p.value === 'number' ? String(p.value).replace('.', ',') : '') },
-    { field: 'totalCents', headerName: 'Coût pédagogique', width: 140, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
+    { field: 'startDate', headerName: 'Début', width: 110, type: 'dateFr' },
+    { field: 'endDate', headerName: 'Fin', width: 110, type: 'dateFr' },
+    { field: 'hoursTotal', headerName: 'Heures', width: 90, type: 'hours' },
+    { field: 'totalCents', headerName: 'Coût pédagogique', width: 140, type: 'euros' },
     { colId: 'funders', headerName: 'Autres financeurs', width: 200, valueGetter: (p) => (p.data ? p.data.funders.map((f) => `${QUOTE_FUNDERS[f.funder]} ${formatEuros(f.amountCents)}`).join(' ; ') : '') },
-    { field: 'franceTravailCents', headerName: 'Part France Travail', width: 150, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
-    { field: 'remainingCents', headerName: 'Reste à charge', width: 120, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
-    { field: 'latestFilingDate', headerName: 'À déposer avant le', width: 140, valueFormatter: (p) => date(p.value) },
-    { field: 'sentOn', headerName: 'Transmis le', width: 115, valueFormatter: (p) => date(p.value) },
+    { field: 'franceTravailCents', headerName: 'Part France Travail', width: 150, type: 'euros' },
+    { field: 'remainingCents', headerName: 'Reste à charge', width: 120, type: 'euros' },
+    { field: 'latestFilingDate', headerName: 'À déposer avant le', width: 140, type: 'dateFr' },
+    { field: 'sentOn', headerName: 'Transmis le', width: 115, type: 'dateFr' },
     { field: 'kairosReference', headerName: 'N° KAIROS', width: 130 },
-    { field: 'answeredOn', headerName: 'Décision le', width: 115, valueFormatter: (p) => date(p.value) }
+    { field: 'answeredOn', headerName: 'Décision le', width: 115, type: 'dateFr' }
   ]
   return cols.filter((c): c is ColDef<QuoteRow> => c !== null).map((c) => ({ ...c, editable: false }))
 }

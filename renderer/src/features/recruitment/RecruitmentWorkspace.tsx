@@ -8,7 +8,7 @@ import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
-import { exportCsv } from '../../grid/exportCsv'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
@@ -198,10 +198,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
           <Icon name="trash" size={16} />
           Supprimer
         </button>
-        <button type="button" className="button" disabled={total === 0} onClick={() => gridApi.current && exportCsv(gridApi.current, 'creneaux-recrutement')} title="Exporter les créneaux en CSV">
-          <Icon name="download" size={16} />
-          CSV
-        </button>
+        <GridExportMenu grid={gridApi} baseName="creneaux-recrutement" label="Créneaux de recrutement" disabled={total === 0} testId="events-export" />
         </div>
       </div>
 

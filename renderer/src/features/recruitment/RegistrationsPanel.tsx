@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
-import { exportCsv } from '../../grid/exportCsv'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { BookingDialog } from './BookingDialog'
@@ -226,10 +226,7 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
           }}>
           Retirer
         </button>
-        <button type="button" className="button button--small" disabled={!shown || shown.length === 0} onClick={() => gridApi.current && exportCsv(gridApi.current, 'candidats')}>
-          <Icon name="download" size={15} />
-          CSV
-        </button>
+        <GridExportMenu grid={gridApi} baseName="candidats" label="Candidats" disabled={!shown || shown.length === 0} small testId="registrations-export" />
       </div>
 
       {error && (

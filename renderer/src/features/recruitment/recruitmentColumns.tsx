@@ -60,6 +60,7 @@ export function eventColumns(showSession: boolean): ColDef<RecruitmentEventRow>[
       field: 'date',
       headerName: 'Date',
       width: 146,
+      context: { exportType: 'date' },
       pinned: 'left',
       editable: false,
       filter: 'agDateColumnFilter',

@@ -8,7 +8,7 @@ import { SearchBox } from '../../components/SearchBox'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid, type CellEdit } from '../../grid/DataGrid'
-import { exportCsv } from '../../grid/exportCsv'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useCommand } from '../../hooks/useCommand'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useShortcut } from '../../hooks/useShortcut'
@@ -133,10 +133,7 @@ export function TraineesPage() {
           <Icon name="trash" size={16} />
           Supprimer
         </button>
-        <button type="button" className="button" onClick={() => gridApi.current && exportCsv(gridApi.current, 'stagiaires')} disabled={total === 0}>
-          <Icon name="download" size={16} />
-          Exporter en CSV
-        </button>
+        <GridExportMenu grid={gridApi} baseName="stagiaires" label="Registre des stagiaires" disabled={total === 0} />
         <button type="button" className="button" onClick={importer.choose} title="Importer une liste de prescripteur (Ctrl+I) — ou déposez le fichier .csv ou .xlsx sur cet écran" data-testid="trainee-import-button">
           <Icon name="upload" size={16} />
           Importer une liste (CSV, Excel)

@@ -1,4 +1,4 @@
-import type { DemoSummary } from '../../../shared/api/areas/app'
+import type { DemoSummary } from '../../../shared/api/areas/demo'
 import { AppError } from '../../../shared/api/result'
 import { recordAudit } from '../services/audit/recordAudit'
 import type { ServiceContext } from '../services/context'

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { command, query } from '../spec'
 import { id, isoDate, optionalIsoDate, optionalText, text } from '../fields'
 import { ENTRY_MODE_CODES, RECRUITMENT_STATE_CODES, type DatePrecision, type EntryMode, type RecruitmentState } from '../../domain/recruitment'
 import type { EnrolmentDatesProposal } from '../../domain/sessionDates'
@@ -150,31 +149,3 @@ export const SessionPatch = z
   .extend({ entryMode: z.enum(ENTRY_MODE_CODES), recruitmentState: z.enum(RECRUITMENT_STATE_CODES) })
   .partial()
   .strict()
-
-export const catalogueOps = {
-  'trainings:list': query<TrainingRow[]>()(z.object({ search: z.string().max(200).optional() }).strict()),
-  'trainings:get': query<TrainingDetail>()(z.object({ id }).strict()),
-  'trainings:create': command<TrainingDetail>()(TrainingInput),
-  'trainings:update': command<TrainingDetail>()(z.object({ id, changes: TrainingInput.partial().strict() }).strict()),
-  'sessions:list': query<SessionRow[]>()(
-    z
-      .object({
-        trainingId: id.optional(),
-        /** Sessions still running or starting on or after this date. */
-        activeFrom: isoDate('La date').optional(),
-        recruitmentState: z.enum(RECRUITMENT_STATE_CODES).optional()
-      })
-      .strict()
-  ),
-  'sessions:get': query<SessionDetail>()(z.object({ id }).strict()),
-  'sessions:create': command<SessionDetail>()(SessionInput),
-  /**
-   * Refused when new dates would leave recorded attendance, entries, exits or interruptions outside
-   * the session; after a change of dates the answer proposes to move the enrolments' planned dates.
-   */
-  'sessions:update': command<SessionUpdateResult>()(z.object({ id, changes: SessionPatch }).strict()),
-  /** The enrolments whose planned dates were the session's `previous` dates get its current ones. */
-  'sessions:moveEnrolmentDates': command<{ sessionId: number; moved: number }>()(
-    z.object({ id, previous: z.object({ start: isoDate('L’ancienne date de début').nullable(), end: isoDate('L’ancienne date de fin').nullable() }).strict() }).strict()
-  )
-}

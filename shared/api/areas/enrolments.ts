@@ -152,28 +152,5 @@ export const enrolmentOps = {
       .strict()
       .refine((v) => v.eventIds.length + v.enrolmentIds.length > 0, 'Choisissez au moins une déclaration.')
   ),
-  'enrolments:unmarkDeclared': command<EnrolmentEvent>()(z.object({ eventId: id }).strict()),
-  'interruptions:create': command<EnrolmentDetail>()(
-    z
-      .object({
-        enrolmentId: id,
-        startDate: isoDate('Le début de l’interruption'),
-        endDate: optionalIsoDate('La fin de l’interruption'),
-        reason: z.string().trim().min(1, 'Le motif de l’interruption est obligatoire.').max(200),
-        comment: optionalText(1000, 'Le commentaire')
-      })
-      .strict()
-  ),
-  /** Only the fields present change: `endDate: null` reopens, an absent `endDate` leaves it as it is. */
-  'interruptions:update': command<EnrolmentDetail>()(
-    z
-      .object({
-        id,
-        endDate: optionalIsoDate('La fin de l’interruption').optional(),
-        reason: z.string().trim().min(1, 'Le motif de l’interruption est obligatoire.').max(200).optional(),
-        comment: optionalText(1000, 'Le commentaire').optional()
-      })
-      .strict()
-  ),
-  'interruptions:delete': command<EnrolmentDetail>()(z.object({ id }).strict())
+  'enrolments:unmarkDeclared': command<EnrolmentEvent>()(z.object({ eventId: id }).strict())
 }

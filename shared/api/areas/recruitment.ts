@@ -1,13 +1,10 @@
 import { z } from 'zod'
 import { command, query } from '../spec'
 import { id, isoDate, optionalIsoDate, optionalText } from '../fields'
-import { TraineeInput } from './trainees'
 import type { EnrolmentStatus } from '../../domain/enrolment'
 import type { Prescriber } from '../../domain/trainee'
 import {
-  PRESENCE_CODES,
   RECRUITMENT_EVENT_KIND_CODES,
-  REGISTRATION_RESULT_CODES,
   type Presence,
   type RecruitmentEventKind,
   type RegistrationResult
@@ -85,7 +82,7 @@ const eventFields = {
   comment: optionalText(1000, 'Le commentaire')
 }
 
-const tabs = ['inscrits', 'presence', 'resultat'] as const
+export const REGISTRATION_TABS = ['inscrits', 'presence', 'resultat'] as const
 
 export const recruitmentOps = {
   'recruitment:listEvents': query<RecruitmentEventRow[]>()(
@@ -112,30 +109,5 @@ export const recruitmentOps = {
   'recruitment:cancelEvent': command<RecruitmentEventRow>()(z.object({ id, reason: optionalText(500, 'Le motif') }).strict()),
   /** Only when nobody is booked; otherwise cancel. */
   'recruitment:deleteEvent': command<{ id: number }>()(z.object({ id }).strict()),
-  'recruitment:warnings': query<RecruitmentWarning[]>()(z.object({ today: isoDate('La date').optional() }).strict()),
-
-  'registrations:list': query<RegistrationRow[]>()(z.object({ eventId: id, tab: z.enum(tabs).default('inscrits') }).strict()),
-  'registrations:book': command<RegistrationRow[]>()(
-    z
-      .object({
-        eventId: id,
-        traineeIds: z.array(id).max(500).default([]),
-        newTrainees: z.array(TraineeInput).max(100).default([])
-      })
-      .strict()
-      .refine((v) => v.traineeIds.length + v.newTrainees.length > 0, 'Choisissez au moins une personne à positionner.')
-  ),
-  'registrations:setPresence': command<RegistrationRow[]>()(
-    z.object({ ids: z.array(id).min(1).max(500), presence: z.enum(PRESENCE_CODES) }).strict()
-  ),
-  /** `retenu` creates the enrolment in status retenu. */
-  'registrations:setResult': command<RegistrationRow[]>()(
-    z.object({ ids: z.array(id).min(1).max(500), result: z.enum(REGISTRATION_RESULT_CODES).nullable() }).strict()
-  ),
-  'registrations:transfer': command<RegistrationRow>()(
-    z.object({ id, toEventId: id, comment: optionalText(500, 'Le commentaire') }).strict()
-  ),
-  /** The clerk's note on one booking; blank clears it. */
-  'registrations:setComment': command<RegistrationRow>()(z.object({ id, comment: optionalText(500, 'Le commentaire') }).strict()),
-  'registrations:remove': command<{ id: number }>()(z.object({ id }).strict())
+  'recruitment:warnings': query<RecruitmentWarning[]>()(z.object({ today: isoDate('La date').optional() }).strict())
 }

@@ -3,7 +3,6 @@ import { todayIso } from '../../../../shared/domain/dates'
 import { markDeclared, unmarkDeclared } from '../../services/enrolments/declarationService'
 import { getEnrolment, listEnrolments } from '../../services/enrolments/enrolmentQueries'
 import { createEnrolment, transitionEnrolments, updateEnrolment } from '../../services/enrolments/enrolmentService'
-import { createInterruption, deleteInterruption, updateInterruption } from '../../services/enrolments/interruptionService'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'
 
@@ -14,8 +13,5 @@ export const enrolmentHandlers: AreaHandlers<typeof enrolmentOps> = {
   'enrolments:update': ({ id, changes }, call) => updateEnrolment(services(call), id, changes),
   'enrolments:transition': ({ ids, change }, call) => transitionEnrolments(services(call), ids, change),
   'enrolments:markDeclared': (input, call) => markDeclared(services(call), input),
-  'enrolments:unmarkDeclared': ({ eventId }, call) => unmarkDeclared(services(call), eventId),
-  'interruptions:create': (input, call) => createInterruption(services(call), input),
-  'interruptions:update': ({ id, ...changes }, call) => updateInterruption(services(call), id, changes),
-  'interruptions:delete': ({ id }, call) => deleteInterruption(services(call), id)
+  'enrolments:unmarkDeclared': ({ eventId }, call) => unmarkDeclared(services(call), eventId)
 }

@@ -1,15 +1,6 @@
 import type { recruitmentOps } from '../../../../shared/api/areas/recruitment'
 import { todayIso } from '../../../../shared/domain/dates'
 import { cancelEvent, createEvents, deleteEvent, duplicateEvent, listEvents, updateEvent } from '../../services/recruitment/eventService'
-import {
-  bookTrainees,
-  listRegistrations,
-  removeRegistration,
-  setPresence,
-  setRegistrationComment,
-  setResult,
-  transferRegistration
-} from '../../services/recruitment/registrationService'
 import { listRecruitmentWarnings } from '../../services/recruitment/warningService'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'
@@ -21,12 +12,5 @@ export const recruitmentHandlers: AreaHandlers<typeof recruitmentOps> = {
   'recruitment:duplicateEvent': ({ id, date }, call) => duplicateEvent(services(call), id, date),
   'recruitment:cancelEvent': ({ id, reason }, call) => cancelEvent(services(call), id, reason),
   'recruitment:deleteEvent': ({ id }, call) => deleteEvent(services(call), id),
-  'recruitment:warnings': ({ today }, { db, clock }) => listRecruitmentWarnings(db, today ?? todayIso(clock.now())),
-  'registrations:list': ({ eventId, tab }, { db }) => listRegistrations(db, eventId, tab),
-  'registrations:book': (booking, call) => bookTrainees(services(call), booking),
-  'registrations:setPresence': ({ ids, presence }, call) => setPresence(services(call), ids, presence),
-  'registrations:setResult': ({ ids, result }, call) => setResult(services(call), ids, result),
-  'registrations:transfer': ({ id, toEventId, comment }, call) => transferRegistration(services(call), id, toEventId, comment),
-  'registrations:setComment': ({ id, comment }, call) => setRegistrationComment(services(call), id, comment),
-  'registrations:remove': ({ id }, call) => removeRegistration(services(call), id)
+  'recruitment:warnings': ({ today }, { db, clock }) => listRecruitmentWarnings(db, today ?? todayIso(clock.now()))
 }

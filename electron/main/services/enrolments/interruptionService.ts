@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { EnrolmentDetail, enrolmentOps } from '../../../../shared/api/areas/enrolments'
+import type { EnrolmentDetail } from '../../../../shared/api/areas/enrolments'
+import type { interruptionOps } from '../../../../shared/api/areas/interruptions'
 import { AppError } from '../../../../shared/api/result'
 import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
 import { checkInterruption, type InterruptionPeriod } from '../../../../shared/domain/interruptions'
@@ -28,8 +29,8 @@ import { insertEvent, refreshPendingSince } from './eventLog'
  * end may be a known future return date).
  */
 
-type NewInterruption = z.output<(typeof enrolmentOps)['interruptions:create']['input']>
-type InterruptionChanges = Omit<z.output<(typeof enrolmentOps)['interruptions:update']['input']>, 'id'>
+type NewInterruption = z.output<(typeof interruptionOps)['interruptions:create']['input']>
+type InterruptionChanges = Omit<z.output<(typeof interruptionOps)['interruptions:update']['input']>, 'id'>
 
 type EnrolmentCore = {
   id: number

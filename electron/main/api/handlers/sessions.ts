@@ -1,21 +1,20 @@
-import type { catalogueOps } from '../../../../shared/api/areas/catalogue'
+import type { sessionOps } from '../../../../shared/api/areas/sessions'
 import { todayIso } from '../../../../shared/domain/dates'
 import { moveEnrolmentDates } from '../../services/catalogue/sessionDates'
 import { createSession, getSession, listSessions, updateSession } from '../../services/catalogue/sessionService'
-import { createTraining, getTraining, listTrainings, updateTraining } from '../../services/catalogue/trainingService'
+import { getSchedule, saveSchedule, saveSubjects } from '../../services/sessions/scheduleService'
 import { services } from '../serviceContext'
 import type { AreaHandlers, CallContext } from '../types'
 
 const today = (call: CallContext) => todayIso(call.clock.now())
 
-export const catalogueHandlers: AreaHandlers<typeof catalogueOps> = {
-  'trainings:list': ({ search }, call) => listTrainings(call.db, { today: today(call), search }),
-  'trainings:get': ({ id }, call) => getTraining(call.db, id, today(call)),
-  'trainings:create': (input, call) => createTraining(services(call), input, today(call)),
-  'trainings:update': ({ id, changes }, call) => updateTraining(services(call), id, changes, today(call)),
+export const sessionHandlers: AreaHandlers<typeof sessionOps> = {
   'sessions:list': (filter, call) => listSessions(call.db, filter, today(call)),
   'sessions:get': ({ id }, call) => getSession(call.db, id, today(call)),
   'sessions:create': (input, call) => createSession(services(call), input, today(call)),
   'sessions:update': ({ id, changes }, call) => updateSession(services(call), id, changes, today(call)),
-  'sessions:moveEnrolmentDates': ({ id, previous }, call) => moveEnrolmentDates(services(call), id, previous)
+  'sessions:moveEnrolmentDates': ({ id, previous }, call) => moveEnrolmentDates(services(call), id, previous),
+  'sessions:schedule': ({ sessionId }, { db }) => getSchedule(db, sessionId),
+  'sessions:saveSchedule': ({ sessionId, week }, call) => saveSchedule(services(call), sessionId, week),
+  'sessions:saveSubjects': ({ sessionId, subjects }, call) => saveSubjects(services(call), sessionId, subjects)
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { AppError } from '../../../../shared/api/result'
 import { decodeText } from './sniff'
-import { MAX_COLUMNS, MAX_ROWS, type SourceRow, type SourceTable } from './table'
+import { cellValue, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, TOO_MANY_CELLS, type SourceRow, type SourceTable } from './table'
 
 const CANDIDATES = [';', ',', '\t'] as const
 
@@ -46,19 +46,32 @@ export function readCsv(bytes: Uint8Array): SourceTable {
     firstLine = 2
   }
   delimiter ??= guessDelimiter(text)
-  const result = parse(text, delimiter)
-  if (result.data.length > MAX_ROWS + 50) {
-    throw new AppError('invalid_input', `Le fichier compte ${result.data.length} lignes : ${MAX_ROWS} au maximum par import. Découpez-le en plusieurs fichiers.`)
-  }
+  // Row by row, the limits checked as the rows come: a huge file is refused without being split whole.
+  const rows: SourceRow[] = []
+  let filled = 0
+  let refusal: AppError | null = null
+  let unterminated: number | null = null
+  let index = 0
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      if (refusal) return
+      if (unterminated === null && result.errors.some((e) => e.code === 'MissingQuotes')) unterminated = index + firstLine
+      const cells = result.data.slice(0, MAX_COLUMNS).map(cellValue)
+      for (const c of cells) if (c !== '') filled++
+      rows.push({ line: index + firstLine, cells })
+      index++
+      if (rows.length > MAX_ROWS + 50) {
+        refusal = new AppError('invalid_input', `Le fichier compte plus de ${MAX_ROWS} lignes : ${MAX_ROWS} au maximum par import. Découpez-le en plusieurs fichiers.`)
+      } else if (filled > MAX_CELLS) refusal = new AppError('invalid_input', TOO_MANY_CELLS)
+      if (refusal) parser.abort()
+    }
+  })
+  if (refusal) throw refusal
   const warnings: string[] = []
-  const quote = result.errors.find((e) => e.code === 'MissingQuotes')
-  if (quote) {
-    const line = (quote.row ?? 0) + firstLine
-    warnings.push(`Guillemet non refermé vers la ligne ${line} : la suite du fichier a pu être lue comme un seul champ. Vérifiez le fichier.`)
+  if (unterminated !== null) {
+    warnings.push(`Guillemet non refermé vers la ligne ${unterminated} : la suite du fichier a pu être lue comme un seul champ. Vérifiez le fichier.`)
   }
-  const rows: SourceRow[] = result.data.map((cells, i) => ({
-    line: i + firstLine,
-    cells: cells.slice(0, MAX_COLUMNS).map((c) => c.trim())
-  }))
   return { format: 'csv', encoding, delimiter, sheet: null, rows, warnings }
 }

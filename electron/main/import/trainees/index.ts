@@ -4,7 +4,7 @@ import { readCsv } from './csv'
 import { columnLetter, findHeaderRow, recogniseHeaders } from './headers'
 import { readRow, type RowReading } from './rows'
 import { sniffFormat } from './sniff'
-import { isBlank, type SourceTable } from './table'
+import { clip, isBlank, type SourceTable } from './table'
 import { readXlsx } from './xlsx'
 
 export { UNKNOWN_FORMAT, sniffFormat, decodeText } from './sniff'
@@ -91,7 +91,8 @@ export async function readTraineeFile(bytes: Uint8Array, options: ReadOptions): 
       }
     }
   }
-  const headers = Array.from({ length: width }, (_, i) => headerRow.cells[i] || `Colonne ${columnLetter(i)}`)
+  // Headers are shown back (mapping screen, warnings): cut short, whatever length the file gives them.
+  const headers = Array.from({ length: width }, (_, i) => clip(headerRow.cells[i] || `Colonne ${columnLetter(i)}`, 100))
   const warnings = [...table.warnings]
 
   const before = table.rows.slice(0, headerIndex).filter((r) => !isBlank(r.cells)).map((r) => r.line)
@@ -124,7 +125,7 @@ export async function readTraineeFile(bytes: Uint8Array, options: ReadOptions): 
     const reading = readRow(row, mapping, options.today)
     if (reading.kind === 'blank') continue
     readings.push(reading)
-    if (sample.length < SAMPLE_ROWS) sample.push(Array.from({ length: width }, (_, i) => row.cells[i] ?? ''))
+    if (sample.length < SAMPLE_ROWS) sample.push(Array.from({ length: width }, (_, i) => clip(row.cells[i] ?? '', 200)))
   }
 
   return {

@@ -5,7 +5,7 @@ import { checkBirthDate } from '../../../../shared/domain/dates'
 import { looksLikeFormula } from '../../../../shared/domain/spreadsheetText'
 import { PRESCRIBERS } from '../../../../shared/domain/trainee'
 import { capitaliseFirstName, upperName } from '../../../../shared/domain/text'
-import type { SourceRow } from './table'
+import { clip, type SourceRow } from './table'
 import { civilityFromText, dateFromText, prescriberFromText, prescriberKindAlone, repairPhone, repairPostalCode, truncatedFtIdMessage } from './values'
 
 export type NewTrainee = z.output<typeof TraineeInput>
@@ -68,7 +68,7 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
   if (raw.prescriber !== undefined) {
     const p = prescriberFromText(raw.prescriber)
     input.prescriber = p.code
-    if (!p.recognised) warnings.push(`Prescripteur « ${raw.prescriber} » non reconnu : enregistré comme « ${PRESCRIBERS.other} ».`)
+    if (!p.recognised) warnings.push(`Prescripteur « ${clip(raw.prescriber)} » non reconnu : enregistré comme « ${PRESCRIBERS.other} ».`)
   }
   if (raw.prescriberAgency !== undefined) {
     // "France Travail" alone is the kind of prescriber, not one of its agencies: no agency then.
@@ -109,13 +109,13 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
       }
     }
   }
-  const name = displayName(raw.lastName, raw.firstName)
+  const name = clip(displayName(raw.lastName, raw.firstName), 120)
   if (problems.size > 0 || !parsed.success) {
     const messages = FIELDS.flatMap((f) => {
       const m = problems.get(f)
       return m ? [m] : []
     })
-    return { kind: 'invalid', line: row.line, name, ftId: raw.ftId?.toUpperCase() ?? null, messages: messages.length > 0 ? messages : ['Ligne invalide.'] }
+    return { kind: 'invalid', line: row.line, name, ftId: raw.ftId === undefined ? null : clip(raw.ftId.toUpperCase(), 40), messages: messages.length > 0 ? messages : ['Ligne invalide.'] }
   }
   const provided = FIELDS.filter((f) => parsed.data[f] != null)
   return { kind: 'valid', line: row.line, name, data: parsed.data, provided, warnings }

@@ -3,6 +3,7 @@ import { stripSpaces } from '../../../../shared/domain/validation'
 import { addDays, parseFrenchDate } from '../../../../shared/domain/dates'
 import { PRESCRIBERS, type Civility, type Prescriber } from '../../../../shared/domain/trainee'
 import { normaliseHeader } from './headers'
+import { clip } from './table'
 
 /*
  * Cell text → the value the trainee form would receive. Only spellings are translated here
@@ -17,7 +18,7 @@ export function civilityFromText(s: string): Check<Civility> {
   const key = normaliseHeader(s)
   if (MEN.has(key)) return { ok: true, value: 'M' }
   if (WOMEN.has(key)) return { ok: true, value: 'Mme' }
-  return { ok: false, message: `Civilité « ${s} » non reconnue : M, Mme, Monsieur, Madame, H ou F attendu.` }
+  return { ok: false, message: `Civilité « ${clip(s)} » non reconnue : M, Mme, Monsieur, Madame, H ou F attendu.` }
 }
 
 export type PrescriberReading = { code: Prescriber; recognised: boolean }
@@ -64,7 +65,7 @@ export function dateFromText(s: string): Check<string> {
   const parsed = parseFrenchDate(text)
   if (parsed.ok) return parsed
   if (parsed.message.startsWith('La date ')) return { ok: false, message: parsed.message.replace('La date ', 'La date de naissance ') }
-  return { ok: false, message: `Date de naissance « ${s} » : date attendue au format jj/mm/aaaa.` }
+  return { ok: false, message: `Date de naissance « ${clip(s)} » : date attendue au format jj/mm/aaaa.` }
 }
 
 /** Excel drops the leading zero of phone numbers typed as numbers: 612345678 was 06 12 34 56 78. */

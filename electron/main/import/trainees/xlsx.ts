@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../../../shared/api/result'
 import { UNKNOWN_FORMAT } from './sniff'
-import { isBlank, MAX_COLUMNS, MAX_ROWS, type SourceRow, type SourceTable } from './table'
+import { cellValue, clip, isBlank, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, TOO_MANY_CELLS, type SourceRow, type SourceTable } from './table'
+import { inflateText, zipEntries, type ZipEntry } from './zipGuard'
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
@@ -51,50 +53,128 @@ function isOpenDocument(bytes: Uint8Array): boolean {
   return head.includes('application/vnd.oasis.opendocument')
 }
 
+const UNREADABLE = `${UNKNOWN_FORMAT} Le fichier est une archive ZIP qui n'est pas un classeur Excel lisible.`
+
+type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: string; state?: string }
+
+/**
+ * The parts of exceljs's streaming reader this module drives itself: it hands them parts it has
+ * unpacked (zipGuard, sizes checked) in the order they are needed, instead of letting exceljs
+ * unzip the file (which trusts the archive and parks sheets in temporary files).
+ */
+type ReaderInternals = {
+  options: Record<string, string>
+  model?: { sheets?: { name?: string; state?: string; rId?: string }[] }
+  workbookRels?: { Id?: string; Target?: string }[]
+  _parseRels(entry: Readable): Promise<void>
+  _parseWorkbook(entry: Readable): Promise<void>
+  _parseStyles(entry: Readable): Promise<void>
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<{ eventType: string; value: SheetReader }>
+}
+
+type SheetPart = { name: string; visible: boolean; entry: ZipEntry }
+
+/** Reads the workbook's structure (sheet names and states, shared strings, date formats), nothing of its sheets yet. */
+async function openWorkbook(bytes: Uint8Array): Promise<{ reader: ReaderInternals; sheets: SheetPart[] }> {
+  const entries = new Map(zipEntries(bytes).map((e) => [e.name.replace(/^\//, ''), e]))
+  const part = (name: string): Readable | null => {
+    const entry = entries.get(name)
+    return entry ? Readable.from(inflateText(bytes, entry)) : null
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit'
+  }) as unknown as ReaderInternals
+  const workbook = part('xl/workbook.xml')
+  const rels = part('xl/_rels/workbook.xml.rels')
+  if (!workbook || !rels) throw new AppError('invalid_input', UNREADABLE)
+  await reader._parseRels(rels)
+  await reader._parseWorkbook(workbook)
+  const styles = part('xl/styles.xml')
+  if (styles) await reader._parseStyles(styles)
+  const strings = part('xl/sharedStrings.xml')
+  if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _
+
+  const sheets: SheetPart[] = []
+  for (const sheet of reader.model?.sheets ?? []) {
+    const target = (reader.workbookRels ?? []).find((r) => r.Id === sheet.rId)?.Target
+    if (!target) continue
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`
+    const entry = entries.get(path)
+    if (entry) sheets.push({ name: sheet.name ?? path, visible: (sheet.state ?? 'visible') === 'visible', entry })
+  }
+  return { reader, sheets }
+}
+
+/**
+ * A sheet's rows as text, the limits checked as the rows come: at most MAX_ROWS rows (and a
+ * margin), MAX_CELLS filled cells, each cell cut to MAX_CELL_CHARS. `firstOnly` stops at the
+ * first row that holds something (enough to know whether the sheet is empty).
+ */
+async function readSheet(bytes: Uint8Array, reader: ReaderInternals, sheet: SheetPart, firstOnly: boolean): Promise<SourceRow[]> {
+  const [event] = [...reader._parseWorksheet(inflateText(bytes, sheet.entry), '1')]
+  if (!event) return []
+  const rows: SourceRow[] = []
+  let filled = 0
+  for await (const row of event.value) {
+    const width = Math.min(row.cellCount, MAX_COLUMNS)
+    const cells: string[] = []
+    for (let c = 1; c <= width; c++) {
+      const text = cellValue(cellText(row.getCell(c).value))
+      if (text !== '') filled++
+      cells.push(text)
+    }
+    if (isBlank(cells)) continue
+    rows.push({ line: row.number, cells })
+    if (firstOnly) break
+    if (rows.length > MAX_ROWS + 50) {
+      throw new AppError('invalid_input', `La feuille « ${clip(sheet.name)} » compte plus de ${MAX_ROWS} lignes : découpez-la en plusieurs fichiers.`)
+    }
+    if (filled > MAX_CELLS) throw new AppError('invalid_input', TOO_MANY_CELLS)
+  }
+  return rows
+}
+
 /** The first visible sheet that holds something (the clerk's list, not an empty "Feuil1"). */
 export async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
   if (isOpenDocument(bytes)) {
     throw new AppError('invalid_input', `${UNKNOWN_FORMAT} Ce fichier est un classeur OpenDocument (.ods) : enregistrez-le au format .xlsx.`)
   }
-  const workbook = new ExcelJS.Workbook()
+  let opened: Awaited<ReturnType<typeof openWorkbook>>
   try {
-    // exceljs types its argument as its own Buffer (an ArrayBuffer); a copy of the bytes is one.
-    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
-    await workbook.xlsx.load(copy)
-  } catch {
-    throw new AppError('invalid_input', `${UNKNOWN_FORMAT} Le fichier est une archive ZIP qui n'est pas un classeur Excel lisible.`)
+    opened = await openWorkbook(bytes)
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw new AppError('invalid_input', UNREADABLE)
   }
-  const sheets = workbook.worksheets
+  const { reader, sheets } = opened
   if (sheets.length === 0) throw new AppError('invalid_input', `${UNKNOWN_FORMAT} Le classeur ne contient aucune feuille.`)
 
-  const read = (sheet: ExcelJS.Worksheet): SourceRow[] => {
-    const rows: SourceRow[] = []
-    const width = Math.min(sheet.columnCount, MAX_COLUMNS)
-    sheet.eachRow({ includeEmpty: false }, (row, line) => {
-      if (rows.length > MAX_ROWS + 50) return
-      const cells: string[] = []
-      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim())
-      rows.push({ line, cells })
-    })
-    return rows
-  }
-
-  const visible = sheets.filter((s) => s.state === 'visible')
-  const ordered = [...visible, ...sheets.filter((s) => s.state !== 'visible')]
-  const nonEmpty: { sheet: ExcelJS.Worksheet; rows: SourceRow[] }[] = []
+  const ordered = [...sheets.filter((s) => s.visible), ...sheets.filter((s) => !s.visible)]
+  let chosen: { sheet: SheetPart; rows: SourceRow[] } | null = null
+  const others: SheetPart[] = []
   for (const sheet of ordered) {
-    const rows = read(sheet)
-    if (rows.some((r) => !isBlank(r.cells))) nonEmpty.push({ sheet, rows })
+    try {
+      // The chosen sheet is read whole; the others only far enough to know they hold something.
+      const rows = await readSheet(bytes, reader, sheet, chosen !== null)
+      if (rows.length === 0) continue
+      if (chosen) others.push(sheet)
+      else chosen = { sheet, rows }
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw new AppError('invalid_input', UNREADABLE)
+    }
   }
-  const chosen = nonEmpty[0]
   if (!chosen) throw new AppError('invalid_input', 'Le classeur ne contient aucune donnée : toutes ses feuilles sont vides.')
-  if (chosen.rows.length > MAX_ROWS + 50) {
-    throw new AppError('invalid_input', `La feuille « ${chosen.sheet.name} » compte plus de ${MAX_ROWS} lignes : découpez-la en plusieurs fichiers.`)
-  }
   const warnings: string[] = []
-  if (nonEmpty.length > 1) {
-    const others = nonEmpty.slice(1).map((s) => `« ${s.sheet.name} »`).join(', ')
-    warnings.push(`Seule la feuille « ${chosen.sheet.name} » est lue ; ${nonEmpty.length > 2 ? 'les feuilles' : 'la feuille'} ${others} ${nonEmpty.length > 2 ? 'sont ignorées' : 'est ignorée'}.`)
+  if (others.length > 0) {
+    const listed = others.slice(0, 10).map((s) => `« ${clip(s.name)} »`).join(', ') + (others.length > 10 ? '…' : '')
+    warnings.push(
+      `Seule la feuille « ${clip(chosen.sheet.name)} » est lue ; ${others.length > 1 ? 'les feuilles' : 'la feuille'} ${listed} ${others.length > 1 ? 'sont ignorées' : 'est ignorée'}.`
+    )
   }
-  return { format: 'xlsx', encoding: null, delimiter: null, sheet: chosen.sheet.name, rows: chosen.rows, warnings }
+  return { format: 'xlsx', encoding: null, delimiter: null, sheet: clip(chosen.sheet.name, 100), rows: chosen.rows, warnings }
 }

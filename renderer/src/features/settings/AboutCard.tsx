@@ -26,7 +26,6 @@ export function AboutCard() {
           </div>
         ))}
       </dl>
-      <p className="muted small">Les sauvegardes automatiques de la base arrivent dans une prochaine version.</p>
     </section>
   )
 }

@@ -2,6 +2,7 @@ import type { Organisation } from '../../../../shared/api/areas/organisation'
 import { useAppState } from '../../app/AppStateContext'
 import { useQuery } from '../../hooks/useQuery'
 import { AboutCard } from './AboutCard'
+import { BackupCard } from './BackupCard'
 import { DocumentsFolderCard } from './DocumentsFolderCard'
 import { LogoCard } from './LogoCard'
 import { OrganisationForm } from './OrganisationForm'
@@ -32,6 +33,7 @@ export function SettingsPage() {
           <div className="settings-side">
             <LogoCard logoDataUrl={organisation.logoDataUrl} onChanged={setOrganisation} />
             <DocumentsFolderCard />
+            <BackupCard />
             <AboutCard />
           </div>
         </div>

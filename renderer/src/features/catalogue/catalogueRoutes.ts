@@ -1,5 +1,5 @@
 /** Paths of the catalogue screens (hash routes). */
-export type SessionTab = 'synthese' | 'recrutement' | 'inscrits' | 'entrees' | 'assiduite' | 'planning' | 'bilans' | 'devis'
+export type SessionTab = 'synthese' | 'recrutement' | 'inscrits' | 'entrees' | 'assiduite' | 'planning' | 'bilans' | 'devis' | 'controle'
 
 export const SESSION_TABS: { id: SessionTab; label: string }[] = [
   { id: 'synthese', label: 'Synthèse' },
@@ -9,7 +9,8 @@ export const SESSION_TABS: { id: SessionTab; label: string }[] = [
   { id: 'assiduite', label: 'Assiduité' },
   { id: 'planning', label: 'Planning' },
   { id: 'bilans', label: 'Bilans' },
-  { id: 'devis', label: 'Devis' }
+  { id: 'devis', label: 'Devis' },
+  { id: 'controle', label: 'Contrôle avant facturation' }
 ]
 
 export function sessionPath(id: number, tab: SessionTab = 'synthese'): string {

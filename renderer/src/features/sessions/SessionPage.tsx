@@ -22,6 +22,7 @@ import { SessionFunding } from '../quotes/SessionFunding'
 import { ExitReportsTab } from '../exitReports/ExitReportsTab'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { SessionPlanningTab } from './SessionPlanningTab'
+import { ConsistencyPanel } from '../consistency/ConsistencyPanel'
 
 /** Tabs whose content is a grid filling the page's height. */
 const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees', 'bilans', 'devis'])
@@ -178,6 +179,7 @@ export function SessionPage() {
       {tab === 'planning' && <SessionPlanningTab sessionId={detail.id} onChanged={refresh} />}
       {tab === 'bilans' && <ExitReportsTab sessionId={detail.id} sessionName={detail.label ?? detail.trainingTitle} />}
       {tab === 'devis' && <SessionQuotesTab sessionId={detail.id} />}
+      {tab === 'controle' && <ConsistencyPanel sessionId={detail.id} />}
 
       <GenerateDocumentsDialog open={generating} sessionId={detail.id} subject={`Session : ${detail.label ?? detail.trainingTitle}`} onClose={() => setGenerating(false)} />
       <SessionFormDialog

@@ -1,5 +1,6 @@
 import { contract, type Op } from '../../../shared/api/contract'
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/api/result'
+import { INVALID_CHARACTER, firstUncleanText } from '../../../shared/domain/cleanText'
 import type { Clerk } from '../../../shared/api/areas/clerks'
 import { committedTransactions, isBusyError } from '../db/writeLock'
 import { currentClerk } from '../services/clerks/clerkService'
@@ -79,6 +80,12 @@ export function createDispatch(
       const first = issues[0]
       const message = issues.length === 1 && first ? first.message : `${issues.length} champs sont invalides : ${issues.map((i) => i.message).join(' ')}`
       return fail('invalid_input', message, issues)
+    }
+    // Every text of every operation, including those without a labelled field helper.
+    const unclean = firstUncleanText(parsed.data)
+    if (unclean !== null) {
+      const message = `Un texte saisi ${INVALID_CHARACTER}`
+      return fail('invalid_input', message, [{ path: unclean, message }])
     }
     try {
       const clerk = clerkOf(caller)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { command, query } from '../spec'
-import { id } from '../fields'
+import { id, isoDate, isoMonth } from '../fields'
 import { DOCUMENT_KIND_CODES, looksLikeAbsolutePath, type DocumentKind } from '../../domain/documents'
 import type { FixPlace } from '../../domain/documentChecks'
 
@@ -106,8 +106,8 @@ const folderPath = z
   .refine((s) => !/[\u0000-\u001f]/.test(s), 'Le chemin du dossier contient un caractère invisible : retapez-le.')
   .refine(looksLikeAbsolutePath, 'Indiquez le chemin complet du dossier, depuis la racine (par exemple C:\\Formation\\Documents ou /Users/claire/Documents).')
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format aaaa-mm.')
-const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Date attendue au format aaaa-mm-jj.')
+/** A month (attendance statement) or a calendar day (sign-in sheet's week): 2027-02-29 is refused. */
+const period = z.union([isoMonth('La période'), isoDate('La période')], { error: 'La période : mois (aaaa-mm) ou jour du calendrier (aaaa-mm-jj) attendu.' })
 
 export const documentOps = {
   /**
@@ -122,7 +122,7 @@ export const documentOps = {
         kind: z.enum(DOCUMENT_KIND_CODES),
         enrolmentIds: z.array(id).min(1).max(2000).optional(),
         sessionId: id.optional(),
-        period: z.union([month, day]).optional(),
+        period: period.optional(),
         output: z.enum(['files', 'merged', 'both']).default('files'),
         /** « Générer quand même »: also for people whose mandatory data is missing (kept in the register). */
         force: z.boolean().optional()
@@ -143,7 +143,7 @@ export const documentOps = {
         kind: z.enum(DOCUMENT_KIND_CODES),
         enrolmentIds: z.array(id).min(1).max(2000).optional(),
         sessionId: id.optional(),
-        period: z.union([month, day]).optional()
+        period: period.optional()
       })
       .strict()
       .refine((v) => (v.enrolmentIds === undefined) !== (v.sessionId === undefined), {

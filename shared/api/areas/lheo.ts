@@ -34,9 +34,9 @@ export const lheoOps = {
   'lheo:preview': command<LheoJob>()(
     z
       .object({
-        fileName: z.string().min(1).max(255),
+        fileName: z.string().min(1, 'Le nom du fichier est vide.').max(255, 'Le nom du fichier : 255 caractères au maximum.'),
         /** The file's bytes as base64 (renderer side: File.arrayBuffer). */
-        base64: z.string().min(1).max(Math.ceil((LHEO_MAX_UPLOAD_BYTES * 4) / 3) + 4, 'Le fichier dépasse 200 Mo.')
+        base64: z.string().min(1, 'Le fichier est vide.').max(Math.ceil((LHEO_MAX_UPLOAD_BYTES * 4) / 3) + 4, 'Le fichier dépasse 200 Mo.')
       })
       .strict()
   ),

@@ -64,8 +64,8 @@ export type TraineeImportPreview = {
 }
 
 const upload = {
-  fileName: z.string().min(1).max(255),
-  base64: z.string().min(1).max(30_000_000, 'Le fichier dépasse 20 Mo.'),
+  fileName: z.string().min(1, 'Le nom du fichier est vide.').max(255, 'Le nom du fichier : 255 caractères au maximum.'),
+  base64: z.string().min(1, 'Le fichier est vide.').max(30_000_000, 'Le fichier dépasse 20 Mo.'),
   /** Overrides the recognised mapping: one entry per column. */
   mapping: z.array(z.enum(FIELD_CODES).nullable()).max(200).optional(),
   /** What to do with a person already known by France Travail id: fill empty fields, or overwrite. */

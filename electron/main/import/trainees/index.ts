@@ -5,6 +5,7 @@ import { columnLetter, findHeaderRow, recogniseHeaders } from './headers'
 import { readRow, type RowReading } from './rows'
 import { sniffFormat } from './sniff'
 import { clip, isBlank, type SourceTable } from './table'
+import { garbledRowsWarning } from './garbled'
 import { readXlsx } from './xlsx'
 
 export { UNKNOWN_FORMAT, sniffFormat, decodeText } from './sniff'
@@ -118,6 +119,9 @@ export async function readTraineeFile(bytes: Uint8Array, options: ReadOptions): 
       warnings.push(`Aucune colonne « ${IMPORTABLE_FIELDS[field]} » : indiquez quelle colonne la contient, sans quoi aucune ligne ne peut être importée.`)
     }
   }
+
+  const garbled = garbledRowsWarning(dataRows)
+  if (garbled) warnings.push(garbled)
 
   const readings: TraineeFile['readings'] = []
   const sample: string[][] = []

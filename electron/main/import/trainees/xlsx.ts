@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { AppError } from '../../../../shared/api/result'
 import { UNKNOWN_FORMAT } from './sniff'
 import { cellValue, clip, isBlank, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, TOO_MANY_CELLS, type SourceRow, type SourceTable } from './table'
-import { inflateText, zipEntries, type ZipEntry } from './zipGuard'
+import { inflateText, TOO_BIG, zipEntries, type ZipEntry } from './zipGuard'
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
@@ -75,12 +75,29 @@ type ReaderInternals = {
 
 type SheetPart = { name: string; visible: boolean; entry: ZipEntry }
 
+/** Excel keeps at most 32,767 characters in a cell; escaped as XML, well under this without a tag. */
+const MAX_TEXT_RUN = 256 * 1024
+
+/**
+ * A part's XML, refused as soon as it runs longer than MAX_TEXT_RUN without a tag: no workbook
+ * holds such text, and the XML parser would gather all of it in memory before saying anything.
+ */
+async function* xmlOf(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<string> {
+  let run = 0
+  for await (const text of inflateText(bytes, entry)) {
+    const last = text.lastIndexOf('<')
+    run = last < 0 ? run + text.length : text.length - last
+    if (run > MAX_TEXT_RUN) throw new AppError('invalid_input', TOO_BIG)
+    yield text
+  }
+}
+
 /** Reads the workbook's structure (sheet names and states, shared strings, date formats), nothing of its sheets yet. */
 async function openWorkbook(bytes: Uint8Array): Promise<{ reader: ReaderInternals; sheets: SheetPart[] }> {
   const entries = new Map(zipEntries(bytes).map((e) => [e.name.replace(/^\//, ''), e]))
   const part = (name: string): Readable | null => {
     const entry = entries.get(name)
-    return entry ? Readable.from(inflateText(bytes, entry)) : null
+    return entry ? Readable.from(xmlOf(bytes, entry)) : null
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
@@ -115,7 +132,7 @@ async function openWorkbook(bytes: Uint8Array): Promise<{ reader: ReaderInternal
  * first row that holds something (enough to know whether the sheet is empty).
  */
 async function readSheet(bytes: Uint8Array, reader: ReaderInternals, sheet: SheetPart, firstOnly: boolean): Promise<SourceRow[]> {
-  const [event] = [...reader._parseWorksheet(inflateText(bytes, sheet.entry), '1')]
+  const [event] = [...reader._parseWorksheet(xmlOf(bytes, sheet.entry), '1')]
   if (!event) return []
   const rows: SourceRow[] = []
   let filled = 0

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import { createInflateRaw } from 'node:zlib'
 import { AppError } from '../../../../shared/api/result'
 
@@ -101,60 +102,29 @@ export async function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit = 
     for (let i = 0; i < packed.length; i += CHUNK) yield packed.subarray(i, i + CHUNK)
     return
   }
+  // Piped, then pulled: the inflater works only as fast as the reader takes its output, so what
+  // waits in memory is a chunk or two, whatever the ratio of the packed data.
+  const source = Readable.from(packedChunks(packed), { objectMode: false })
   const inflater = createInflateRaw({ chunkSize: CHUNK })
-  const out: Buffer[] = []
+  source.on('error', () => inflater.destroy())
+  source.pipe(inflater)
   let produced = 0
-  let failed: Error | null = null
-  let ended = false
-  let wake: (() => void) | null = null
-  const notify = (): void => {
-    const w = wake
-    wake = null
-    w?.()
-  }
-  inflater.on('data', (c: Buffer) => {
-    produced += c.length
-    if (produced > allowed) {
-      failed = tooBig()
-      inflater.destroy()
-    } else out.push(c)
-    notify()
-  })
-  inflater.on('error', () => {
-    failed ??= unreadable()
-    notify()
-  })
-  inflater.on('end', () => {
-    ended = true
-    notify()
-  })
   try {
-    let fed = 0
-    for (;;) {
-      if (failed) throw failed
-      const next = out.shift()
-      if (next) {
-        yield next
-        continue
-      }
-      if (ended) break
-      // Feed one packed chunk only when everything produced so far has been taken: bounded memory.
-      if (fed < packed.length) {
-        const slice = packed.subarray(fed, fed + CHUNK)
-        fed += slice.length
-        if (fed >= packed.length) inflater.end(slice)
-        else inflater.write(slice)
-      } else if (!inflater.writableEnded) inflater.end()
-      await new Promise<void>((resolve) => {
-        wake = resolve
-        // The chunk may have produced nothing yet: wake up anyway to feed the next one.
-        setImmediate(notify)
-      })
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      produced += chunk.length
+      if (produced > allowed) throw tooBig()
+      yield chunk
     }
-    if (failed) throw failed
+  } catch (e) {
+    throw e instanceof AppError ? e : unreadable()
   } finally {
+    source.destroy()
     inflater.destroy()
   }
+}
+
+function* packedChunks(packed: Buffer): Generator<Buffer> {
+  for (let i = 0; i < packed.length; i += CHUNK) yield packed.subarray(i, i + CHUNK)
 }
 
 /** A whole part as text (the small ones: workbook, relationships, styles, shared strings). */

@@ -149,6 +149,19 @@ describe('restore refusals leave the database as it was and copy nothing', () =>
     expectNothingChanged()
   })
 
+  it('the current database cannot be copied first (its backup folder is gone)', async () => {
+    const gone = join(t.dir, 'cle-retiree')
+    writeFileSync(gone, '')
+    t.db.prepare("INSERT INTO app_setting (key, value) VALUES ('backup.folder', ?)").run(gone)
+    before = dumpAll(t.db)
+    const e = await refusal(restoreBackup(ctx, backupPath, { workRoot: t.dir }))
+    expect(e.message).toBe(
+      `La base actuelle n’a pas pu être copiée avant la restauration : Le dossier des sauvegardes « ${gone} » n’est pas disponible ` +
+        '(c’est un fichier, pas un dossier) : rien n’a été sauvegardé. La restauration n’a pas eu lieu, rien n’a été changé.'
+    )
+    expectNothingChanged()
+  })
+
   it('a newer schema than this version knows', async () => {
     const newer = join(t.dir, 'future.sqlite')
     copyFileSync(backupPath, newer)

@@ -11,7 +11,7 @@ import { copyForRestore, prepareCandidate, type RestoreCandidate } from './resto
 import { makeTempDir } from '../../tempFiles/runTemp'
 
 export type RestoreOptions = {
-  /** Where the checked copy is prepared (a fresh folder inside, removed at the end). */
+  /** Where the checked copy is prepared (a fresh folder inside, removed at the end); default: the run's temporary folder. */
   workRoot?: string
   /** How long to wait, in all, for another connection's write (an import) to finish. */
   busyWaitMs?: number
@@ -93,7 +93,7 @@ export async function restoreBackup(ctx: ServiceContext, source: string, options
       safety = await writeBackupFile(ctx.db, getBackupSettings(ctx.db).folder, 'avant-restauration', ctx.clock.now())
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e)
-      throw new AppError('refused', `La base actuelle n’a pas pu être sauvegardée avant la restauration (${why}) Rien n’a été changé.`)
+      throw new AppError('refused', `La base actuelle n’a pas pu être copiée avant la restauration : ${why} La restauration n’a pas eu lieu, rien n’a été changé.`)
     }
     await copyOver(candidate.db, ctx.db.name, options.busyWaitMs ?? 30_000)
     try {

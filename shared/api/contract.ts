@@ -21,6 +21,7 @@ import { traineeOps } from './areas/trainees'
 import { traineeImportOps } from './areas/traineeImport'
 import { quoteOps } from './areas/quotes'
 import { consistencyOps } from './areas/consistency'
+import { invoiceOps } from './areas/invoices'
 import type { OpSpec } from './spec'
 
 // Each area declares its operations in its own file; this is the single list of all of them.
@@ -46,6 +47,7 @@ export const contract = {
   ...documentOps,
   ...quoteOps,
   ...consistencyOps,
+  ...invoiceOps,
   ...privacyOps
 } satisfies Record<string, OpSpec>
 

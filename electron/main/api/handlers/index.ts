@@ -21,6 +21,7 @@ import { traineeHandlers } from './trainees'
 import { traineeImportHandlers } from './traineeImport'
 import { quoteHandlers } from './quotes'
 import { consistencyHandlers } from './consistency'
+import { invoiceHandlers } from './invoices'
 
 // Typed as the full Handlers map: an operation of the contract without a handler does not compile.
 export const handlers: Handlers = {
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...quoteHandlers,
   ...consistencyHandlers,
+  ...invoiceHandlers,
   ...privacyHandlers
 }
 

@@ -9,6 +9,16 @@ import { buildCiiXml, FACTURX_FILE_NAME } from './ciiXml'
  * and the XMP declaring the Factur-X extension schema with the EN 16931 profile.
  */
 
+// pdfkit ≥ 0.15 writes /AFRelationship from this option; @types/pdfkit does not know it yet.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- merging into @types/pdfkit's global namespace
+  namespace PDFKit.Mixins {
+    interface PDFAttachmentOptions {
+      relationship?: 'Alternative' | 'Data' | 'Source' | 'Supplement' | 'Unspecified'
+    }
+  }
+}
+
 const FX_NS = 'urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#'
 export const FACTURX_CONFORMANCE = 'EN 16931'
 

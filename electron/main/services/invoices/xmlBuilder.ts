@@ -29,7 +29,6 @@ export function groupEl(name: string, children: Child[]): XmlNode | null {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 // Characters XML 1.0 forbids (control characters other than tab, newline, return) are removed.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 export function escapeXml(s: string): string {

@@ -1,6 +1,7 @@
 // The LHEO reader's first stage: bytes → decoded text, refusing empty, binary and mis-encoded files.
 import { ChunkDecoder, SNIFF_BYTES, detectEncoding, lineOfInvalidByte, needsMoreBytes, type DetectedEncoding } from './decode'
 import { LheoError, abortError } from './errors'
+import { utf8InSingleByte } from '../encoding/mojibake'
 
 export type DecodeState = { encoding: DetectedEncoding | null; bytesRead: number }
 
@@ -25,6 +26,23 @@ function binaryKind(head: Uint8Array): string | null {
   if (startsWithBytes(head, [0xd0, 0xcf, 0x11, 0xe0])) return "c'est un ancien document Office (Excel 97-2003 ?)"
   if (startsWithBytes(head, [0x1f, 0x8b])) return "c'est un fichier compressé gzip : décompressez-le d'abord"
   return null
+}
+
+function isSingleByte(encoding: DetectedEncoding): boolean {
+  return encoding.decoderLabel === 'windows-1252' || encoding.decoderLabel.startsWith('iso-8859')
+}
+
+/** UTF-8 bytes under a single-byte declaration would be stored as « DÃ©couvrir »: refused. */
+function refuseUtf8(bytes: Uint8Array, encoding: DetectedEncoding, fromLine: number): void {
+  const at = utf8InSingleByte(bytes)
+  if (at < 0) return
+  let line = fromLine
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++
+  throw new LheoError(
+    'ENCODING',
+    `Le fichier déclare l'encodage ${encoding.name} mais son contenu est en UTF-8 (ligne ${line}) : les accents seraient enregistrés de travers (« DÃ©couvrir » au lieu de « Découvrir »). Demandez un fichier dont l'en-tête indique encoding="UTF-8", ou corrigez cet en-tête.`,
+    { line }
+  )
 }
 
 /** Next value of an async iterator, or an abort error as soon as the signal fires. */
@@ -89,8 +107,14 @@ export async function* decodeChunks(
     state.encoding = encoding
     const decoder = new ChunkDecoder(encoding)
     let sawContent = false
+    // A single-byte encoding is checked once, on the first chunk with a byte above 0x7F.
+    let singleByteChecked = !isSingleByte(encoding)
 
     const decodeOne = (bytes: Uint8Array): string => {
+      if (!singleByteChecked && bytes.some((b) => b >= 0x80)) {
+        singleByteChecked = true
+        refuseUtf8(bytes, encoding, lineNow())
+      }
       const text = decoder.decode(bytes)
       if (text === null) {
         const line = lineOfInvalidByte(bytes, encoding, lineNow())

@@ -70,7 +70,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHo
   try {
     url = new URL(req.url ?? '/', 'http://127.0.0.1')
   } catch {
-    return send(res, 400, TEXT, 'Adresse illisible.')
+    return json(res, fail('invalid_input', 'Adresse illisible.'), 400)
   }
 
   if (req.method === 'GET' && keyInAddress(url, options.key)) {
@@ -86,7 +86,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHo
 
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TEXT, 'Méthode refusée')
   const file = staticFile(options.rendererDir, url.pathname)
-  if (file === null) return send(res, 400, TEXT, 'Adresse illisible.')
+  if (file === null) return json(res, fail('invalid_input', 'Adresse illisible.'), 400)
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -111,11 +111,12 @@ async function call(req: IncomingMessage, res: ServerResponse, url: URL, dispatc
   try {
     body = JSON.parse(text)
   } catch {
-    return json(res, fail('invalid_input', 'Requête illisible.'))
+    return json(res, fail('invalid_input', 'Requête illisible : le corps n’est pas du JSON.'), 400)
   }
   const op = typeof body === 'object' && body !== null && 'op' in body ? body.op : undefined
-  if (typeof op !== 'string' || op.length > 100) return json(res, fail('invalid_input', 'Requête illisible : opération absente ou invalide.'))
-  if (named !== '' && named !== op) return json(res, fail('invalid_input', 'Requête illisible : l’opération de l’adresse et celle du corps diffèrent.'))
+  // Malformed requests get 400 (a French JSON refusal); the operation's own refusals stay 200 Results.
+  if (typeof op !== 'string' || op.length > 100) return json(res, fail('invalid_input', 'Requête illisible : opération absente ou invalide.'), 400)
+  if (named !== '' && named !== op) return json(res, fail('invalid_input', 'Requête illisible : l’opération de l’adresse et celle du corps diffèrent.'), 400)
   const input = typeof body === 'object' && body !== null && 'input' in body ? body.input : undefined
   const window = req.headers[HTTP_WINDOW_HEADER]
   const caller = typeof window === 'string' && /^[\w-]{8,64}$/.test(window) ? `page-${window}` : undefined
@@ -166,8 +167,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   })
 }
 
-function json(res: ServerResponse, value: unknown): void {
-  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value))
+function json(res: ServerResponse, value: unknown, status = 200): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value))
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -116,20 +116,33 @@ describe('origin, size and count', () => {
 })
 
 describe('malformed requests', () => {
-  it('answers 400 or a French refusal, never 500, and echoes nothing unbounded', async () => {
-    for (const path of ['/%', '/%E0%A4%A', '/..%2f..%2fetc%2fpasswd', '/a%00b']) {
+  /** A 400 with a French JSON refusal, short whatever was sent. */
+  const refused = async (r: Response, what: string): Promise<string> => {
+    expect(r.status, what).toBe(400)
+    expect(r.headers.get('content-type'), what).toMatch(/^application\/json/)
+    const text = await r.text()
+    expect(text.length, what).toBeLessThan(300)
+    const body = JSON.parse(text) as { ok: boolean; error: { code: string; message: string } }
+    expect(body, what).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(body.error.message, what).toMatch(/^(Adresse|Requête) illisible/)
+    return body.error.message
+  }
+
+  it('answers 400 with a French JSON refusal, never 500, and echoes nothing unbounded', async () => {
+    for (const path of ['/%', '/%E0%A4%A']) await refused(await fetch(`${base}${path}`, { headers: { [HTTP_KEY_HEADER]: KEY } }), path)
+    for (const path of ['/..%2f..%2fetc%2fpasswd', '/a%00b']) {
       const r = await fetch(`${base}${path}`, { headers: { [HTTP_KEY_HEADER]: KEY } })
       expect(r.status, path).toBeLessThan(500)
     }
-    const nullBody = await (await invoke('null')).json()
-    expect(nullBody).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const before = calls.length
+    await refused(await invoke('null'), 'null body')
     let deep = '"x"'
     for (let i = 0; i < 100_000; i++) deep = `[${deep}]`
-    const r = await invoke(`{"op":${deep}}`)
-    expect(r.status).toBeLessThan(500)
-    const long = await (await invoke(JSON.stringify({ op: 'x'.repeat(1_000_000) }))).text()
-    expect(long.length).toBeLessThan(500)
-    expect((await invoke('{not json')).status).toBe(200)
+    await refused(await invoke(`{"op":${deep}}`), 'deeply nested op')
+    expect(await refused(await invoke(JSON.stringify({ op: 'x'.repeat(1_000_000) })), '1 MB op')).not.toContain('xxx')
+    await refused(await invoke('{not json'), 'not JSON')
+    await refused(await invoke('{"op":"trainees:list"}', {}, 'trainees:get'), 'two operations')
+    expect(calls.length).toBe(before)
   })
 })
 

@@ -1,7 +1,9 @@
 import {
+  CellApiModule,
   CellStyleModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ColumnAutoSizeModule,
   CsvExportModule,
   DateFilterModule,
@@ -43,6 +45,9 @@ const modules: Module[] = [
   SelectEditorModule,
   RowSelectionModule,
   CsvExportModule,
+  // The grids' export (grid/export): displayed columns, their headings, cell values.
+  ColumnApiModule,
+  CellApiModule,
   CellStyleModule,
   RowStyleModule,
   ColumnAutoSizeModule,

@@ -99,6 +99,8 @@ const dateColumn = (
   headerName,
   width: 108,
   editable: false,
+  // A date in Excel when the grid shows the day; a month-only LHEO date stays « mars 2027 ».
+  context: { exportType: 'date' },
   filter: 'agDateColumnFilter',
   filterParams: { comparator: compareIsoToFilterDate },
   comparator: compareText,

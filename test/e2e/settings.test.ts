@@ -144,6 +144,10 @@ describe('settings: organisation', () => {
     await about.getByText('À propos / Base de données').waitFor()
     await about.getByText(host.dbPath).waitFor()
     await about.getByText('Navigateur (serveur local)').waitFor()
+    // The application's log, beside the database (electron/main/log/logDir.ts).
+    await about.getByText(join(host.dbPath, '..', 'logs')).waitFor()
+    await about.scrollIntoViewIfNeeded()
+    await shot(page, 'settings-about', { keepScroll: true })
   })
 })
 

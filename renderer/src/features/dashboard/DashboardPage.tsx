@@ -7,6 +7,7 @@ import { useAppState, useLoadedAppState } from '../../app/AppStateContext'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { useQuery } from '../../hooks/useQuery'
+import { PrivacyReminder } from '../privacy/PrivacyReminder'
 import { CounterCards } from './CounterCards'
 import { CounterListDialog } from './CounterListDialog'
 import { recruitmentEventPath, targetAction } from './dashboardTargets'
@@ -173,6 +174,8 @@ export function DashboardPage() {
           }}
         />
       )}
+
+      <PrivacyReminder />
 
       {(dashboard.error ?? overviewError) && (
         <p className="form-error" role="alert">

@@ -1,6 +1,7 @@
 import type { Organisation } from '../../../../shared/api/areas/organisation'
 import { useAppState } from '../../app/AppStateContext'
 import { useQuery } from '../../hooks/useQuery'
+import { PrivacyCard } from '../privacy/PrivacyCard'
 import { AboutCard } from './AboutCard'
 import { BackupCard } from './BackupCard'
 import { DocumentsFolderCard } from './DocumentsFolderCard'
@@ -34,6 +35,7 @@ export function SettingsPage() {
             <LogoCard logoDataUrl={organisation.logoDataUrl} onChanged={setOrganisation} />
             <DocumentsFolderCard />
             <BackupCard />
+            <PrivacyCard />
             <AboutCard />
           </div>
         </div>

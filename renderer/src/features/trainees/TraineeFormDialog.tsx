@@ -9,6 +9,7 @@ import { hasFieldErrors } from '../../forms/fieldErrors'
 import { textFieldBuilder } from '../../forms/textField'
 import { useFormFields } from '../../forms/useFormFields'
 import { useCommand } from '../../hooks/useCommand'
+import { ExportPersonButton } from '../privacy/ExportPersonButton'
 import {
   checkTraineeField,
   emptyTraineeForm,
@@ -77,9 +78,15 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
       onClose={onClose}
       size="large"
       testId="trainee-dialog"
-      footer={<DialogFooter hint={REQUIRED_HINT} onCancel={onClose} form={FORM_ID} busy={busy} busyLabel="Enregistrement…" label={trainee ? 'Enregistrer' : 'Créer le stagiaire'} />}
+      footer={<DialogFooter hint={REQUIRED_HINT} onCancel={onClose} form={FORM_ID} busy={busy} busyLabel="Enregistrement…" label={trainee ? 'Enregistrer' : 'Créer le stagiaire'} disabled={Boolean(trainee?.anonymisedAt)} />}
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {trainee && (
+          <div className="form__actions-top">
+            {trainee.anonymisedAt && <span className="muted small">Personne anonymisée : fiche en lecture seule.</span>}
+            <ExportPersonButton traineeId={trainee.id} />
+          </div>
+        )}
         {formError && (
           <p className="form-error" role="alert" data-testid="form-error">
             {formError}

@@ -87,13 +87,19 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHo
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TEXT, 'Méthode refusée')
   const file = staticFile(options.rendererDir, url.pathname)
   if (file === null) return json(res, fail('invalid_input', 'Adresse illisible.'), 400)
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store'
+  // Opened before the answer starts: a file gone meanwhile (or the app's page missing) is a 404,
+  // not an unhandled stream error that would take the host down.
+  const stream = createReadStream(file)
+  stream.once('error', () => send(res, 404, TEXT, 'Page introuvable.'))
+  stream.once('open', () => {
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store'
+    })
+    stream.pipe(res)
   })
-  createReadStream(file).pipe(res)
 }
 
 async function call(req: IncomingMessage, res: ServerResponse, url: URL, dispatch: Dispatch): Promise<void> {

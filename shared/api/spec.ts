@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import { typeMessage } from './typeMessages'
 
-// zod's French locale gives every generic message ("Trop grand…") in the clerk's language.
+// zod's French locale gives every generic message ("Trop grand…") in the clerk's language;
+// wrong types get a message without JavaScript's type names (typeMessages.ts).
 z.config(z.locales.fr())
+z.config({ customError: typeMessage })
 
 /** One operation: a validated input schema and a type-only output. */
 export type OpSpec<I extends z.ZodType = z.ZodType, O = unknown> = {

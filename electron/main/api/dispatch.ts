@@ -1,7 +1,8 @@
 import { contract, type Op } from '../../../shared/api/contract'
-import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/api/result'
+import { AppError, fail, ok, type Result } from '../../../shared/api/result'
 import { INVALID_CHARACTER, firstUncleanText } from '../../../shared/domain/cleanText'
 import type { Clerk } from '../../../shared/api/areas/clerks'
+import { invalidInput } from './inputIssues'
 import { committedTransactions, isBusyError } from '../db/writeLock'
 import { currentClerk } from '../services/clerks/clerkService'
 import type { Backend, Handlers } from './types'
@@ -75,12 +76,7 @@ export function createDispatch(
     if (typeof name !== 'string' || !isOp(name)) return fail('unknown_operation', `Opération inconnue : ${typeof name === 'string' ? name.slice(0, 60) : typeof name}.`)
     const spec = contract[name]
     const parsed = spec.input.safeParse(rawInput ?? {})
-    if (!parsed.success) {
-      const issues: FieldIssue[] = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-      const first = issues[0]
-      const message = issues.length === 1 && first ? first.message : `${issues.length} champs sont invalides : ${issues.map((i) => i.message).join(' ')}`
-      return fail('invalid_input', message, issues)
-    }
+    if (!parsed.success) return invalidInput(parsed.error)
     // Every text of every operation, including those without a labelled field helper.
     const unclean = firstUncleanText(parsed.data)
     if (unclean !== null) {

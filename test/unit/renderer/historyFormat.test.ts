@@ -8,6 +8,7 @@ describe('« Historique » words', () => {
     expect(operationLabel('trainees.update')).toBe('Stagiaires : modification')
     expect(operationLabel('clerks.select')).toBe('Agents : choix de l’agent')
     expect(operationLabel('demo')).toBe('Démonstration')
+    expect(operationLabel('privacy.anonymise')).toBe('Données personnelles : anonymisation')
     expect(operationLabel('newarea.newverb')).toBe('newarea : newverb')
   })
 

@@ -43,7 +43,8 @@ const AREAS: Record<string, string> = {
   lheo: 'Catalogue',
   catalogue: 'Catalogue',
   demo: 'Démonstration',
-  settings: 'Paramètres'
+  settings: 'Paramètres',
+  privacy: 'Données personnelles'
 }
 
 const VERBS: Record<string, string> = {
@@ -57,7 +58,10 @@ const VERBS: Record<string, string> = {
   transition: 'changement de statut',
   generate: 'génération',
   import: 'import',
-  apply: 'import'
+  apply: 'import',
+  export: 'export',
+  anonymise: 'anonymisation',
+  settings: 'paramètres'
 }
 
 export function entityLabel(entity: string): string {

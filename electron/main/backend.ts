@@ -6,7 +6,7 @@ import { documentsWorkers } from './services/documents/documentsWorkerPool'
 import { systemClock, type Clock } from './services/context'
 import { startBackupScheduler } from './services/backup/backupScheduler'
 import type { MigrationReport } from './db/migrate'
-import { consoleLog, openAppLog, type AppLog } from './log/appLog'
+import { consoleLog, openAppLog, setProcessLog, type AppLog } from './log/appLog'
 import { loggedDispatch } from './log/loggedDispatch'
 import { removeRunTemp, sweepDeadRuns } from './tempFiles/runTemp'
 
@@ -43,6 +43,7 @@ export async function startBackend(options: {
     log.close()
     throw e
   })
+  setProcessLog(log)
   log.event('start', { kind: options.kind, version: options.version, schemaFrom: migration.from, schemaTo: migration.to })
   // Temporary files a crashed or killed run left behind (see tempFiles/runTemp.ts).
   const swept = sweepDeadRuns()
@@ -67,6 +68,7 @@ export async function startBackend(options: {
       // Finished previews and any other temporary file of this run.
       removeRunTemp()
       log.event('stop')
+      setProcessLog(null)
       log.close()
     }
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBackend, type RunningBackend } from '../../electron/main/backend'
-import { LOG_ROTATION, openAppLog } from '../../electron/main/log/appLog'
+import { LOG_ROTATION, logInternal, openAppLog } from '../../electron/main/log/appLog'
 import { resolveLogDir } from '../../electron/main/log/logDir'
 import { fixedClock } from '../helpers/tempDb'
 
@@ -37,6 +37,8 @@ describe('the application log', () => {
     expect(r, JSON.stringify(r)).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(!r.ok && r.error.message).toMatch(/journal de l'application/)
     await dispatch('nope:'.padEnd(5000, 'x'), {})
+    // Background work (an import or document job) that fails unexpectedly goes to the same log.
+    logInternal('lheo:apply', new RangeError('worker died'))
     backend.close()
     backend = null
 
@@ -50,6 +52,7 @@ describe('the application log', () => {
     expect(failed).toMatchObject({ op: 'trainees:create', err: { message: 'trigger failed' } })
     expect(String((failed?.err as { stack?: string }).stack)).toMatch(/\n\s+at /)
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'op', op: 'trainees:create', outcome: 'internal' }))
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'internal error', op: 'lheo:apply', err: expect.objectContaining({ type: 'RangeError', message: 'worker died' }) }))
     // An unknown operation's name is logged cut short.
     const unknown = lines.find((l) => l.outcome === 'unknown_operation')
     expect(String(unknown?.op).length).toBeLessThanOrEqual(60)

@@ -72,6 +72,18 @@ function pinoAppLog(logger: Logger, dir: string | null, end: () => void): AppLog
   }
 }
 
+/** The running backend's log, for work that outlives a call (import and document jobs). */
+let processLog: AppLog | null = null
+
+export function setProcessLog(log: AppLog | null): void {
+  processLog = log
+}
+
+/** An unexpected error of background work (a job's thread died, a bug in a job): into the log. */
+export function logInternal(where: string, error: unknown): void {
+  ;(processLog ?? consoleLog).internal(where, error)
+}
+
 /** For tests and tools that keep no log: errors still reach the console. */
 export const consoleLog: AppLog = {
   dir: null,

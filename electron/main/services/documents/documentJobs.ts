@@ -13,6 +13,7 @@ import { freePath, getDocument, monthFolder, recordDocuments, type NewDocument }
 import { isProvisional, stampFor } from './documentStamps'
 import { documentsWorkers } from './documentsWorkerPool'
 import type { WorkerCommand, WorkerInput, WorkerMessage } from './workerProtocol'
+import { logInternal } from '../../log/appLog'
 
 export type GenerateInput = z.output<(typeof documentOps)['documents:generate']['input']>
 
@@ -199,11 +200,15 @@ export class DocumentJobs {
               return finish('failed', `Génération impossible : ${m.message}`, true)
           }
         } catch (e) {
+          logInternal('documents:generate', e)
           // The worker may still be drawing this batch: it is not handed to another one.
           finish('failed', e instanceof Error ? e.message : String(e), false)
         }
       }
-      const onError = (e: Error): void => finish('failed', `Génération impossible : ${e.message}`, false)
+      const onError = (e: Error): void => {
+        logInternal('documents:generate', e)
+        finish('failed', `Génération impossible : ${e.message}`, false)
+      }
       const onExit = (): void => finish(record.cancelRequested ? 'cancelled' : 'failed', 'Génération interrompue.', false)
       worker.on('message', onMessage)
       worker.on('error', onError)

@@ -7,6 +7,7 @@ import { isLheoError } from '../../import/lheo'
 import type { Db } from '../../db/open'
 import type { ServiceContext } from '../context'
 import { makeTempDir } from '../../tempFiles/runTemp'
+import { logInternal } from '../../log/appLog'
 import { applyInWorker } from './applyInWorker'
 import { importErrorMessage } from './importErrorMessage'
 import { stageLheoFile, type StagedCatalogue } from './importCatalogue'
@@ -131,6 +132,8 @@ export class LheoJobs {
   /** A cancelled job (its signal fired) or a failed one, with the clerk's message. */
   private fail(record: JobRecord, e: unknown, suffix: string): void {
     const aborted = isLheoError(e) && e.aborted
+    // A refused file is the clerk's business; anything else is a bug, for the log.
+    if (!isLheoError(e) && !(e instanceof AppError)) logInternal(`lheo:${record.job.kind}`, e)
     record.job.error = aborted ? 'Import annulé : rien n’a été enregistré.' : `${importErrorMessage(e)}${suffix}`
     this.finish(record, aborted ? 'cancelled' : 'failed')
   }

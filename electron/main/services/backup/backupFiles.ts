@@ -76,7 +76,7 @@ export function listBackupFiles(folder: string): BackupFile[] {
   } catch {
     return []
   }
-  const files: BackupFile[] = []
+  const files: (BackupFile & { mtimeMs: number })[] = []
   for (const name of names) {
     const parsed = parseBackupName(name)
     if (!parsed && !UPGRADE_COPY.test(name)) continue
@@ -85,11 +85,14 @@ export function listBackupFiles(folder: string): BackupFile[] {
     if (!stat?.isFile()) continue
     files.push(
       parsed
-        ? { path, name, kind: parsed.kind, takenAt: `${parsed.day} ${parsed.time}`, sizeBytes: stat.size }
-        : { path, name, kind: 'avant-mise-a-jour', takenAt: localMinute(stat.mtime), sizeBytes: stat.size }
+        ? { path, name, kind: parsed.kind, takenAt: `${parsed.day} ${parsed.time}`, sizeBytes: stat.size, mtimeMs: stat.mtimeMs }
+        : { path, name, kind: 'avant-mise-a-jour', takenAt: localMinute(stat.mtime), sizeBytes: stat.size, mtimeMs: stat.mtimeMs }
     )
   }
-  return files.sort((a, b) => (a.takenAt === b.takenAt ? b.name.localeCompare(a.name) : a.takenAt < b.takenAt ? 1 : -1))
+  // Within one minute (a copy before a restore just after a manual one), the file written last first.
+  return files
+    .sort((a, b) => (a.takenAt === b.takenAt ? b.mtimeMs - a.mtimeMs || b.name.localeCompare(a.name) : a.takenAt < b.takenAt ? 1 : -1))
+    .map(({ mtimeMs: _, ...f }) => f)
 }
 
 /** A part this old was left by a backup that was interrupted (the app quit or crashed meanwhile). */

@@ -6,7 +6,7 @@ import { documentsWorkers } from './services/documents/documentsWorkerPool'
 import { systemClock, type Clock } from './services/context'
 import { startBackupScheduler } from './services/backup/backupScheduler'
 import type { MigrationReport } from './db/migrate'
-import { consoleLog, openAppLog, setProcessLog, type AppLog } from './log/appLog'
+import { consoleLog, logInternal, openAppLog, setProcessLog, type AppLog } from './log/appLog'
 import { loggedDispatch } from './log/loggedDispatch'
 import { removeRunTemp, sweepDeadRuns } from './tempFiles/runTemp'
 
@@ -21,6 +21,14 @@ async function openLog(dir: string | undefined): Promise<AppLog> {
     console.error(`Journal impossible à ouvrir dans ${dir}`, e)
     return consoleLog
   }
+}
+
+let watchingCrashes = false
+/** A crash of the process still reaches the log (the monitor leaves Node's own handling as is). */
+function logCrashes(): void {
+  if (watchingCrashes) return
+  watchingCrashes = true
+  process.on('uncaughtExceptionMonitor', (e, origin) => logInternal(origin, e))
 }
 
 /** Opens (and migrates) the database and wires the contract's handlers: used by Electron and the browser host alike. */
@@ -44,6 +52,7 @@ export async function startBackend(options: {
     throw e
   })
   setProcessLog(log)
+  logCrashes()
   log.event('start', { kind: options.kind, version: options.version, schemaFrom: migration.from, schemaTo: migration.to })
   // Temporary files a crashed or killed run left behind (see tempFiles/runTemp.ts).
   const swept = sweepDeadRuns()

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBackend, type RunningBackend } from '../../electron/main/backend'
 import { LOG_ROTATION, logInternal, openAppLog } from '../../electron/main/log/appLog'
@@ -79,6 +80,16 @@ describe('the application log', () => {
     expect(rotated.length).toBe(3)
     expect(rotated.every((f) => /^passerelle\.\d{4}-\d{2}-\d{2}\.\d+\.log$/.test(f))).toBe(true)
   })
+
+  it('writes a crash of the process (an exception nobody caught) before the process dies', () => {
+    dir = mkdtempSync(join(tmpdir(), 'passerelle-log-'))
+    const code = `require('./electron/main/backend').startBackend({ dbPath: ${JSON.stringify(join(dir, 'p.db'))}, kind: 'browser', version: 't', logDir: ${JSON.stringify(join(dir, 'logs'))} })
+  .then(() => setTimeout(() => { throw new TypeError('crash in a timer') }, 10))`
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: resolve(__dirname, '../..'), encoding: 'utf8' })
+    expect(child.status).not.toBe(0)
+    const crash = logLines(join(dir, 'logs')).find((l) => l.msg === 'internal error')
+    expect(crash).toMatchObject({ op: 'uncaughtException', err: { type: 'TypeError', message: 'crash in a timer' } })
+  }, 30_000)
 
   it('puts the log beside the database unless PASSERELLE_LOG_DIR says otherwise', () => {
     expect(resolveLogDir('/data/Passerelle/passerelle.db', {})).toBe(join('/data/Passerelle', 'logs'))

@@ -44,7 +44,7 @@ export function drawFacture(sheet: Sheet, data: FactureData): void {
     ['Marché ou contrat', d.contractReference ?? '—', 'wide'],
     ['Cadre de facturation', 'A1 — dépôt par le fournisseur d’une facture', 'wide']
   ]
-  if (d.preceding) refs.unshift(['Facture annulée', `n° ${d.preceding.number} du ${formatDateFr(d.preceding.issueDate)}`, 'wide'])
+  if (d.preceding) refs.unshift(['Facture d’origine', `n° ${d.preceding.number} du ${formatDateFr(d.preceding.issueDate)}`, 'wide'])
   if (d.subject) refs.push(['Objet', d.subject, 'wide'])
   if (d.period) refs.push(['Période', periodText(d.period.from, d.period.to), 'wide'])
   sheet.fields('Références (Chorus Pro)', refs, { columns: 2, size: 9.5 })

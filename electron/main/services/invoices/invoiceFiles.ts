@@ -18,7 +18,8 @@ import { getInvoice } from './invoiceQueries'
 type OrgRow = { siret: string | null; iban: string | null; days: number; address2: string | null; address1: string | null; legalForm: string | null }
 
 export function invoiceDocument(db: Db, id: number): InvoiceDocument {
-  const i = getInvoice(db, id, '0000-01-01')
+  // « today » only matters for the days overdue, which the document does not print.
+  const i = getInvoice(db, id, '2000-01-01')
   if (i.status !== 'issued' || i.number === null) throw new AppError('refused', 'Seule une facture émise a un fichier Factur-X (un brouillon n’a pas de numéro).')
   const org = loadOrganisation(db)
   const o = db

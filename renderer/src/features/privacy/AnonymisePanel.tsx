@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AnonymisePreview, PrivacySettings } from '../../../../shared/api/areas/privacy'
-import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
+import { formatDateFr, parseFrenchDate, todayIso } from '../../../../shared/domain/dates'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useCommand } from '../../hooks/useCommand'
 import { anonymisedSummary, peopleLabel } from './privacyText'
@@ -13,25 +13,28 @@ type Props = { settings: PrivacySettings; autoPreview: boolean; onDone: () => vo
  */
 export function AnonymisePanel({ settings, autoPreview, onDone }: Props) {
   const { run, busy, error, setError } = useCommand()
-  const [before, setBefore] = useState(settings.cutoff)
+  const [before, setBefore] = useState(formatDateFr(settings.cutoff))
   const [preview, setPreview] = useState<AnonymisePreview | null>(null)
   const [confirming, setConfirming] = useState(false)
-  const today = todayIso()
-
   const show = useCallback(
-    async (date: string): Promise<void> => {
-      if (date === '') {
-        setError('Choisissez une date.')
+    async (text: string): Promise<void> => {
+      const date = parseFrenchDate(text)
+      if (!date.ok) {
+        setError(`${text.trim() === '' ? 'Indiquez une date (jj/mm/aaaa).' : date.message} Personne n’a été recherché.`)
         return
       }
-      const r = await run((api) => api.call('privacy:anonymisePreview', { before: date }))
+      if (date.value > todayIso()) {
+        setError('La date limite ne peut pas être dans le futur.')
+        return
+      }
+      const r = await run((api) => api.call('privacy:anonymisePreview', { before: date.value }))
       setPreview(r.ok ? r.value : null)
     },
     [run, setError]
   )
 
   useEffect(() => {
-    if (autoPreview) void show(settings.cutoff)
+    if (autoPreview) void show(formatDateFr(settings.cutoff))
   }, [autoPreview, settings.cutoff, show])
 
   async function confirm(): Promise<void> {
@@ -49,11 +52,11 @@ export function AnonymisePanel({ settings, autoPreview, onDone }: Props) {
       <h3 className="privacy__subtitle">Anonymiser les personnes dont la dernière activité est antérieure au…</h3>
       <div className="privacy-anonymise__bar">
         <input
-          type="date"
-          className="input input--auto"
+          className="input privacy-anonymise__date"
           aria-label="Date limite"
+          placeholder="jj/mm/aaaa"
+          inputMode="numeric"
           value={before}
-          max={today}
           onChange={(e) => {
             setBefore(e.target.value)
             setPreview(null)
@@ -81,19 +84,18 @@ export function AnonymisePanel({ settings, autoPreview, onDone }: Props) {
                 <table className="mini-table">
                   <thead>
                     <tr>
-                      <th>Nom</th>
-                      <th>Prénom</th>
-                      <th>Identifiant FT</th>
+                      <th>Personne</th>
                       <th>Dernière activité</th>
-                      <th>Inscriptions</th>
+                      <th title="Inscriptions">Inscr.</th>
                     </tr>
                   </thead>
                   <tbody>
                     {preview.candidates.map((c) => (
                       <tr key={c.id} data-testid="anonymise-row">
-                        <td>{c.lastName}</td>
-                        <td>{c.firstName}</td>
-                        <td>{c.ftId ?? '—'}</td>
+                        <td>
+                          {c.lastName} {c.firstName}
+                          {c.ftId && <span className="muted"> · {c.ftId}</span>}
+                        </td>
                         <td>{formatDateFr(c.lastActivity)}</td>
                         <td>{c.enrolments}</td>
                       </tr>

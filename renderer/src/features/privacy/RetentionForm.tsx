@@ -32,7 +32,7 @@ export function RetentionForm({ settings, onSaved }: Props) {
     <form className="privacy-retention" onSubmit={(e) => void save(e)} noValidate data-testid="retention-form">
       <Field
         label="Durée de conservation (années après la dernière activité)"
-        hint={`Par défaut ${settings.defaultRetentionYears} ans : durée de conservation des pièces justificatives (feuilles d’émargement, attestations), qui nomment la personne.`}
+        hint={`Par défaut ${settings.defaultRetentionYears} ans, comme les pièces justificatives (feuilles d’émargement, attestations) qui nomment la personne.`}
         status={error ? { kind: 'error', message: error } : null}
       >
         {(control) => (

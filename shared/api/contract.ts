@@ -21,6 +21,7 @@ import { traineeOps } from './areas/trainees'
 import { traineeImportOps } from './areas/traineeImport'
 import { quoteOps } from './areas/quotes'
 import { consistencyOps } from './areas/consistency'
+import { bpfOps } from './areas/bpf'
 import { invoiceOps } from './areas/invoices'
 import type { OpSpec } from './spec'
 
@@ -47,6 +48,7 @@ export const contract = {
   ...documentOps,
   ...quoteOps,
   ...consistencyOps,
+  ...bpfOps,
   ...invoiceOps,
   ...privacyOps
 } satisfies Record<string, OpSpec>

@@ -21,6 +21,7 @@ import { traineeHandlers } from './trainees'
 import { traineeImportHandlers } from './traineeImport'
 import { quoteHandlers } from './quotes'
 import { consistencyHandlers } from './consistency'
+import { bpfHandlers } from './bpf'
 import { invoiceHandlers } from './invoices'
 
 // Typed as the full Handlers map: an operation of the contract without a handler does not compile.
@@ -46,6 +47,7 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...quoteHandlers,
   ...consistencyHandlers,
+  ...bpfHandlers,
   ...invoiceHandlers,
   ...privacyHandlers
 }

@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs'
+import type { BpfFile } from '../../../../shared/api/areas/bpf'
+import type { BpfLine, BpfReport } from '../../../../shared/domain/bpf'
+import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
+import type { Db } from '../../db/open'
+import { Sheet } from '../../pdf/layout'
+import { drawBpfSummary } from '../../pdf/templates/bpfSummary'
+import { loadOrganisation } from '../documents/documentSources'
+import { computeBpf } from './bpfService'
+
+/*
+ * The BPF's two files: the one-page summary (PDF, house layout) and the workbook (the figures in
+ * the form's order, then one sheet per drill-down: invoices and enrolments behind each line).
+ */
+
+export async function bpfSummaryPdf(db: Db, year: number, today: string): Promise<BpfFile> {
+  const report = computeBpf(db, year, today)
+  const organisation = loadOrganisation(db)
+  const sheet = new Sheet({ title: `Bilan pédagogique et financier ${year}`, author: organisation.name })
+  drawBpfSummary(sheet, { organisation, report, issuedOn: today })
+  const bytes = await sheet.toBuffer()
+  return { fileName: `BPF ${year} - synthèse.pdf`, mime: 'application/pdf', base64: bytes.toString('base64') }
+}
+
+const euros = (cents: number | null): number | null => (cents === null ? null : cents / 100)
+const text = (s: string): string => spreadsheetSafe(s)
+
+function figures(ws: ExcelJS.Worksheet, report: BpfReport): void {
+  ws.columns = [
+    { header: 'Cadre', key: 'cadre', width: 10 },
+    { header: 'Ligne', key: 'code', width: 16 },
+    { header: 'Intitulé', key: 'label', width: 70 },
+    { header: 'Montant HT (€)', key: 'amount', width: 16, style: { numFmt: '#,##0.00' } },
+    { header: 'Stagiaires', key: 'trainees', width: 12 },
+    { header: 'Heures', key: 'hours', width: 12, style: { numFmt: '#,##0.00' } },
+    { header: 'À compléter', key: 'toComplete', width: 50 }
+  ]
+  const add = (cadre: string, l: BpfLine, bold = false): void => {
+    const row = ws.addRow({
+      cadre,
+      code: l.code,
+      label: text(l.label),
+      amount: cadre === 'C' ? euros(l.toComplete && l.invoices.length === 0 ? null : (l.amountCents ?? 0)) : null,
+      trainees: cadre === 'C' ? null : l.toComplete && l.enrolments.length === 0 ? null : l.trainees,
+      hours: cadre === 'C' ? null : l.toComplete && l.enrolments.length === 0 ? null : l.hours,
+      toComplete: l.toComplete ? text(`à compléter : ${l.toComplete}`) : null
+    })
+    if (bold) row.font = { bold: true }
+  }
+  for (const s of report.sections) {
+    for (const l of s.lines) add(s.id, l)
+    add(s.id, s.total, true)
+  }
+  for (const c of report.toComplete.filter((c) => !report.sections.some((s) => s.lines.some((l) => l.code === c.code)))) {
+    ws.addRow({ cadre: c.code, code: c.code, label: text(c.label), toComplete: text(`à compléter : ${c.reason}`) })
+  }
+  ws.getRow(1).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+}
+
+function drillInvoices(ws: ExcelJS.Worksheet, report: BpfReport): void {
+  ws.columns = [
+    { header: 'Ligne', key: 'code', width: 10 },
+    { header: 'N° de facture', key: 'number', width: 16 },
+    { header: 'Nature', key: 'kind', width: 10 },
+    { header: 'Date', key: 'date', width: 12, style: { numFmt: 'dd/mm/yyyy' } },
+    { header: 'Client', key: 'buyer', width: 40 },
+    { header: 'Montant HT (€)', key: 'amount', width: 16, style: { numFmt: '#,##0.00' } }
+  ]
+  for (const l of report.sections.find((s) => s.id === 'C')?.lines ?? []) {
+    for (const i of l.invoices) {
+      ws.addRow({ code: l.code, number: i.number, kind: i.kind === 'credit_note' ? 'avoir' : 'facture', date: new Date(`${i.issueDate}T00:00:00Z`), buyer: text(i.buyerName), amount: i.signedCents / 100 })
+    }
+  }
+  ws.getRow(1).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+}
+
+function drillEnrolments(ws: ExcelJS.Worksheet, report: BpfReport): void {
+  ws.columns = [
+    { header: 'Ligne', key: 'code', width: 18 },
+    { header: 'Stagiaire', key: 'name', width: 30 },
+    { header: 'Session', key: 'session', width: 40 },
+    { header: 'Heures', key: 'hours', width: 12, style: { numFmt: '#,##0.00' } }
+  ]
+  for (const s of report.sections.filter((s) => s.id !== 'C')) {
+    for (const l of s.lines) for (const e of l.enrolments) ws.addRow({ code: l.code, name: text(e.traineeName), session: text(e.sessionLabel), hours: e.hours })
+  }
+  ws.getRow(1).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+}
+
+export async function bpfWorkbook(db: Db, year: number, today: string): Promise<BpfFile> {
+  const report = computeBpf(db, year, today)
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Passerelle'
+  figures(wb.addWorksheet(`BPF ${year}`), report)
+  drillInvoices(wb.addWorksheet('Factures (cadre C)'), report)
+  drillEnrolments(wb.addWorksheet('Stagiaires (cadre F)'), report)
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer())
+  return { fileName: `BPF ${year}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: bytes.toString('base64') }
+}

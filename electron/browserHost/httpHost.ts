@@ -108,7 +108,8 @@ async function call(req: IncomingMessage, res: ServerResponse, url: URL, dispatc
   }
   // The operation is named in the address too, so its body limit applies before reading the body.
   const named = url.searchParams.get('op') ?? ''
-  const limit = HTTP_BODY_LIMITS[named] ?? HTTP_DEFAULT_BODY_LIMIT
+  // Own keys only: `?op=__proto__` or `?op=constructor` must not read an object as the limit (no limit at all).
+  const limit = Object.hasOwn(HTTP_BODY_LIMITS, named) ? (HTTP_BODY_LIMITS[named] ?? HTTP_DEFAULT_BODY_LIMIT) : HTTP_DEFAULT_BODY_LIMIT
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > limit) return tooLarge(res, req)
   const text = await readBody(req, limit)

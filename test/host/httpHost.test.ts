@@ -102,6 +102,8 @@ describe('origin, size and count', () => {
     const upload = JSON.stringify({ op: 'traineeImport:preview', input: { fileName: 'a.csv', base64: 'A'.repeat(17 * 1024 * 1024) } })
     expect(await postStatus('/api/invoke?op=traineeImport:preview', upload)).toBe(200)
     expect(await postStatus('/api/invoke', upload)).toBe(413)
+    // A name inherited from Object is not an operation with a limit of its own.
+    for (const named of ['__proto__', 'constructor', 'toString']) expect(await postStatus(`/api/invoke?op=${named}`, big), named).toBe(413)
     expect(calls.length).toBe(before + 1)
   })
 

@@ -95,5 +95,7 @@ export function accountingRows(invoices: readonly AccountingInvoice[]): Accounti
       })
     }
   }
-  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  // By date, then piece number, sales before bank for one piece; stable for the lines of a piece.
+  const journal = (r: AccountingRow) => (r.journal === SALES_JOURNAL ? 0 : 1)
+  return rows.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number) || journal(a) - journal(b))
 }

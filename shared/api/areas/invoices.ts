@@ -125,6 +125,8 @@ const filter = {
   search: z.string().max(100).optional()
 }
 
+export type InvoiceSettings = { vatExempt: boolean; paymentTermsDays: number; iban: string | null }
+
 export type SessionInvoiceFunder = { code: string; label: string; teachingCostCents: number | null; costUnit: 'hour' | 'place' | null; reference: string | null }
 
 export const invoiceOps = {
@@ -178,8 +180,23 @@ export const invoiceOps = {
       })
       .strict()
   ),
-  /** Writes the Factur-X PDF into the documents folder and answers its path. */
-  'invoices:file': command<{ path: string; fileName: string }>()(z.object({ id }).strict()),
+  /** Writes the Factur-X PDF into the documents folder (« Factures/<année> ») and answers it too, to open or save. */
+  'invoices:file': command<{ path: string; fileName: string; mime: string; base64: string }>()(z.object({ id }).strict()),
+  /** Paramètres › Facturation: VAT exemption (art. 261-4-4° a du CGI), payment terms, IBAN. */
+  'invoices:settings': query<InvoiceSettings>()(z.object({}).strict()),
+  'invoices:setSettings': command<InvoiceSettings>()(
+    z
+      .object({
+        vatExempt: z.boolean(),
+        paymentTermsDays: z.number({ error: 'Délai de paiement : nombre de jours attendu.' }).int('Délai de paiement : nombre entier de jours.').min(0, 'Le délai de paiement ne peut être négatif.').max(60, 'Le délai de paiement ne peut dépasser 60 jours (art. L441-10 du Code de commerce).'),
+        iban: z
+          .string()
+          .nullish()
+          .transform((s) => (s == null || s.trim() === '' ? null : s.replace(/\s+/g, '').toUpperCase()))
+          .refine((s) => s === null || /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s), 'IBAN invalide (exemple : FR76 3000 4000 0312 3456 7890 143).')
+      })
+      .strict()
+  ),
   /** Invoice lines and payments for the accountant: one row per invoice line. */
   'invoices:export': query<{ fileName: string; mime: string; base64: string }>()(z.object({ ...filter, format: z.enum(['csv', 'xlsx']) }).strict())
 }

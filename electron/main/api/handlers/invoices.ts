@@ -5,6 +5,7 @@ import { writeInvoiceFile } from '../../services/invoices/invoiceFiles'
 import { addPayment, recordDeposit } from '../../services/invoices/invoiceFollowUp'
 import { checkInvoice, createCreditNote, issueInvoice } from '../../services/invoices/invoiceIssue'
 import { getInvoice, listInvoices } from '../../services/invoices/invoiceQueries'
+import { invoiceSettings, setInvoiceSettings } from '../../services/invoices/invoiceSettings'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'
 
@@ -24,5 +25,7 @@ export const invoiceHandlers: AreaHandlers<typeof invoiceOps> = {
   'invoices:addPayment': (input, call) => addPayment(services(call), input),
   'invoices:creditNote': (input, call) => createCreditNote(services(call), input),
   'invoices:file': ({ id }, { db }) => writeInvoiceFile(db, id),
+  'invoices:settings': (_input, { db }) => invoiceSettings(db),
+  'invoices:setSettings': (input, call) => setInvoiceSettings(services(call), input),
   'invoices:export': ({ format, ...filter }, call) => exportInvoices(call.db, filter, format, today(call))
 }

@@ -84,11 +84,11 @@ export function renderInvoice(db: Db, id: number): Promise<FacturX & { fileName:
 }
 
 /** Writes the Factur-X file under « Factures/<année> » of the documents folder. */
-export async function writeInvoiceFile(db: Db, id: number): Promise<{ path: string; fileName: string }> {
+export async function writeInvoiceFile(db: Db, id: number): Promise<{ path: string; fileName: string; mime: string; base64: string }> {
   const r = await renderInvoice(db, id)
   const dir = join(documentsRoot(db), 'Factures', r.number.slice(0, 4))
   mkdirSync(dir, { recursive: true })
   const path = join(dir, r.fileName)
   writeFileSync(path, r.pdf)
-  return { path, fileName: r.fileName }
+  return { path, fileName: r.fileName, mime: 'application/pdf', base64: r.pdf.toString('base64') }
 }

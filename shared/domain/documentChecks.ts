@@ -1,5 +1,6 @@
 import type { DocumentKind } from './documents'
 import type { Funding } from './enrolment'
+import { deFr } from './frenchFormat'
 
 /*
  * What each document needs before it is generated (issue 11, « checks before generation »).
@@ -107,7 +108,7 @@ export function enrolmentMissing(kind: DocumentKind, e: EnrolmentFacts): Missing
       if (franceTravail && !e.fundingReference) out.push({ message: 'référence de l’AIF (numéro du devis ou de l’accord)', fix: 'enrolment' })
       break
     case 'etat_presence':
-      if (e.month && !e.monthAttested) out.push({ message: `mois de ${monthName(e.month)} non attesté`, fix: 'attendance' })
+      if (e.month && !e.monthAttested) out.push({ message: `mois ${deFr(monthName(e.month))} non attesté`, fix: 'attendance' })
       break
     case 'certificat_realisation':
     case 'attestation_fin':

@@ -1,3 +1,4 @@
+import { participleFr } from './frenchFormat'
 /** The documents Passerelle generates (domain.md §6), with the title printed on each. */
 export const DOCUMENT_KINDS = {
   certificat_inscription: "Certificat d'inscription",
@@ -20,7 +21,7 @@ export const CERTIFICATION_RESULTS = {
   totale: 'Certification obtenue (totalement)',
   partielle: 'Certification obtenue partiellement',
   non_obtenue: 'Certification non obtenue',
-  non_presentee: 'Ne s’est pas présenté(e) à la certification'
+  non_presentee: 'Non présentation à la certification'
 } as const
 export type CertificationResult = keyof typeof CERTIFICATION_RESULTS
 
@@ -31,7 +32,7 @@ export type CertificationResult = keyof typeof CERTIFICATION_RESULTS
  */
 export function certificationResultText(result: CertificationResult | null, certifying: boolean, civility: 'M' | 'Mme' | null): string {
   if (!result) return certifying ? 'résultat non renseigné' : 'aucune évaluation certificative prévue'
-  if (result === 'non_presentee') return `Ne s’est pas ${civility === 'Mme' ? 'présentée' : civility === 'M' ? 'présenté' : 'présenté(e)'} à la certification`
+  if (result === 'non_presentee') return `Ne s’est pas ${participleFr('présenté', civility)} à la certification`
   return CERTIFICATION_RESULTS[result]
 }
 export const CERTIFICATION_RESULT_CODES = Object.keys(CERTIFICATION_RESULTS) as [CertificationResult, ...CertificationResult[]]

@@ -69,9 +69,35 @@ export function startsWithVowel(word: string): boolean {
   return /^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(word.trim())
 }
 
-/** « de Lorient », « d’Atelier Formation ». */
+/** « de Lorient », « d’Atelier Formation », « Assiduité d’octobre 2026 ». */
 export function deFr(noun: string): string {
   return startsWithVowel(noun) ? `d’${noun.trim()}` : `de ${noun.trim()}`
+}
+
+export type Gender = 'm' | 'f'
+
+/** The word alone, singular below 2 as French counts (« 0 session », « 1,5 heure », « 2 sessions »). */
+export function pluralWord(n: number, singular: string, pluralForm: string): string {
+  return Math.abs(n) >= 2 ? pluralForm : singular
+}
+
+/**
+ * « 1 session », « 3 sessions », « 1 234 stagiaires »; with a gender, none is « aucune session »
+ * (« aucun stagiaire ») rather than « 0 session ».
+ */
+export function plural(n: number, singular: string, pluralForm: string, noneGender?: Gender): string {
+  if (n === 0 && noneGender) return `${noneGender === 'f' ? 'aucune' : 'aucun'} ${singular}`
+  return `${formatNumberFr(n)} ${pluralWord(n, singular, pluralForm)}`
+}
+
+/**
+ * « sa session », « son inscription » (son before a vowel, feminine or not), « son stage »,
+ * « ses 3 sessions », « aucune session »: « Voir sa session » instead of « Voir ses 1 session ».
+ */
+export function possessiveFr(n: number, singular: string, pluralForm: string, gender: Gender): string {
+  if (n === 0) return plural(0, singular, pluralForm, gender)
+  if (n >= 2) return `ses ${plural(n, singular, pluralForm)}`
+  return `${gender === 'f' && !startsWithVowel(singular) ? 'sa' : 'son'} ${singular}`
 }
 
 /** « que Marie », « qu’Élodie ». */
@@ -87,6 +113,19 @@ export function agreeFr(civility: Civility, masculine: string, feminine: string)
   if (civility === 'Mme') return feminine
   if (civility === 'M') return masculine
   return feminine.startsWith(masculine) && feminine.length > masculine.length ? `${masculine}(${feminine.slice(masculine.length)})` : `${masculine} / ${feminine}`
+}
+
+/** Civility as stored (« M », « Mme », null or anything else) → the agreement's key; unknown stays null. */
+export function civilityOf(value: unknown): Civility {
+  return value === 'M' || value === 'Mme' ? value : null
+}
+
+/**
+ * The past participle agreed with a person: « présenté » / « présentée »; unknown civility keeps
+ * the inclusive « présenté(e) » (the only honest form then). `past('entré', civility)`.
+ */
+export function participleFr(masculine: string, civility: unknown): string {
+  return agreeFr(civilityOf(civility), masculine, `${masculine}e`)
 }
 
 /** A name or an e-mail address that must not break at its hyphens (« Jean-Pierre », « marie.le-goff@… »). */

@@ -1,6 +1,7 @@
 import { formatDateFr, parseFrenchDate, todayIso } from '../../../shared/domain/dates'
 import { formatHours, parseHours } from '../../../shared/domain/hours'
 import { formatEuros, parseEuros } from '../../../shared/domain/money'
+import { plural as pluralFr } from '../../../shared/domain/frenchFormat'
 import { foldForSearch } from '../../../shared/domain/text'
 import type { Check } from '../../../shared/domain/validation'
 
@@ -123,9 +124,9 @@ export function formatCount(n: number): string {
     .replace(/^/, n < 0 ? '-' : '')
 }
 
-/** "1 234 stagiaires", "1 stagiaire", "0 stagiaire" (French uses the singular below 2). */
+/** "1 234 stagiaires", "1 stagiaire", "0 stagiaire": the shared French formatter (singular below 2). */
 export function countLabel(n: number, singular: string, plural: string): string {
-  return `${formatCount(n)} ${Math.abs(n) >= 2 ? plural : singular}`
+  return pluralFr(n, singular, plural)
 }
 
 /** Quick filter that ignores accents and case: every typed word must appear in the row. */

@@ -14,6 +14,8 @@ export type ExitReportRow = {
   traineeId: number
   lastName: string
   firstName: string
+  /** The wording agrees with it (« Non présentée »); null: unknown. */
+  civility: 'M' | 'Mme' | null
   ftId: string | null
   status: 'entre' | 'sorti' | 'abandon'
   entryDate: string | null

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   agreeFr,
+  civilityOf,
+  participleFr,
+  plural,
+  pluralWord,
+  possessiveFr,
   amountFr,
   compareFr,
   deFr,
@@ -63,6 +68,37 @@ describe('French formatter for documents', () => {
     expect(agreeFr('Mme', 'présenté', 'présentée')).toBe('présentée')
     expect(agreeFr(null, 'présenté', 'présentée')).toBe('présenté(e)')
     expect(agreeFr(null, 'le stagiaire', 'la stagiaire')).toBe('le stagiaire / la stagiaire')
+  })
+
+  it('plurals: singular below 2, « aucune » for none when the gender is given, thousands spaced', () => {
+    expect(plural(1, 'session', 'sessions')).toBe('1 session')
+    expect(plural(3, 'session', 'sessions')).toBe('3 sessions')
+    expect(plural(0, 'session', 'sessions')).toBe('0 session')
+    expect(plural(0, 'session', 'sessions', 'f')).toBe('aucune session')
+    expect(plural(0, 'stagiaire', 'stagiaires', 'm')).toBe('aucun stagiaire')
+    expect(plainText(plural(1234, 'stagiaire', 'stagiaires'))).toBe('1 234 stagiaires')
+    expect(pluralWord(1.5, 'heure', 'heures')).toBe('heure')
+  })
+
+  it('possessives: « Voir sa session », « Voir ses 3 sessions », « son inscription »', () => {
+    expect(possessiveFr(1, 'session', 'sessions', 'f')).toBe('sa session')
+    expect(possessiveFr(3, 'session', 'sessions', 'f')).toBe('ses 3 sessions')
+    expect(possessiveFr(1, 'inscription', 'inscriptions', 'f')).toBe('son inscription')
+    expect(possessiveFr(1, 'stage', 'stages', 'm')).toBe('son stage')
+    expect(possessiveFr(0, 'session', 'sessions', 'f')).toBe('aucune session')
+  })
+
+  it('elision of a month: « Assiduité d’octobre 2026 », « de novembre 2026 »', () => {
+    expect(`Assiduité ${deFr('octobre 2026')}`).toBe('Assiduité d’octobre 2026')
+    expect(`Assiduité ${deFr('août 2026')}`).toBe('Assiduité d’août 2026')
+    expect(`Assiduité ${deFr('novembre 2026')}`).toBe('Assiduité de novembre 2026')
+  })
+
+  it('participles agree with the stored civility; unknown keeps the inclusive form', () => {
+    expect(participleFr('présenté', 'Mme')).toBe('présentée')
+    expect(participleFr('ajouté', 'M')).toBe('ajouté')
+    expect(participleFr('né', null)).toBe('né(e)')
+    expect(civilityOf('Mlle')).toBeNull()
   })
 
   it('hyphens of names and e-mail addresses do not break; plainText reverses it', () => {

@@ -232,7 +232,7 @@ describe('LHEO upload helpers', () => {
     expect(importResultSentence(summary)).toBe('Import terminé — créé : 1 formation, 2 actions, 2 sessions.')
     const none = { formations: zero, actions: zero, sessions: { ...zero, unchanged: 2 }, missingSessions: 0, warnings: [] }
     expect(hasChanges(none)).toBe(false)
-    expect(importResultSentence(none)).toBe('Catalogue déjà à jour : rien à modifier.')
+    expect(importResultSentence(none)).toBe('Catalogue inchangé : le fichier ne contient rien de nouveau.')
     expect(importResultSentence({ ...none, missingSessions: 1 })).toBe('Import terminé — 1 session absente du fichier signalée.')
   })
 })

@@ -3,6 +3,7 @@ import type { EnrolmentFilter, EnrolmentRow } from '../../../../shared/api/areas
 import { addDays, daysInMonth, formatDateFr, formatDateLongFr } from '../../../../shared/domain/dates'
 import { aifFilingState, attendanceState, monthsToCheck, sessionEntryState } from '../../../../shared/domain/deadlines'
 import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
+import { deFr } from '../../../../shared/domain/frenchFormat'
 import { RECRUITMENT_EVENT_KINDS, type RecruitmentEventKind } from '../../../../shared/domain/recruitment'
 import { sessionName } from '../../../../shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
@@ -257,7 +258,7 @@ function attendance(env: Env, key: 'attendance_to_enter' | 'attendance_late'): D
   const wanted = key === 'attendance_late' ? 'en_retard' : 'a_saisir'
   // The previous month is late when not attested; the current one is to enter from the 25th.
   const month = monthsToCheck(today).find((m) => attendanceState({ month: m, today, attested: false }) === wanted)
-  const label = (m: string) => (key === 'attendance_late' ? `Assiduité de ${monthName(m)} en retard` : `Assiduité de ${monthName(m)} à saisir (à partir du 25)`)
+  const label = (m: string) => (key === 'attendance_late' ? `Assiduité ${deFr(monthName(m))} en retard` : `Assiduité ${deFr(monthName(m))} à saisir (à partir du 25)`)
   if (month === undefined) {
     const current = today.slice(0, 7)
     return counter(key, label(current), 0, 'todo', { screen: 'attendance', filter: { month: current, sessionIds: [] } }, [])

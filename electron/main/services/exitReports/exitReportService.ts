@@ -6,6 +6,7 @@ import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { enrolmentLedgers } from '../hours/hoursService'
 import { nowIso, type ServiceContext } from '../context'
+import { civilityOf } from '../../../../shared/domain/frenchFormat'
 
 export type SaveExitReportInput = z.output<(typeof exitReportOps)['exitReports:save']['input']>
 
@@ -18,6 +19,7 @@ type RawRow = {
   traineeId: number
   lastName: string
   firstName: string
+  civility: string | null
   ftId: string | null
   status: string
   entryDate: string | null
@@ -40,7 +42,7 @@ type RawRow = {
 
 const SELECT = `
   SELECT e.id AS enrolmentId, r.id AS reportId, e.session_id AS sessionId, t.id AS traineeId,
-         t.last_name AS lastName, t.first_name AS firstName, t.ft_id AS ftId, e.status,
+         t.last_name AS lastName, t.first_name AS firstName, t.civility, t.ft_id AS ftId, e.status,
          e.entry_date AS entryDate, e.exit_date AS enrolmentExitDate, e.exit_reason AS enrolmentExitReason,
          e.dropout_reason AS dropoutReason,
          0 AS hoursComputed,
@@ -63,6 +65,7 @@ function toRow(r: RawRow): ExitReportRow {
     traineeId: r.traineeId,
     lastName: r.lastName,
     firstName: r.firstName,
+    civility: civilityOf(r.civility),
     ftId: r.ftId,
     status: r.status as ExitReportRow['status'],
     entryDate: r.entryDate,

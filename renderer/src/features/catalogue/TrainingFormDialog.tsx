@@ -1,6 +1,7 @@
 import { useEffect, type FormEvent } from 'react'
 import type { TrainingDetail } from '../../../../shared/api/areas/catalogue'
 import { formatDateFr } from '../../../../shared/domain/dates'
+import { possessiveFr } from '../../../../shared/domain/frenchFormat'
 import { formatEuros } from '../../../../shared/domain/money'
 import { LHEO_OBJECTIVES } from '../../../../shared/domain/recruitment'
 import { Field } from '../../components/Field'
@@ -109,7 +110,7 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
             <span className="modal__footer-left">
               {onShowSessions && detail.sessionCount > 0 && (
                 <button type="button" className="button button--ghost" onClick={() => onShowSessions(detail.id)}>
-                  Voir ses {detail.sessionCount} session{detail.sessionCount > 1 ? 's' : ''}
+                  Voir {possessiveFr(detail.sessionCount, 'session', 'sessions', 'f')}
                 </button>
               )}
               {onNewSession && (

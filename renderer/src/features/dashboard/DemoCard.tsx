@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Link } from 'react-router-dom'
+import { Link, useNavigate } from 'react-router-dom'
 import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { formatCount } from '../../grid/cellValues'
+import { useLheoImport } from '../lheo/useLheoImport'
 
 /** Shown while the base has no trainee and no training: the quickest way to see the app working. */
 export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
@@ -11,6 +12,10 @@ export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
   const toast = useToast()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const navigate = useNavigate()
+  // A real organisation starts from its CARIF-OREF offer: the same import as the Formations
+  // screen (preview, then apply); once imported, the catalogue it filled is shown.
+  const lheo = useLheoImport(() => navigate('/formations'))
 
   async function load(): Promise<void> {
     setBusy(true)
@@ -41,7 +46,7 @@ export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
         <p className="hero-card__text">
           Aucune formation ni aucun stagiaire pour l’instant. Chargez un jeu de données de démonstration (formations, sessions,
           réunions d’information, stagiaires fictifs, inscriptions et assiduité) pour découvrir Passerelle, ou commencez directement
-          par vos propres données.
+          par vos propres données : l’offre de formation exportée par le CARIF-OREF (fichier LHEO .xml), vos stagiaires, votre organisme.
         </p>
         {error && (
           <p className="form-error" role="alert">
@@ -53,6 +58,10 @@ export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
             <Icon name="sparkles" size={16} />
             {busy ? 'Chargement des données…' : 'Charger les données de démonstration'}
           </button>
+          <button type="button" className="button button--large" onClick={lheo.choose} disabled={busy} data-testid="empty-db-lheo">
+            <Icon name="upload" size={16} />
+            Importer un catalogue LHEO
+          </button>
           <Link to="/stagiaires" className="button button--large">
             Saisir un premier stagiaire
           </Link>
@@ -61,6 +70,7 @@ export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
           </Link>
         </div>
       </div>
+      {lheo.elements}
     </section>
   )
 }

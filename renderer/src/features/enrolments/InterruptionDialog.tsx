@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { EnrolmentDetail, Interruption } from '../../../../shared/api/areas/enrolments'
-import { formatDateFr } from '../../../../shared/domain/dates'
+import { addDays, formatDateFr } from '../../../../shared/domain/dates'
 import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
@@ -87,28 +87,29 @@ export function InterruptionDialog({ request, onClose, onSaved }: Props) {
         )}
         <p className="form__context">
           <strong>{personName(request.enrolment)}</strong> — {request.enrolment.sessionLabel}
-          {request.enrolment.entryDate && <> · entré(e) le {formatDateFr(request.enrolment.entryDate)}</>}
+          {request.enrolment.entryDate && <> · entrée en formation le {formatDateFr(request.enrolment.entryDate)}</>}
         </p>
         <div className="form__grid">
           <div className="span-6">
             {editing ? (
-              <Field label="Début" locked="Le début d’une interruption ne se modifie pas : supprimez-la et saisissez-la de nouveau.">
+              <Field label="Premier jour d’interruption" locked="Le début d’une interruption ne se modifie pas : supprimez-la et saisissez-la de nouveau.">
                 {(control) => <input {...control} className="input input--date" value={start} readOnly />}
               </Field>
             ) : (
-              <DateField label="Début" name="startDate" value={start} onChange={(t) => { setStart(t); setError(null) }} required error={tried ? startRead.error : null} autoFocus testId="interruption-start" />
+              <DateField label="Premier jour d’interruption" name="startDate" value={start} onChange={(t) => { setStart(t); setError(null) }} required error={tried ? startRead.error : null} autoFocus testId="interruption-start" />
             )}
           </div>
           <div className="span-6">
             <DateField
-              label="Fin (retour en formation)"
+              label="Dernier jour d’interruption"
               name="endDate"
               value={end}
               onChange={(t) => {
                 setEnd(t)
                 setError(null)
               }}
-              hint="Vide tant que la date de retour n’est pas connue."
+              // The last day away, not the day back: the return day is said beside it.
+              hint={endRead.iso ? `Retour en formation le ${formatDateFr(addDays(endRead.iso, 1))}.` : 'Vide tant que la date de retour n’est pas connue.'}
               testId="interruption-end"
             />
           </div>

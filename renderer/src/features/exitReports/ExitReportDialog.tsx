@@ -8,7 +8,7 @@ import { Field, type FieldStatus } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
 import { useCommand } from '../../hooks/useCommand'
-import { CERTIFICATION_OPTIONS, EXIT_STATUS_LABELS, exitReasonLabel, isHoursOverride, personLabel, type SaveInput } from './exitReportFormat'
+import { CERTIFICATION_OPTIONS, certificationLongLabel, EXIT_STATUS_LABELS, exitReasonLabel, isHoursOverride, personLabel, type SaveInput } from './exitReportFormat'
 
 type Values = {
   exitDate: string
@@ -117,7 +117,7 @@ export function ExitReportDialog({ row, onClose, onSaved }: Props) {
           hint={
             <>
               {EXIT_STATUS_LABELS[row.status]}
-              {row.entryDate ? ` · entré(e) le ${formatDateFr(row.entryDate)}` : ''}
+              {row.entryDate ? ` · entrée en formation le ${formatDateFr(row.entryDate)}` : ''}
               {row.updatedBy ? ` · modifié par ${row.updatedBy}` : ''}
             </>
           }
@@ -173,7 +173,7 @@ export function ExitReportDialog({ row, onClose, onSaved }: Props) {
                   <option value="">— Non renseigné</option>
                   {CERTIFICATION_OPTIONS.map((o) => (
                     <option key={o.value} value={o.value}>
-                      {o.long}
+                      {certificationLongLabel(o.value, row.civility)}
                     </option>
                   ))}
                 </select>

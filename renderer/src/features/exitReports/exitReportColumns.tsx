@@ -4,7 +4,7 @@ import type { ExitReportRow } from '../../../../shared/api/areas/exitReports'
 import { CERTIFICATION_RESULT_CODES } from '../../../../shared/domain/documents'
 import { formatHours, parseHours } from '../../../../shared/domain/hours'
 import { invalidInput } from '../../grid/cellValues'
-import { certificationLabel, CERTIFICATION_OPTIONS, EXIT_STATUS_LABELS, exitReasonLabel, personLabel } from './exitReportFormat'
+import { certificationLabel, certificationLongLabel, EXIT_STATUS_LABELS, exitReasonLabel, personLabel } from './exitReportFormat'
 
 function StatusCell(p: CustomCellRendererProps<ExitReportRow>) {
   if (!p.data) return null
@@ -70,10 +70,10 @@ export const exitReportColumns: ColDef<ExitReportRow>[] = [
     headerName: 'Certification',
     width: 150,
     filter: 'agTextColumnFilter',
-    valueFormatter: (p) => (p.value === '' || p.value == null ? '—' : certificationLabel(p.value)),
-    filterValueGetter: (p) => certificationLabel(p.data?.certificationResult),
-    getQuickFilterText: (p) => certificationLabel(p.value),
-    tooltipValueGetter: (p) => CERTIFICATION_OPTIONS.find((o) => o.value === p.value)?.long ?? '',
+    valueFormatter: (p) => (p.value === '' || p.value == null ? '—' : certificationLabel(p.value, p.data?.civility)),
+    filterValueGetter: (p) => certificationLabel(p.data?.certificationResult, p.data?.civility),
+    getQuickFilterText: (p) => certificationLabel(p.value, p.data?.civility),
+    tooltipValueGetter: (p) => certificationLongLabel(p.value, p.data?.civility),
     cellEditor: 'agSelectCellEditor',
     cellEditorParams: { values: ['', ...CERTIFICATION_RESULT_CODES] },
     valueParser: (p) => p.newValue

@@ -1,6 +1,7 @@
 import type { Input } from '../../../../shared/api/contract'
 import type { ExitReportRow } from '../../../../shared/api/areas/exitReports'
-import { CERTIFICATION_RESULTS, CERTIFICATION_RESULT_CODES, type CertificationResult } from '../../../../shared/domain/documents'
+import { CERTIFICATION_RESULTS, CERTIFICATION_RESULT_CODES, certificationResultText, type CertificationResult } from '../../../../shared/domain/documents'
+import { participleFr, type Civility } from '../../../../shared/domain/frenchFormat'
 import { DROPOUT_REASONS, EXIT_REASONS } from '../../../../shared/domain/enrolmentStateMachine'
 
 export type SaveInput = Input<'exitReports:save'>
@@ -15,8 +16,17 @@ export const CERTIFICATION_SHORT: Record<CertificationResult, string> = {
 
 export const CERTIFICATION_OPTIONS = CERTIFICATION_RESULT_CODES.map((value) => ({ value, label: CERTIFICATION_SHORT[value], long: CERTIFICATION_RESULTS[value] }))
 
-export function certificationLabel(value: unknown): string {
-  return typeof value === 'string' && value in CERTIFICATION_SHORT ? CERTIFICATION_SHORT[value as CertificationResult] : ''
+const isResult = (value: unknown): value is CertificationResult => typeof value === 'string' && value in CERTIFICATION_SHORT
+
+/** The grid's short label, agreed with the person: « Non présenté », « Non présentée » (« Non présenté(e) » when unknown). */
+export function certificationLabel(value: unknown, civility: Civility = null): string {
+  if (!isResult(value)) return ''
+  return value === 'non_presentee' ? `Non ${participleFr('présenté', civility)}` : CERTIFICATION_SHORT[value]
+}
+
+/** The long label for one person (the dialog's options, the cell's tooltip): « Ne s’est pas présentée à la certification ». */
+export function certificationLongLabel(value: unknown, civility: Civility = null): string {
+  return isResult(value) ? certificationResultText(value, true, civility) : ''
 }
 
 export const EXIT_STATUS_LABELS: Record<ExitReportRow['status'], string> = { entre: 'En formation', sorti: 'Sorti', abandon: 'Abandon' }

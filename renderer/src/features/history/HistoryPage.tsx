@@ -108,7 +108,7 @@ export function HistoryPage() {
       {check && (
         <p className={check.ok ? 'notice notice--success' : 'notice notice--danger'} role="status" data-testid="history-check">
           {check.ok
-            ? `Journal intègre : ${countLabel(check.rows, 'ligne vérifiée', 'lignes vérifiées')}${check.redacted > 0 ? `, dont ${check.redacted} anonymisée(s)` : ''}.`
+            ? `Journal intègre : ${countLabel(check.rows, 'ligne vérifiée', 'lignes vérifiées')}${check.redacted > 0 ? `, dont ${countLabel(check.redacted, 'anonymisée', 'anonymisées')}` : ''}.`
             : `Journal altéré à la ligne n° ${check.broken?.id ?? '?'} : ${check.broken?.reason ?? ''}.`}
         </p>
       )}

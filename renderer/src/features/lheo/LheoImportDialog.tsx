@@ -217,7 +217,15 @@ export function LheoImportDialog({ file, onClose, onImported, onChooseAnother }:
           <div className="notice notice--success" role="status" data-testid="lheo-done">
             <Icon name="check" size={16} />
             <div>
-              <strong>Catalogue mis à jour.</strong> Les inscriptions, l’assiduité et les données locales des sessions sont conservées.
+              {hasChanges(phase.summary) ? (
+                <>
+                  <strong>Catalogue mis à jour.</strong> Les inscriptions, l’assiduité et les données locales des sessions sont conservées.
+                </>
+              ) : (
+                <>
+                  <strong>Catalogue inchangé.</strong> Le fichier décrit le catalogue déjà enregistré : rien n’a été modifié.
+                </>
+              )}
             </div>
           </div>
           <SummaryView summary={phase.summary} mode="done" />

@@ -78,5 +78,5 @@ export function importResultSentence(summary: LheoImportSummary): string {
   }
   if (updated > 0) parts.push(`mis à jour : ${n(updated, 'élément', 'éléments')}`)
   if (summary.missingSessions > 0) parts.push(`${n(summary.missingSessions, 'session absente du fichier signalée', 'sessions absentes du fichier signalées')}`)
-  return parts.length === 0 ? 'Catalogue déjà à jour : rien à modifier.' : `Import terminé — ${parts.join(' ; ')}.`
+  return parts.length === 0 ? 'Catalogue inchangé : le fichier ne contient rien de nouveau.' : `Import terminé — ${parts.join(' ; ')}.`
 }

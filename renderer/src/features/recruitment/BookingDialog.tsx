@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { RecruitmentEventRow, RegistrationRow } from '../../../../shared/api/areas/recruitment'
 import type { Trainee } from '../../../../shared/api/areas/trainees'
+import { participleFr } from '../../../../shared/domain/frenchFormat'
 import { formatDateFr } from '../../../../shared/domain/dates'
 import { placesLeft } from '../../../../shared/domain/recruitmentRules'
 import { DialogFooter } from '../../components/DialogFooter'
@@ -176,8 +177,8 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
                           {t.lastName} {t.firstName}
                         </span>
                         <span className="pick-list__meta">
-                          {[t.ftId, t.birthDate ? `né(e) le ${formatDateFr(t.birthDate)}` : null, t.city].filter(Boolean).join(' · ')}
-                          {already && <em> — déjà positionné(e)</em>}
+                          {[t.ftId, t.birthDate ? `${participleFr('né', t.civility)} le ${formatDateFr(t.birthDate)}` : null, t.city].filter(Boolean).join(' · ')}
+                          {already && <em> — déjà {participleFr('positionné', t.civility)}</em>}
                         </span>
                       </label>
                     </li>

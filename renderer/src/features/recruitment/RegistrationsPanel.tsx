@@ -295,7 +295,7 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
               </p>
             )}
             <p>
-              <strong>{peopleText(removing, 5)}</strong> {removing.length > 1 ? 'ne seront plus positionnés' : 'ne sera plus positionné(e)'} sur ce créneau.
+              <strong>{peopleText(removing, 5)}</strong> {removing.length > 1 ? 'quitteront' : 'quittera'} ce créneau.
               La fiche reste dans le registre des stagiaires. Pour changer de date, utilisez plutôt « Transférer ».
             </p>
           </>

@@ -1,6 +1,7 @@
 import type { GridApi } from 'ag-grid-community'
 import { useCallback, useRef, useState } from 'react'
 import type { Trainee } from '../../../../shared/api/areas/trainees'
+import { participleFr } from '../../../../shared/domain/frenchFormat'
 import { useApi } from '../../api/ApiContext'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Icon } from '../../components/Icon'
@@ -67,7 +68,7 @@ export function TraineesPage() {
     setForm({ open: false, trainee: null })
     if (created) {
       addRow(trainee)
-      toast.show('success', `${trainee.lastName} ${trainee.firstName} a été ajouté(e) au registre.`)
+      toast.show('success', `${trainee.lastName} ${trainee.firstName} a été ${participleFr('ajouté', trainee.civility)} au registre.`)
       window.setTimeout(() => {
         const node = gridApi.current?.getRowNode(String(trainee.id))
         if (node) {
@@ -84,7 +85,7 @@ export function TraineesPage() {
   async function confirmDelete(): Promise<void> {
     if (!deleting) return
     const r = await removal.run((client) => client.call('trainees:delete', { id: deleting.id }), {
-      success: `${deleting.lastName} ${deleting.firstName} a été supprimé(e).`,
+      success: `${deleting.lastName} ${deleting.firstName} a été ${participleFr('supprimé', deleting.civility)}.`,
       errorToast: true
     })
     if (r.ok) {

@@ -1,7 +1,8 @@
-import { mkdirSync, rmSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../electron/main/api/dispatch'
+import { startBackend } from '../../electron/main/backend'
 import { handlers } from '../../electron/main/api/handlers'
 import { backupsEnabled, startBackupScheduler } from '../../electron/main/services/backup/backupScheduler'
 import { backupNow, listBackups, runAutomaticBackup } from '../../electron/main/services/backup/backupService'
@@ -111,6 +112,23 @@ describe('automatic backups', () => {
     expect(errors).toHaveLength(2)
     expect(errors[0]).toBeInstanceOf(AppError)
     expect((errors[0] as AppError).message).toBe(`Le dossier des sauvegardes « ${gone} » n’est pas disponible (c’est un fichier, pas un dossier) : rien n’a été sauvegardé.`)
+  })
+
+  it('the backend runs the scheduler when asked and stops it at close', async () => {
+    t.db.close()
+    const until = async (ok: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 25))
+    }
+    const quiet = await startBackend({ dbPath: t.path, kind: 'browser', version: 't', clock: movingClock() })
+    quiet.close()
+    expect(existsSync(folder())).toBe(false)
+    const backend = await startBackend({ dbPath: t.path, kind: 'browser', version: 't', clock: movingClock(), backups: true })
+    try {
+      await until(() => existsSync(folder()) && readdirSync(folder()).some((n) => n.endsWith('.sqlite')))
+      expect(readdirSync(folder())).toEqual(['passerelle-2026-12-01-1200.sqlite'])
+    } finally {
+      backend.close()
+    }
   })
 
   it('runs in the hosts, not under the tests unless a test asks', () => {

@@ -1,10 +1,11 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import type { QuoteFilter } from '../../../../shared/api/areas/quotes'
 import { QUOTE_FUNDERS, QUOTE_FUNDER_CODES } from '../../../../shared/domain/aifQuoteAmounts'
 import { QUOTE_STATUSES, WAITING_QUOTE_STATUSES, type QuoteStatus } from '../../../../shared/domain/aifQuoteStatus'
 import { todayIso } from '../../../../shared/domain/dates'
 import { useQuery } from '../../hooks/useQuery'
+import { InvoicesTab } from '../invoices/InvoicesTab'
 import { quoteFilterFromSearch, quoteSearch } from './quotesQuery'
 import { QuotesGrid } from './QuotesGrid'
 
@@ -15,9 +16,31 @@ const STATUS_CHOICES: { value: string; label: string; statuses: QuoteStatus[] }[
   ...(Object.keys(QUOTE_STATUSES) as QuoteStatus[]).map((s) => ({ value: s, label: QUOTE_STATUSES[s], statuses: [s] }))
 ]
 
-/** « Devis & factures »: every AIF quote, filtered by status, session and funder (kept in the address). */
+/** « Devis & factures »: two tabs, the AIF quotes (filters kept in the address) and the invoices (`?onglet=factures`). */
 export function QuotesPage() {
   const [search, setSearch] = useSearchParams()
+  const tab = search.get('onglet') === 'factures' ? 'factures' : 'devis'
+  const tabs = (
+    <div className="tabs page-tabs" role="tablist" aria-label="Devis et factures">
+      {(['devis', 'factures'] as const).map((t) => (
+        <button key={t} type="button" role="tab" className="tabs__tab" aria-selected={tab === t} onClick={() => setSearch(new URLSearchParams(t === 'factures' ? { onglet: 'factures' } : {}), { replace: true })} data-testid={`tab-${t}`}>
+          {t === 'devis' ? 'Devis AIF' : 'Factures'}
+        </button>
+      ))}
+    </div>
+  )
+  if (tab === 'factures') {
+    return (
+      <div className="page page--grid" data-testid="invoices-page">
+        {tabs}
+        <InvoicesTab today={todayIso()} />
+      </div>
+    )
+  }
+  return <QuotesTab search={search} setSearch={setSearch} tabs={tabs} />
+}
+
+function QuotesTab({ search, setSearch, tabs }: { search: URLSearchParams; setSearch: ReturnType<typeof useSearchParams>[1]; tabs: ReactNode }) {
   const filter = useMemo(() => quoteFilterFromSearch(search), [search])
   const sessions = useQuery('sessions:list', {})
   const today = todayIso()
@@ -57,6 +80,7 @@ export function QuotesPage() {
   )
   return (
     <div className="page page--grid" data-testid="quotes-page">
+      {tabs}
       <QuotesGrid filter={filter} withSession today={today} filters={filters} />
     </div>
   )

@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'react'
+import type { InvoiceDetail, InvoiceFilter, InvoiceRow } from '../../../../shared/api/areas/invoices'
+import { FOLLOW_UP_LABELS, type FollowUp } from '../../../../shared/domain/invoiceRules'
+import { Icon } from '../../components/Icon'
+import { countLabel } from '../../grid/cellValues'
+import { DataGrid } from '../../grid/DataGrid'
+import { useCommand } from '../../hooks/useCommand'
+import { useQuery } from '../../hooks/useQuery'
+import { downloadBase64 } from '../../lib/downloadBase64'
+import { CreateInvoiceDialog } from './CreateInvoiceDialog'
+import { invoiceColumns } from './invoiceColumns'
+import { InvoiceDialog } from './InvoiceDialog'
+import './invoices.css'
+
+const rowId = (r: InvoiceRow): string => String(r.id)
+const CHOICES: { value: string; label: string; followUp: FollowUp[] }[] = [
+  { value: '', label: 'Tous les suivis', followUp: [] },
+  { value: 'todo', label: 'À déposer sur Chorus Pro', followUp: ['issued'] },
+  { value: 'unpaid', label: 'Non payées', followUp: ['issued', 'deposited', 'partially_paid'] },
+  ...(Object.keys(FOLLOW_UP_LABELS) as FollowUp[]).map((f) => ({ value: f, label: FOLLOW_UP_LABELS[f], followUp: [f] }))
+]
+
+/** « Factures » : every invoice and credit note, their follow-up, the accountant's export. */
+export function InvoicesTab({ today }: { today: string }) {
+  const [choice, setChoice] = useState('')
+  const [year, setYear] = useState<number | undefined>(undefined)
+  const [search, setSearch] = useState('')
+  const filter: InvoiceFilter = useMemo(() => ({ followUp: CHOICES.find((c) => c.value === choice)?.followUp, year, search: search || undefined }), [choice, year, search])
+  const list = useQuery('invoices:list', filter)
+  const { run, busy } = useCommand()
+  const [creating, setCreating] = useState(false)
+  const [open, setOpen] = useState<InvoiceDetail | null>(null)
+  const columns = useMemo(() => invoiceColumns(), [])
+  const years = Array.from({ length: 4 }, (_, k) => Number(today.slice(0, 4)) + 1 - k)
+
+  async function openRow(r: InvoiceRow): Promise<void> {
+    const got = await run((api) => api.call('invoices:get', { id: r.id }))
+    if (got.ok) setOpen(got.value)
+  }
+  function changed(i: InvoiceDetail): void {
+    setOpen(i)
+    void list.reload()
+  }
+  async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
+    const r = await run((api) => api.call('invoices:export', { ...filter, format }), { success: (f) => `Export comptable : ${f.fileName}` })
+    if (r.ok) downloadBase64(r.value)
+  }
+
+  const rows = list.data
+  return (
+    <div className="invoices" data-testid="invoices">
+      <div className="toolbar" role="toolbar" aria-label="Factures">
+        <select className="input input--auto" aria-label="Suivi" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="invoices-filter-status">
+          {CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <select className="input input--auto" aria-label="Année" value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : undefined)} data-testid="invoices-filter-year">
+          <option value="">Toutes les années</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+        <input className="input input--auto" type="search" placeholder="Client, n°, session…" aria-label="Rechercher" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="invoices-search" />
+        <span className="toolbar__count" data-testid="row-count" aria-live="polite">
+          {rows === null ? 'Chargement…' : countLabel(rows.length, 'facture', 'factures')}
+        </span>
+        <div className="toolbar__spacer" />
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)} data-testid="invoice-new">
+          <Icon name="plus" size={16} />
+          Nouvelle facture…
+        </button>
+        <button type="button" className="button" disabled={busy || !rows?.length} onClick={() => void exportFile('csv')} data-testid="invoices-export-csv">
+          Export comptable CSV
+        </button>
+        <button type="button" className="button" disabled={busy || !rows?.length} onClick={() => void exportFile('xlsx')} data-testid="invoices-export-xlsx">
+          Export comptable XLSX
+        </button>
+      </div>
+      {list.error && (
+        <p className="form-error" role="alert">
+          {list.error}
+        </p>
+      )}
+      <DataGrid<InvoiceRow>
+        rows={rows}
+        columns={columns}
+        getRowId={rowId}
+        label="Factures"
+        testId="invoices-grid"
+        onRowActivated={(r) => void openRow(r)}
+        rowClass={(r) => (r.followUp === 'cancelled' ? 'row--muted' : undefined)}
+        noRowsText="Aucune facture pour ces critères."
+      />
+      <p className="grid-help">Double-clic ou Entrée sur une ligne : la facture, son dépôt sur Chorus Pro, ses paiements et ses avoirs. Une facture émise ne se modifie plus : établissez un avoir.</p>
+      <CreateInvoiceDialog
+        open={creating}
+        today={today}
+        onClose={() => setCreating(false)}
+        onCreated={(i) => {
+          setCreating(false)
+          changed(i)
+        }}
+      />
+      <InvoiceDialog
+        invoice={open}
+        today={today}
+        onClose={() => setOpen(null)}
+        onChanged={changed}
+        onDeleted={() => {
+          setOpen(null)
+          void list.reload()
+        }}
+      />
+    </div>
+  )
+}

@@ -3,6 +3,7 @@ import { AppError, fail, ok, type Result } from '../../../shared/api/result'
 import { INVALID_CHARACTER, firstUncleanText } from '../../../shared/domain/cleanText'
 import type { Clerk } from '../../../shared/api/areas/clerks'
 import { invalidInput } from './inputIssues'
+import { withoutUndefined } from './plainInput'
 import { committedTransactions, isBusyError } from '../db/writeLock'
 import { currentClerk } from '../services/clerks/clerkService'
 import type { Backend, Handlers } from './types'
@@ -75,7 +76,7 @@ export function createDispatch(
   return async (name, rawInput, caller) => {
     if (typeof name !== 'string' || !isOp(name)) return fail('unknown_operation', `Opération inconnue : ${typeof name === 'string' ? name.slice(0, 60) : typeof name}.`)
     const spec = contract[name]
-    const parsed = spec.input.safeParse(rawInput ?? {})
+    const parsed = spec.input.safeParse(withoutUndefined(rawInput ?? {}))
     if (!parsed.success) return invalidInput(parsed.error)
     // Every text of every operation, including those without a labelled field helper.
     const unclean = firstUncleanText(parsed.data)

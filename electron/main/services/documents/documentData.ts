@@ -69,6 +69,8 @@ export function checkRequest(db: Db, req: Omit<BuildRequest, 'issuedAt' | 'force
   const organisation = loadOrganisation(db)
   const orgItems = organisationMissing(organisation)
   if (isSessionDocument(req) || isQuoteDocument(req.kind)) return { organisation: orgItems, people: [] }
+  // The contract accepts a month or a day for every kind; a statement needs a month (as buildTargets says).
+  if (req.kind === 'etat_presence' && req.period !== undefined && req.period.length !== 7) throw new AppError('invalid_input', 'Indiquez le mois de l’état de présence (aaaa-mm).')
   const month = req.kind === 'etat_presence' ? (req.period ?? null) : null
   const enrolments = requestEnrolments(db, req)
   const people = judge(req.kind, organisation, gatherFacts(db, enrolments, sessionCache(db), req.issuedOn, month))

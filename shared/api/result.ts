@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'internal'
   /** Another connection held the write lock for too long; nothing was written. */
   | 'busy'
+  /** The answer never came (the host stopped, the connection dropped): the call MAY have been done. */
+  | 'unanswered'
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }
 

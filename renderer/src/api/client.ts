@@ -15,11 +15,23 @@ declare global {
 /** This page's id for the browser host: the clerk chosen here belongs to this page only. */
 const WINDOW_ID = crypto.randomUUID()
 
+/**
+ * No answer is not a refusal: the backend may have committed the call before it stopped (a save
+ * killed between its commit and its answer). The clerk is told to check, never « rien enregistré ».
+ */
+export const UNANSWERED: Result<never> = {
+  ok: false,
+  error: {
+    code: 'unanswered',
+    message: 'Passerelle n’a pas répondu : l’opération a peut-être été enregistrée. Rechargez la page pour vérifier avant de recommencer.'
+  }
+}
+
 /** Electron's preload bridge when present, else the browser host's HTTP endpoint: same contract. */
 export function createApiClient(): ApiClient {
   const bridge = window.passerelle
   if (bridge) {
-    return { call: (op, input) => bridge.invoke(op, input) as Promise<Result<never>> }
+    return { call: (op, input) => (bridge.invoke(op, input) as Promise<Result<never>>).catch(() => UNANSWERED) }
   }
   return {
     async call(op, input) {
@@ -32,7 +44,8 @@ export function createApiClient(): ApiClient {
         if (!res.ok) return { ok: false, error: { code: 'internal', message: `Le serveur local a refusé l'appel (${res.status}).` } }
         return (await res.json()) as Result<never>
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'Le serveur local Passerelle ne répond pas. Est-il toujours lancé ?' } }
+        // Refused before sending or cut while answering: either way the call may have run.
+        return UNANSWERED
       }
     }
   }

@@ -7,6 +7,9 @@ import { type Rect, rectSize } from './gridOps'
  * and the state of the month for the attestation banner.
  */
 
+/** The grid's status after a failed save: an answer that never came may hide a committed save. */
+export const failedSaveStatus = (code: string): string => (code === 'unanswered' ? 'Non confirmé' : 'Non enregistré')
+
 export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`
 
 /** « DUPONT Marie » */

@@ -7,7 +7,7 @@ import { useToast } from '../../components/Toasts'
 import { rejectKey, totalsRow } from './attendanceColumns'
 import { prefillMessage, prefillSkip } from './attendanceSummary'
 import { UndoStack, type UndoEntry } from './gridOps'
-import { dayIndexIn, dayText, plural, who } from './gridText'
+import { dayIndexIn, dayText, failedSaveStatus, plural, who } from './gridText'
 import type { GridAccess } from './useGridSelection'
 
 /*
@@ -91,7 +91,7 @@ export function useSaveQueue({ api, grid, rowsById, sessionId, afterSave }: Opti
       setStatus({ kind: 'saving', text: `Enregistrement de ${plural(cells.length, 'cellule', 'cellules')}…` })
       const r = await http.call('attendance:save', { month: g.month, changes: cells })
       if (!r.ok) {
-        setStatus({ kind: 'error', text: 'Non enregistré' })
+        setStatus({ kind: 'error', text: failedSaveStatus(r.error.code) })
         toast.show('error', r.error.issues?.[0]?.message ?? r.error.message)
         return
       }
@@ -154,7 +154,7 @@ export function useSaveQueue({ api, grid, rowsById, sessionId, afterSave }: Opti
       const skip = prefillSkip(g.month, rejected.current, cleared.current)
       const r = await http.call('attendance:prefill', sessionId ? { month: g.month, sessionId, skip } : { month: g.month, skip })
       if (!r.ok) {
-        setStatus({ kind: 'error', text: 'Non enregistré' })
+        setStatus({ kind: 'error', text: failedSaveStatus(r.error.code) })
         toast.show('error', r.error.message)
         return
       }

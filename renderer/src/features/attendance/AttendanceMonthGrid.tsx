@@ -23,6 +23,7 @@ import { useGridKeyboard } from './useGridKeyboard'
 import { useGridSelection } from './useGridSelection'
 import { type Problem, useSaveQueue } from './useSaveQueue'
 import '../../styles/attendance.css'
+import { FormError } from '../../components/FormError'
 
 registerGridModules()
 
@@ -295,11 +296,7 @@ export function AttendanceMonthGrid(props: Props) {
         }}
       />
 
-      {loadError && (
-        <p className="form-error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <FormError message={loadError} />
 
       <div className="data-grid att-grid" ref={wrapRef} role="region" aria-label={`Assiduité ${monthLabelFr(month)}`} data-testid="attendance-grid">
         <AgGridReact<AttendanceRow>

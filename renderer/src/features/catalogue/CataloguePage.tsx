@@ -15,6 +15,7 @@ import { sessionPath } from './catalogueRoutes'
 import { SessionFormDialog } from './SessionFormDialog'
 import { TrainingFormDialog } from './TrainingFormDialog'
 import { useCatalogue } from './useCatalogue'
+import { FormError } from '../../components/FormError'
 
 const trainingRowId = (t: TrainingRow): string => String(t.id)
 const sessionRowId = (s: SessionGridRow): string => String(s.id)
@@ -158,11 +159,7 @@ export function CataloguePage() {
         </div>
       )}
 
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
 
       {view === 'formations' ? (
         <DataGrid<TrainingRow>

@@ -2,6 +2,7 @@ import type { EnrolmentDatesProposal } from '../../../../shared/domain/sessionDa
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { enrolmentDatesQuestion } from './sessionForm'
+import { FormError } from '../../components/FormError'
 
 type Props = {
   proposal: EnrolmentDatesProposal
@@ -36,11 +37,7 @@ export function EnrolmentDatesStep({ proposal, busy, error, onKeep, onMove }: Pr
         </>
       }
     >
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="notice notice--info">
         <Icon name="calendar" size={16} />
         <div>

@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { formatCount } from '../../grid/cellValues'
 import { useLheoImport } from '../lheo/useLheoImport'
+import { FormError } from '../../components/FormError'
 
 /** Shown while the base has no trainee and no training: the quickest way to see the app working. */
 export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
@@ -48,11 +49,7 @@ export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
           réunions d’information, stagiaires fictifs, inscriptions et assiduité) pour découvrir Passerelle, ou commencez directement
           par vos propres données : l’offre de formation exportée par le CARIF-OREF (fichier LHEO .xml), vos stagiaires, votre organisme.
         </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="hero-card__actions">
           <button type="button" className="button button--primary button--large" onClick={() => void load()} disabled={busy} aria-busy={busy}>
             <Icon name="sparkles" size={16} />

@@ -14,6 +14,7 @@ import { isSuperseded, KIND_OPTIONS } from './documentFormat'
 import { GenerateDocumentsDialog } from './GenerateDocumentsDialog'
 import { useDocumentFiles } from './useDocumentFiles'
 import { VerifyDocumentDialog } from './VerifyDocumentDialog'
+import { FormError } from '../../components/FormError'
 
 const rowId = (d: GeneratedDocument): string => String(d.id)
 
@@ -103,11 +104,7 @@ export function DocumentsPage() {
         </button>
       </div>
 
-      {list.error && (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <FormError message={list.error} />
 
       <DataGrid<GeneratedDocument>
         rows={rows}

@@ -9,6 +9,7 @@ import { defaultPeriods, documentCount, generateInput, jobProgress, jobSummary, 
 import { DocumentCheckPanel } from './DocumentCheckPanel'
 import { kindRefusal, useDocumentChecks } from './useDocumentChecks'
 import { useDocumentFiles } from './useDocumentFiles'
+import { FormError } from '../../components/FormError'
 
 type Props = {
   open: boolean
@@ -179,11 +180,7 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
             <Icon name="user" size={14} /> {subject}
           </p>
         )}
-        {error && (
-          <p className="form-error" role="alert" data-testid="generate-error">
-            {error}
-          </p>
-        )}
+        <FormError message={error} testId="generate-error" />
         {phase.step === 'form' && (
           <>
             {pickSession && (

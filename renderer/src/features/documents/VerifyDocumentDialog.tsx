@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import './verify.css'
+import { FormError } from '../../components/FormError'
 
 /** Reads a chosen file as base64 (without the « data:…;base64, » prefix). */
 function readBase64(file: File): Promise<string> {
@@ -89,11 +90,7 @@ export function VerifyDocumentDialog({ open, onClose }: { open: boolean; onClose
           <input className="input mono" value={code} placeholder="K7QX2-MA4PD" maxLength={40} onChange={(e) => setCode(e.target.value)} data-testid="verify-code" />
         </label>
       </div>
-      {error && (
-        <p className="form-error" role="alert" data-testid="verify-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="verify-error" />
       {result && (
         <div className={`notice notice--${ok ? 'success' : 'danger'}`} role="status" data-testid="verify-result">
           <Icon name={ok ? 'check' : 'alert'} size={16} />

@@ -23,6 +23,7 @@ import { InterruptionDialog, type InterruptionRequest } from './InterruptionDial
 import { StatusChips } from './StatusChips'
 import { TransitionDialog, type TransitionRequest } from './TransitionDialog'
 import { useEnrolmentQuery } from './useEnrolmentQuery'
+import { FormError } from '../../components/FormError'
 
 const rowId = (r: EnrolmentGridRow): string => String(r.id)
 type Props = {
@@ -181,11 +182,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
 
       <BulkBar selected={selected} onClear={clearSelection} onTransition={openTransition} onDeclare={openDeclare} onDocuments={() => setDocumentsFor(currentSelection())} />
 
-      {list.error && (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <FormError message={list.error} />
 
       <div className={`enrolments__body${showPanel ? ' enrolments__body--with-panel' : ''}`}>
         <div className="enrolments__grid" onFocus={onGridFocus}>

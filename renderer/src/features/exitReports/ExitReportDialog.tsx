@@ -9,6 +9,7 @@ import { Modal } from '../../components/Modal'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
 import { useCommand } from '../../hooks/useCommand'
 import { CERTIFICATION_OPTIONS, certificationLongLabel, EXIT_STATUS_LABELS, exitReasonLabel, isHoursOverride, personLabel, type SaveInput } from './exitReportFormat'
+import { FormError } from '../../components/FormError'
 
 type Values = {
   exitDate: string
@@ -131,11 +132,7 @@ export function ExitReportDialog({ row, onClose, onSaved }: Props) {
       }
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {formError && (
-          <p className="form-error" role="alert" data-testid="form-error">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} testId="form-error" />
         <fieldset className="form__section">
           <legend>Parcours</legend>
           <div className="form__grid">

@@ -15,6 +15,7 @@ import { ExitReportDialog } from './ExitReportDialog'
 import { exitReportColumns } from './exitReportColumns'
 import { cellEditInput, isHoursOverride, personLabel } from './exitReportFormat'
 import { HoursReasonDialog, type HoursReasonRequest } from './HoursReasonDialog'
+import { FormError } from '../../components/FormError'
 
 const rowId = (r: ExitReportRow): string => String(r.enrolmentId)
 
@@ -89,11 +90,7 @@ export function ExitReportsTab({ sessionId, sessionName }: { sessionId: number; 
         </button>
       </div>
 
-      {list.error && (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <FormError message={list.error} />
 
       <DataGrid<ExitReportRow>
         rows={rows}

@@ -9,6 +9,7 @@ import { DataGrid } from '../../grid/DataGrid'
 import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useQuery } from '../../hooks/useQuery'
 import { changeSummary, entityLabel, operationLabel } from './historyFormat'
+import { FormError } from '../../components/FormError'
 
 const rowId = (l: AuditLine): string => String(l.id)
 const PAGE = 200
@@ -112,11 +113,7 @@ export function HistoryPage() {
             : `Journal altéré à la ligne n° ${check.broken?.id ?? '?'} : ${check.broken?.reason ?? ''}.`}
         </p>
       )}
-      {page.error && (
-        <p className="form-error" role="alert">
-          {page.error}
-        </p>
-      )}
+      <FormError message={page.error} />
 
       <DataGrid<AuditLine> rows={lines} columns={COLUMNS} getRowId={rowId} label="Historique des modifications" testId="history-grid" onGridReady={(a) => (gridApi.current = a)} noRowsText="Aucune modification ne correspond à ces filtres." />
 

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
+import { FormError } from '../../components/FormError'
 
 type Props = { open: boolean; today: string; onClose: () => void; onCreated: (i: InvoiceDetail) => void }
 type Source = 'session' | 'enrolment'
@@ -49,11 +50,7 @@ export function CreateInvoiceDialog({ open, today, onClose, onCreated }: Props) 
   )
   return (
     <Modal open={open} title="Nouvelle facture" onClose={onClose} footer={footer} size="medium" testId="invoice-create-dialog">
-      {error && (
-        <p className="form-error" role="alert" data-testid="invoice-create-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="invoice-create-error" />
       <div className="form__grid">
         <Field label="À partir de" className="span-6">
           {(c) => (

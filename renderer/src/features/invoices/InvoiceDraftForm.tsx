@@ -6,6 +6,7 @@ import type { ConsistencyReport } from '../../../../shared/domain/invoiceConsist
 import { Field } from '../../components/Field'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
 import { useCommand } from '../../hooks/useCommand'
+import { FormError } from '../../components/FormError'
 
 type Props = { invoice: InvoiceDetail; onChanged: (i: InvoiceDetail) => void; onDeleted: () => void }
 
@@ -96,11 +97,7 @@ export function InvoiceDraftForm({ invoice, onChanged, onDeleted }: Props) {
 
   return (
     <>
-      {error && (
-        <p className="form-error" role="alert" data-testid="invoice-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="invoice-error" />
       {report && !report.ok && (
         <div data-testid="invoice-differences">
           <p className="form-error">Contrôle de cohérence : {report.differences.length} écart(s). Corrigez-les, ou émettez quand même en donnant le motif (il est enregistré dans l’historique).</p>

@@ -5,6 +5,7 @@ import { parseEuros } from '../../../../shared/domain/money'
 import { Field } from '../../components/Field'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
 import { useCommand } from '../../hooks/useCommand'
+import { FormError } from '../../components/FormError'
 
 type Props = { invoice: InvoiceDetail; today: string; onChanged: (i: InvoiceDetail) => void; onCreditNote: (credit: InvoiceDetail) => void }
 
@@ -61,11 +62,7 @@ export function InvoiceFollowUpForms({ invoice, today, onChanged, onCreditNote }
   const open = invoice.followUp !== 'cancelled'
   return (
     <>
-      {error && (
-        <p className="form-error" role="alert" data-testid="invoice-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="invoice-error" />
       <fieldset className="form__section">
         <legend>Dépôt sur Chorus Pro</legend>
         <div className="form__grid">

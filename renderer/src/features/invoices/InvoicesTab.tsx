@@ -11,6 +11,7 @@ import { CreateInvoiceDialog } from './CreateInvoiceDialog'
 import { invoiceColumns } from './invoiceColumns'
 import { InvoiceDialog } from './InvoiceDialog'
 import './invoices.css'
+import { FormError } from '../../components/FormError'
 
 const rowId = (r: InvoiceRow): string => String(r.id)
 const CHOICES: { value: string; label: string; followUp: FollowUp[] }[] = [
@@ -81,11 +82,7 @@ export function InvoicesTab({ today }: { today: string }) {
           Export comptable XLSX
         </button>
       </div>
-      {list.error && (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <FormError message={list.error} />
       <DataGrid<InvoiceRow>
         rows={rows}
         columns={columns}

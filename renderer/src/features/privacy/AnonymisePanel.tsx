@@ -4,6 +4,7 @@ import { formatDateFr, parseFrenchDate, todayIso } from '../../../../shared/doma
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useCommand } from '../../hooks/useCommand'
 import { anonymisedSummary, peopleLabel } from './privacyText'
+import { FormError } from '../../components/FormError'
 
 type Props = { settings: PrivacySettings; autoPreview: boolean; onDone: () => void }
 
@@ -67,11 +68,7 @@ export function AnonymisePanel({ settings, autoPreview, onDone }: Props) {
           Afficher les personnes concernées
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {preview && (
         <div className="privacy-preview" data-testid="anonymise-list">
           <p data-testid="anonymise-count">

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom'
 import { useQuery } from '../../hooks/useQuery'
 import { AnonymisePanel } from './AnonymisePanel'
 import { RetentionForm } from './RetentionForm'
+import { FormError } from '../../components/FormError'
 
 const NO_INPUT = {}
 /** ?rgpd=anonymiser: opened from the dashboard's reminder, the list is shown at once. */
@@ -25,11 +26,7 @@ export function PrivacyCard() {
           Données personnelles (RGPD)
         </h2>
       </header>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {settings && (
         <>
           <p className="muted small">

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { useCommand } from '../../hooks/useCommand'
 import { personName } from './quoteColumns'
+import { FormError } from '../../components/FormError'
 
 type Props = { quote: QuoteRow | null; today: string; onClose: () => void; onChanged: (q: QuoteRow) => void; onPrint: (q: QuoteRow) => void }
 
@@ -102,11 +103,7 @@ export function QuoteDialog({ quote, today, onClose, onChanged, onPrint }: Props
 
   return (
     <Modal open title={`Devis AIF ${quote.number} — ${personName(quote)}`} onClose={onClose} footer={footer} size="large" testId="quote-dialog">
-      {error && (
-        <p className="form-error" role="alert" data-testid="quote-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="quote-error" />
       <p className="quote-dialog__summary" data-testid="quote-summary">
         <strong>{quote.statusLabel}</strong> · du {formatDateFr(quote.startDate)} au {formatDateFr(quote.endDate)} · {String(quote.hoursTotal).replace('.', ',')} h · coût pédagogique{' '}
         {formatEuros(quote.totalCents)} · demandé à France Travail <strong data-testid="quote-ft">{formatEuros(quote.franceTravailCents)}</strong> · reste à charge {formatEuros(quote.remainingCents)}

@@ -11,6 +11,7 @@ import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { quoteColumns } from './quoteColumns'
 import { QuoteDialog } from './QuoteDialog'
 import './quotes.css'
+import { FormError } from '../../components/FormError'
 
 const rowId = (q: QuoteRow): string => String(q.id)
 
@@ -93,11 +94,7 @@ export function QuotesGrid({ filter, withSession, today, filters, reloadKey = 0,
         </button>
         <GridExportMenu grid={gridApi} baseName="devis-aif" label="Devis AIF" disabled={!rows?.length} testId="quotes-export" />
       </div>
-      {list.error && (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <FormError message={list.error} />
       <DataGrid<QuoteRow>
         rows={rows}
         columns={columns}

@@ -4,6 +4,7 @@ import { formatEuros, parseEuros } from '../../../../shared/domain/money'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import './quotes.css'
+import { FormError } from '../../components/FormError'
 
 type Line = { code: SessionFunderCode; cost: string; unit: CostUnit; reference: string }
 
@@ -103,7 +104,7 @@ export function SessionFunding({ sessionId }: { sessionId: number }) {
             <button type="button" className="button button--small" onClick={() => { setEditing(false); setLines((current.data ?? []).map(toLine)) }}>
               Annuler
             </button>
-            {error && <span className="form-error" role="alert">{error}</span>}
+            <FormError message={error} inline />
           </div>
         </>
       )}

@@ -7,6 +7,7 @@ import { countLabel } from '../../grid/cellValues'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { QuotesGrid } from './QuotesGrid'
+import { FormError } from '../../components/FormError'
 
 /**
  * The session's « Devis » tab: its quotes, and drafts created in one go for the enrolments ticked
@@ -72,11 +73,7 @@ export function SessionQuotesTab({ sessionId }: { sessionId: number }) {
             <Icon name="plus" size={16} />
             Créer {checked.size > 0 ? countLabel(checked.size, 'devis', 'devis') : 'les devis'}
           </button>
-          {error && (
-            <span className="form-error" role="alert" data-testid="quote-create-error">
-              {error}
-            </span>
-          )}
+          <FormError message={error} testId="quote-create-error" inline />
         </div>
       </section>
       <QuotesGrid filter={filter} withSession={false} today={todayIso()} reloadKey={reloadKey} onChanged={() => void candidates.reload()} />

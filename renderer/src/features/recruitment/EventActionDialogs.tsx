@@ -6,6 +6,7 @@ import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { useCommand } from '../../hooks/useCommand'
 import { dateWithWeekday, eventTitle } from './recruitmentFormat'
+import { FormError } from '../../components/FormError'
 
 type Props = {
   event: RecruitmentEventRow | null
@@ -92,11 +93,7 @@ export function CancelEventDialog({ event, onClose, onDone }: Props) {
     >
       {event && (
         <form id="cancel-event-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <p>
             Le créneau <strong>« {eventTitle(event)} »</strong> restera visible, grisé et marqué « Annulé » avec son motif.
             {event.booked > 0

@@ -18,6 +18,7 @@ import { EventFormDialog } from './EventFormDialog'
 import { eventCellPatch, eventColumns } from './recruitmentColumns'
 import { eventTitle } from './recruitmentFormat'
 import { RegistrationsPanel } from './RegistrationsPanel'
+import { FormError } from '../../components/FormError'
 
 const eventRowId = (e: RecruitmentEventRow): string => String(e.id)
 /** The events grid is as tall as its rows (header + 32 px each), between 4 and 9 rows. */
@@ -202,11 +203,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
         </div>
       </div>
 
-      {events.error && (
-        <p className="form-error" role="alert">
-          {events.error}
-        </p>
-      )}
+      <FormError message={events.error} />
 
       <div className="workspace__events" style={{ height: eventsHeight(events.data?.length ?? 0) }}>
         <DataGrid<RecruitmentEventRow>
@@ -291,11 +288,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
       >
         {deleting && (
           <>
-            {removal.error && (
-              <p className="form-error" role="alert" data-testid="delete-error">
-                {removal.error}
-              </p>
-            )}
+            <FormError message={removal.error} testId="delete-error" />
             <p>
               Le créneau « {eventTitle(deleting)} » sera effacé sans laisser de trace. Réservé aux créneaux saisis par erreur : dès qu’une personne y est
               positionnée, annulez-le plutôt (il reste visible, marqué annulé).

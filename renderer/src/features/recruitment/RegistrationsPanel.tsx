@@ -16,6 +16,7 @@ import { BookingDialog } from './BookingDialog'
 import { registrationColumns } from './recruitmentColumns'
 import { eventTitle, peopleText } from './recruitmentFormat'
 import { TransferDialog } from './TransferDialog'
+import { FormError } from '../../components/FormError'
 
 const TABS: { id: RegistrationTab; label: string; hint: string }[] = [
   { id: 'inscrits', label: 'Inscrits', hint: 'Tous les positionnés : présence, résultat, code France Travail.' },
@@ -229,11 +230,7 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
         <GridExportMenu grid={gridApi} baseName="candidats" label="Candidats" disabled={!shown || shown.length === 0} small testId="registrations-export" />
       </div>
 
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
 
       <DataGrid<RegistrationRow>
         rows={shown}
@@ -289,11 +286,7 @@ export function RegistrationsPanel({ event, onChanged }: Props) {
       >
         {removing && (
           <>
-            {removal.error && (
-              <p className="form-error" role="alert">
-                {removal.error}
-              </p>
-            )}
+            <FormError message={removal.error} />
             <p>
               <strong>{peopleText(removing, 5)}</strong> {removing.length > 1 ? 'quitteront' : 'quittera'} ce créneau.
               La fiche reste dans le registre des stagiaires. Pour changer de date, utilisez plutôt « Transférer ».

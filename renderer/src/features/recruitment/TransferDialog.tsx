@@ -7,6 +7,7 @@ import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { useCommand } from '../../hooks/useCommand'
 import { eventTitle, peopleText, placesLeftText } from './recruitmentFormat'
+import { FormError } from '../../components/FormError'
 
 type Props = {
   open: boolean
@@ -87,11 +88,7 @@ export function TransferDialog({ open, from, registrations, onClose, onDone }: P
             <strong>{peopleText(registrations, 5)}</strong>, depuis le créneau « {eventTitle(from)} », vers un autre créneau de la même session. La
             présence et le résultat sont remis à saisir sur le nouveau créneau.
           </p>
-          {error && (
-            <p className="form-error" role="alert" data-testid="form-error">
-              {error}
-            </p>
-          )}
+          <FormError message={error} testId="form-error" />
           {targets && targets.length === 0 ? (
             <p className="notice notice--warning">Cette session n’a pas d’autre créneau non annulé : créez-en un d’abord (« Nouveau créneau » ou « Dupliquer »).</p>
           ) : (

@@ -19,6 +19,7 @@ import {
   validateOrganisationForm,
   type OrganisationField
 } from './organisationFormRules'
+import { FormError } from '../../components/FormError'
 
 type Props = { organisation: Organisation; onSaved: (o: Organisation) => void }
 
@@ -77,11 +78,7 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
         </h2>
         <span className="panel__meta">Ces informations figurent sur tous les documents (attestations, devis, factures).</span>
       </header>
-      {formError && (
-        <p className="form-error" role="alert" data-testid="form-error">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} testId="form-error" />
 
       <fieldset className="form__section">
         <legend>Identité</legend>

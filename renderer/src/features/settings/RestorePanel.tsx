@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Field } from '../../components/Field'
 import { backupKindLabel, sizeFr, takenAtFr } from './backupFormat'
 import { useRestore } from './useRestore'
+import { FormError } from '../../components/FormError'
 
 /** Shown at once; the folder may hold more (all are kept, the oldest automatic ones rotate). */
 const SHOWN = 8
@@ -91,11 +92,7 @@ export function RestorePanel({ files, backupFolder }: { files: BackupFile[]; bac
           {restore.target?.label} va remplacer toutes les données actuelles. La base actuelle est d’abord copiée dans le dossier des sauvegardes
           (« avant restauration »), puis l’écran se recharge.
         </p>
-        {restore.error && (
-          <p className="form-error" role="alert" data-testid="restore-error">
-            {restore.error}
-          </p>
-        )}
+        <FormError message={restore.error} testId="restore-error" />
       </ConfirmDialog>
     </div>
   )

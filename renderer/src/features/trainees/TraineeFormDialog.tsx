@@ -19,6 +19,7 @@ import {
   validateTraineeForm,
   type TraineeField
 } from './traineeForm'
+import { FormError } from '../../components/FormError'
 
 type Props = {
   open: boolean
@@ -87,11 +88,7 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
             <ExportPersonButton traineeId={trainee.id} />
           </div>
         )}
-        {formError && (
-          <p className="form-error" role="alert" data-testid="form-error">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} testId="form-error" />
         <fieldset className="form__section">
           <legend>Identité</legend>
           <div className="form__grid">

@@ -17,6 +17,7 @@ import { useTraineeImport } from '../traineeImport/useTraineeImport'
 import { TraineeFormDialog } from './TraineeFormDialog'
 import { toPatchValue, traineeColumns } from './traineeColumns'
 import { useTrainees } from './useTrainees'
+import { FormError } from '../../components/FormError'
 
 const traineeRowId = (t: Trainee): string => String(t.id)
 
@@ -145,11 +146,7 @@ export function TraineesPage() {
         </button>
       </div>
 
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
 
       <DataGrid<Trainee>
         rows={rows}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -79,6 +79,17 @@ describe('the application log', () => {
     const rotated = readdirSync(join(dir, 'small'))
     expect(rotated.length).toBe(3)
     expect(rotated.every((f) => /^passerelle\.\d{4}-\d{2}-\d{2}\.\d+\.log$/.test(f))).toBe(true)
+    // Earlier runs' files (one a day for a month) are pruned at start to the newest `keep`.
+    const old = join(dir, 'old')
+    mkdirSync(old)
+    for (let d = 1; d <= 30; d++) writeFileSync(join(old, `passerelle.2026-10-${String(d).padStart(2, '0')}.1.log`), '{}\n')
+    writeFileSync(join(old, 'notes.txt'), 'kept')
+    ;(await openAppLog(old)).close()
+    const left = readdirSync(old).sort()
+    expect(left).toContain('notes.txt')
+    expect(left).not.toContain('passerelle.2026-10-16.1.log')
+    expect(left).toContain('passerelle.2026-10-17.1.log')
+    expect(left.filter((f) => f.endsWith('.log'))).toHaveLength(LOG_ROTATION.keep + 1)
   })
 
   it('writes a crash of the process (an exception nobody caught) before the process dies', () => {

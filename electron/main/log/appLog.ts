@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import pino, { type Logger } from 'pino'
 import pinoRoll from 'pino-roll'
@@ -33,19 +34,41 @@ export type AppLog = {
 
 /** Opens (creating the folder) the rotating log; writes are synchronous so a crash loses nothing. */
 export async function openAppLog(dir: string, rotation: { size: string; keep: number } = LOG_ROTATION): Promise<AppLog> {
+  pruneOldFiles(dir, rotation.keep)
   const stream = await pinoRoll({
     file: join(dir, LOG_ROTATION.file),
     extension: LOG_ROTATION.extension,
     dateFormat: LOG_ROTATION.dateFormat,
     frequency: LOG_ROTATION.frequency,
     size: rotation.size,
-    limit: { count: rotation.keep },
+    // Files of earlier runs count too (pino-roll only counts its own unless told); + 1: the current one.
+    limit: { count: rotation.keep + 1, removeOtherLogFiles: true },
     mkdir: true,
     sync: true,
     mode: 0o600
   })
   const logger = pino({ base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, stream)
   return pinoAppLog(logger, dir, () => stream.end())
+}
+
+const LOG_FILE = /^passerelle\.(\d{4}-\d{2}-\d{2})\.(\d+)\.log$/
+
+/**
+ * pino-roll prunes when it rolls over, which a run shorter than a day under 5 MB never does: the
+ * files of earlier runs are pruned at start, the newest `keep` kept (today's is written next).
+ */
+function pruneOldFiles(dir: string, keep: number): void {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return
+  }
+  const files = names
+    .map((name) => ({ name, m: LOG_FILE.exec(name) }))
+    .filter((f): f is { name: string; m: RegExpExecArray } => f.m !== null)
+    .sort((a, b) => (a.m[1] === b.m[1] ? Number(a.m[2]) - Number(b.m[2]) : (a.m[1] ?? '') < (b.m[1] ?? '') ? -1 : 1))
+  for (const f of files.slice(0, Math.max(0, files.length - keep))) rmSync(join(dir, f.name), { force: true })
 }
 
 function pinoAppLog(logger: Logger, dir: string | null, end: () => void): AppLog {

@@ -9,6 +9,7 @@ import { BareGridBench } from './features/attendance/BareGridBench'
 import { CataloguePage } from './features/catalogue/CataloguePage'
 import { RecruitmentPage } from './features/recruitment/RecruitmentPage'
 import { QuotesPage } from './features/quotes/QuotesPage'
+import { BpfPage } from './features/bpf/BpfPage'
 import { SessionPage } from './features/sessions/SessionPage'
 import { HistoryPage } from './features/history/HistoryPage'
 import { SettingsPage } from './features/settings/SettingsPage'
@@ -59,6 +60,7 @@ export function App() {
         <Route path="/stagiaires" element={<TraineesPage />} />
         <Route path="/devis-factures" element={<QuotesPage />} />
         <Route path="/documents" element={<DocumentsPage />} />
+        <Route path="/bpf" element={<BpfPage />} />
         <Route path="/parametres" element={<SettingsPage />} />
         <Route path="/historique" element={<HistoryPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -25,7 +25,9 @@ export const SCREENS: Screen[] = [
   { id: 'quotes', path: '/devis-factures', title: 'Devis & factures', navLabel: 'Devis & factures', icon: 'quotes', group: 'gestion' },
   { id: 'documents', path: '/documents', title: 'Documents', navLabel: 'Documents', icon: 'documents', group: 'gestion' },
   { id: 'settings', path: '/parametres', title: 'Paramètres', navLabel: 'Paramètres', icon: 'settings', group: 'gestion' },
-  { id: 'history', path: '/historique', title: 'Historique des modifications', navLabel: 'Historique', icon: 'history', group: 'gestion' }
+  { id: 'history', path: '/historique', title: 'Historique des modifications', navLabel: 'Historique', icon: 'history', group: 'gestion' },
+  // Last: the ten screens before it keep their Alt+digit shortcuts.
+  { id: 'bpf', path: '/bpf', title: 'Bilan pédagogique et financier', navLabel: 'BPF', icon: 'documents', group: 'gestion' }
 ]
 
 /** Alt+1…Alt+9 for the first nine screens, Alt+0 for the tenth (as on a keyboard's digit row). */

@@ -40,9 +40,10 @@ describe('screens', () => {
       'Devis & factures',
       'Documents',
       'Paramètres',
-      'Historique des modifications'
+      'Historique des modifications',
+      'Bilan pédagogique et financier'
     ])
-    expect(SCREENS.map((_s, i) => navShortcut(i))).toEqual(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Alt+6', 'Alt+7', 'Alt+8', 'Alt+9', 'Alt+0'])
+    expect(SCREENS.map((_s, i) => navShortcut(i))).toEqual(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Alt+6', 'Alt+7', 'Alt+8', 'Alt+9', 'Alt+0', null])
     expect(screenForPath('/stagiaires')?.id).toBe('trainees')
     expect(screenForPath('/')?.id).toBe('dashboard')
     expect(screenForPath('/nope')).toBeUndefined()

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { LHEO_SAMPLES } from '../helpers/reference'
 import { expectText } from './support'
@@ -34,5 +34,15 @@ describe('first steps on an empty database', () => {
     await dialog.getByTestId('lheo-apply').click()
     await expectText(dialog.getByTestId('lheo-done'), /^Catalogue inchangé\./, 30_000)
     await expectText(page.getByTestId('toast-success'), 'Catalogue inchangé : le fichier ne contient rien de nouveau.')
+  })
+
+  it('Ctrl+N puts the cursor in the new trainee’s first field, not on the dialog’s × button', async () => {
+    const { page } = await w.open(clerk)
+    await page.evaluate(() => (window.location.hash = '#/stagiaires'))
+    await expectText(page.getByTestId('screen-title'), 'Stagiaires')
+    await page.keyboard.press('Control+n')
+    const dialog = page.locator('dialog[open]')
+    await dialog.waitFor()
+    await expect.poll(() => page.evaluate(() => (document.activeElement instanceof HTMLElement ? `${document.activeElement.tagName} ${document.activeElement.closest('.modal__body') ? 'body' : 'outside'}` : ''))).toMatch(/^(INPUT|SELECT) body$/)
   })
 })

@@ -87,9 +87,7 @@ describe('grid exports (XLSX and CSV)', () => {
   })
 
   async function open(hash: string, title: string): Promise<Page> {
-    const { page } = await w.open(demo)
-    await page.getByTestId('screen-title').waitFor()
-    await page.evaluate((h) => (window.location.hash = h), hash)
+    const { page } = await w.open(demo, { hash })
     await expectText(page.getByTestId('screen-title'), title)
     await page.locator('[role="row"][row-id] [role="gridcell"]').filter({ visible: true }).first().waitFor()
     return page

@@ -1,5 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
+/** The first field a clerk types in: editable, enabled, visible in the body. */
+const FIRST_FIELD = ['input:not([type="hidden"]):not([disabled]):not([readonly])', 'select:not([disabled])', 'textarea:not([disabled]):not([readonly])']
+  .map((f) => `.modal__body ${f}:not(.visually-hidden)`)
+  .join(', ')
+
 type Props = {
   open: boolean
   title: string
@@ -21,7 +26,14 @@ export function Modal({ open, title, onClose, children, footer, size = 'medium',
   useEffect(() => {
     const dialog = ref.current
     if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
+    if (open && !dialog.open) {
+      // A field's autoFocus ran while the dialog was closed; showModal then focuses the first
+      // focusable element, the × button. Typing must start in the form (Ctrl+N → first field).
+      const wanted = document.activeElement
+      dialog.showModal()
+      const target = wanted instanceof HTMLElement && wanted !== dialog && dialog.contains(wanted) ? wanted : dialog.querySelector<HTMLElement>(FIRST_FIELD)
+      target?.focus()
+    }
     if (!open && dialog.open) dialog.close()
   }, [open])
 

@@ -18,6 +18,8 @@ export type TrainingRow = {
   sessionCount: number
   /** First session start on or after today, if any. */
   nextStart: string | null
+  /** How much of nextStart the catalogue knows (a LHEO session may give only its month). */
+  nextStartPrecision: DatePrecision | null
   source: 'local' | 'lheo'
   missingFromSource: boolean
   updatedAt: string

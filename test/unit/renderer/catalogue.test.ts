@@ -71,13 +71,14 @@ const session: SessionDetail = {
 describe('catalogue formatting', () => {
   it('shows session dates with the precision the CARIF-OREF gave', () => {
     expect(formatSessionDate('2027-03-15', 'day')).toBe('15/03/2027')
-    expect(formatSessionDate('2027-03-01', 'month')).toBe('03/2027')
+    expect(formatSessionDate('2027-03-01', 'month')).toBe('mars 2027')
     expect(formatSessionDate('2027-01-01', 'year')).toBe('2027')
     expect(formatSessionDate(null, 'unknown')).toBe('à définir')
     expect(formatSessionDate(null, 'open')).toBe('ouverte')
     expect(formatSessionPeriod(session)).toBe('du 04/12/2017 au 01/06/2018')
     expect(formatSessionPeriod({ startDate: null, endDate: null, startPrecision: 'unknown', endPrecision: 'unknown' })).toBe('dates à définir')
-    expect(formatSessionPeriod({ startDate: '2027-03-01', endDate: null, startPrecision: 'month', endPrecision: 'open' })).toBe('à partir du 03/2027 (fin ouverte)')
+    expect(formatSessionPeriod({ startDate: '2027-03-01', endDate: null, startPrecision: 'month', endPrecision: 'open' })).toBe('à partir de mars 2027 (fin ouverte)')
+    expect(formatSessionPeriod({ startDate: '2027-04-01', endDate: '2027-06-01', startPrecision: 'month', endPrecision: 'month' })).toBe('d’avril 2027 à juin 2027')
   })
 
   it('writes certification, objective, places and place the way clerks read them', () => {
@@ -153,7 +154,7 @@ describe('session form', () => {
       recruitmentState: 'suspended'
     })
     expect(sessionChanges(session, form, LHEO_LOCKED_SESSION_FIELDS)).toEqual({})
-    expect(sessionToForm({ ...session, startDate: '2027-03-01', startPrecision: 'month' }).startDate).toBe('03/2027')
+    expect(sessionToForm({ ...session, startDate: '2027-03-01', startPrecision: 'month' }).startDate).toBe('mars 2027')
   })
 
   it('puts server issues beside their field', () => {
@@ -178,6 +179,7 @@ describe('training form', () => {
     totalHours: 399.5,
     sessionCount: 0,
     nextStart: null,
+    nextStartPrecision: null,
     source: 'local',
     missingFromSource: false,
     updatedAt: '2026-11-22T09:30:00.000Z',

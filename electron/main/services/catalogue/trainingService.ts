@@ -42,6 +42,8 @@ const ROW_COLUMNS = `
   t.certification_level AS certificationLevel, t.action_nature AS actionNature, t.total_hours AS totalHours,
   (SELECT count(*) FROM session s WHERE s.training_id = t.id) AS sessionCount,
   (SELECT min(s.start_date) FROM session s WHERE s.training_id = t.id AND s.start_date >= @today) AS nextStart,
+  (SELECT s.start_precision FROM session s WHERE s.training_id = t.id AND s.start_date >= @today
+    ORDER BY s.start_date, s.start_precision <> 'day' LIMIT 1) AS nextStartPrecision,
   t.source, t.missing_from_source_at IS NOT NULL AS missingFromSource, t.updated_at AS updatedAt`
 
 const toRow = <R extends RawTraining>(r: R): Omit<R, 'missingFromSource'> & { missingFromSource: boolean } => ({

@@ -1,7 +1,6 @@
 import { useEffect, type FormEvent } from 'react'
 import type { TrainingDetail } from '../../../../shared/api/areas/catalogue'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { possessiveFr } from '../../../../shared/domain/frenchFormat'
+import { plural, possessiveFr } from '../../../../shared/domain/frenchFormat'
 import { formatEuros } from '../../../../shared/domain/money'
 import { LHEO_OBJECTIVES } from '../../../../shared/domain/recruitment'
 import { Field } from '../../components/Field'
@@ -13,7 +12,7 @@ import { useFormFields } from '../../forms/useFormFields'
 import { formatTimestampFr } from '../../grid/cellValues'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
-import { entryModeLabel, hoursText } from './catalogueFormat'
+import { entryModeLabel, formatSessionDate, hoursText } from './catalogueFormat'
 import { CARIF_LOCK_EXPLANATION } from './sessionForm'
 import {
   checkTrainingField,
@@ -226,8 +225,8 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
         )}
         {detail && (
           <p className="form__meta">
-            Formation n° {detail.id} · {detail.sessionCount} session{detail.sessionCount > 1 ? 's' : ''}
-            {detail.nextStart ? ` · prochaine entrée le ${formatDateFr(detail.nextStart)}` : ''}
+            Formation n° {detail.id} · {plural(detail.sessionCount, 'session', 'sessions')}
+            {detail.nextStart ? ` · prochaine entrée : ${formatSessionDate(detail.nextStart, detail.nextStartPrecision ?? 'day')}` : ''}
             {detail.responsibleOrgName ? ` · organisme responsable : ${detail.responsibleOrgName}` : ''} · modifiée le {formatTimestampFr(detail.updatedAt)}
           </p>
         )}

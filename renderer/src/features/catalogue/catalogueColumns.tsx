@@ -130,7 +130,16 @@ export const trainingColumns: ColDef<TrainingRow>[] = [
   },
   { field: 'totalHours', headerName: 'Heures', type: 'hours', width: 82, filter: false },
   { field: 'sessionCount', headerName: 'Sessions', type: 'integer', width: 90, filter: false },
-  { field: 'nextStart', headerName: 'Prochaine entrée', headerTooltip: 'Début de la prochaine session', type: 'dateFr', width: 158 },
+  {
+    field: 'nextStart',
+    headerName: 'Prochaine entrée',
+    headerTooltip: 'Début de la prochaine session',
+    type: 'dateFr',
+    width: 158,
+    // « mars 2027 » for a session the catalogue dates by its month only, as on the sessions grid.
+    valueFormatter: (p) => (p.data ? formatSessionDate(p.data.nextStart, p.data.nextStartPrecision ?? 'day') : ''),
+    getQuickFilterText: (p) => (p.data ? formatSessionDate(p.data.nextStart, p.data.nextStartPrecision ?? 'day') : '')
+  },
   {
     field: 'source',
     headerName: 'Source',

@@ -1,5 +1,7 @@
 import type { SessionRow, TrainingRow } from '../../../../shared/api/areas/catalogue'
+import { isMonth, monthLabelFr } from '../../../../shared/domain/attendance'
 import { formatDateFr } from '../../../../shared/domain/dates'
+import { deFr } from '../../../../shared/domain/frenchFormat'
 import { formatHours } from '../../../../shared/domain/hours'
 import { ENTRY_MODES, LHEO_OBJECTIVES, RECRUITMENT_STATES, type DatePrecision, type EntryMode, type RecruitmentState } from '../../../../shared/domain/recruitment'
 import { sessionName } from '../../../../shared/domain/recruitmentRules'
@@ -20,7 +22,7 @@ export function formatSessionDate(iso: string | null, precision: DatePrecision):
     case 'unknown':
       return 'à définir'
     case 'month':
-      return iso ? `${iso.slice(5, 7)}/${iso.slice(0, 4)}` : 'à définir'
+      return iso && isMonth(iso.slice(0, 7)) ? monthLabelFr(iso.slice(0, 7)) : 'à définir'
     case 'year':
       return iso ? iso.slice(0, 4) : 'à définir'
     default:
@@ -28,16 +30,18 @@ export function formatSessionDate(iso: string | null, precision: DatePrecision):
   }
 }
 
-/** "du 04/12/2017 au 01/06/2018", "à partir de 03/2027", "dates à définir". */
+/** "du 04/12/2017 au 01/06/2018", "à partir de mars 2027", "d’avril 2027 à juin 2027", "dates à définir". */
 export function formatSessionPeriod(s: Pick<SessionRow, 'startDate' | 'endDate' | 'startPrecision' | 'endPrecision'>): string {
   const start = formatSessionDate(s.startDate, s.startPrecision)
   const end = formatSessionDate(s.endDate, s.endPrecision)
   const startKnown = s.startPrecision !== 'unknown' && s.startPrecision !== 'open' && s.startDate !== null
   const endKnown = s.endPrecision !== 'unknown' && s.endPrecision !== 'open' && s.endDate !== null
   if (!startKnown && !endKnown) return s.startPrecision === 'open' || s.endPrecision === 'open' ? 'dates ouvertes' : 'dates à définir'
-  if (startKnown && !endKnown) return `à partir du ${start}${s.endPrecision === 'open' ? ' (fin ouverte)' : ''}`
-  if (!startKnown && endKnown) return `début ${start}, fin le ${end}`
-  return `du ${start} au ${end}`
+  // « du 12/03/2027 » but « de mars 2027 », « d’avril 2027 »; « au 30/06/2027 » but « à juin 2027 ».
+  const from = s.startPrecision === 'day' ? `du ${start}` : deFr(start)
+  if (startKnown && !endKnown) return `à partir ${from}${s.endPrecision === 'open' ? ' (fin ouverte)' : ''}`
+  if (!startKnown && endKnown) return `début ${start}, fin ${s.endPrecision === 'day' ? 'le ' : 'en '}${end}`
+  return `${from} ${s.endPrecision === 'day' ? 'au' : 'à'} ${end}`
 }
 
 /** "RNCP 12345 · niv. 4", "RS 5678", "" when the training certifies nothing. */

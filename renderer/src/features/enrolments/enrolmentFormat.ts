@@ -91,7 +91,8 @@ export const BULK_ACTIONS: BulkAction[] = [
   { to: 'retenu', label: 'Retenu', verb: 'Passer à « Retenu »', primary: false },
   { to: 'en_attente', label: 'En attente', verb: 'Passer à « En attente »', primary: false },
   { to: 'non_retenu', label: 'Non retenu', verb: 'Passer à « Non retenu »', primary: false },
-  { to: 'a_valider', label: 'À valider', verb: 'Passer à « À valider »', primary: false },
+  // Not « À valider »: that is the status chip's name; the action says what the clerk does.
+  { to: 'a_valider', label: 'Demander la validation', verb: 'Demander la validation', primary: false },
   { to: 'inscrit', label: 'Inscrit', verb: 'Passer à « Inscrit »', primary: false }
 ]
 

@@ -9,6 +9,8 @@ import type { MigrationReport } from './db/migrate'
 import { consoleLog, logInternal, openAppLog, setProcessLog, type AppLog } from './log/appLog'
 import { loggedDispatch } from './log/loggedDispatch'
 import { removeRunTemp, sweepDeadRuns } from './tempFiles/runTemp'
+import { sweepPartFiles } from './tempFiles/partFiles'
+import { documentsRoot } from './services/documents/documentRegister'
 
 export type RunningBackend = { db: Db; dispatch: Dispatch; migration: MigrationReport; log: AppLog; close: () => void }
 
@@ -57,6 +59,12 @@ export async function startBackend(options: {
   // Temporary files a crashed or killed run left behind (see tempFiles/runTemp.ts).
   const swept = sweepDeadRuns()
   if (swept.length > 0) log.event('temp folders of stopped runs removed', { count: swept.length })
+  // After start-up, not before: the documents folder may be a slow network share.
+  setTimeout(() => {
+    if (!db.open) return
+    const parts = sweepPartFiles(documentsRoot(db))
+    if (parts.length > 0) log.event('unfinished PDF files removed', { count: parts.length })
+  }, 0).unref()
   const host = { kind: options.kind, version: options.version, dbPath: options.dbPath, logDir: log.dir }
   const backend = { db, clock: options.clock ?? systemClock, host }
   const internal = options.log ?? ((e: unknown, op: string) => log.internal(op, e))

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBackend } from '../../electron/main/backend'
 import { LheoJobs } from '../../electron/main/services/lheo/lheoJobs'
 import { makeTempDir, removeRunTemp, runTempDir, sweepDeadRuns } from '../../electron/main/tempFiles/runTemp'
+import { sweepPartFiles } from '../../electron/main/tempFiles/partFiles'
 import { writeLargeLheo } from '../bench/lheoFixture'
 import { LHEO_SAMPLES } from '../helpers/reference'
 import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
@@ -125,5 +126,20 @@ describe('one temporary folder per run', () => {
     utimesSync(recent, now / 1000, now / 1000)
     expect(sweepDeadRuns(root, () => false, now)).toEqual([old])
     expect(readdirSync(root).sort()).toEqual(['passerelle-lheo-def', 'passerelle-test-xyz'])
+  })
+})
+
+describe('unfinished PDFs in the documents folder', () => {
+  it('removes .pdf.part files an hour old or more, in the folder and its month folders, and nothing else', () => {
+    const now = Date.parse('2026-12-02T09:00:00Z')
+    const month = join(root, '2026-11')
+    mkdirSync(month)
+    const files = { oldPart: join(month, 'a.pdf.part'), newPart: join(month, 'b.pdf.part'), topPart: join(root, 'c.pdf.part'), pdf: join(month, 'a.pdf'), other: join(month, 'notes.part') }
+    for (const f of Object.values(files)) writeFileSync(f, 'x')
+    const twoHoursAgo = (now - 2 * 3600 * 1000) / 1000
+    for (const f of [files.oldPart, files.topPart, files.pdf, files.other]) utimesSync(f, twoHoursAgo, twoHoursAgo)
+    utimesSync(files.newPart, now / 1000, now / 1000)
+    expect(sweepPartFiles(root, now).sort()).toEqual([files.topPart, files.oldPart].sort())
+    expect(readdirSync(month).sort()).toEqual(['a.pdf', 'b.pdf.part', 'notes.part'])
   })
 })

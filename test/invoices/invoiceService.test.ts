@@ -6,6 +6,7 @@ import { createFromEnrolment, createFromSession, deleteDraft, updateDraft } from
 import { addPayment, recordDeposit } from '../../electron/main/services/invoices/invoiceFollowUp'
 import { checkInvoice, createCreditNote, issueInvoice } from '../../electron/main/services/invoices/invoiceIssue'
 import { getInvoice, listInvoices } from '../../electron/main/services/invoices/invoiceQueries'
+import { invoicesToDeposit, invoicesUnpaid } from '../../electron/main/services/invoices/invoiceCounters'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 import { invoicesWorld } from './invoicesWorld'
 
@@ -205,3 +206,22 @@ function withSiretInput(id: number) {
     lines: [{ label: 'x', traineeName: null, enrolmentId: null, pricing: 'flat' as const, quantityHundredths: 100, unitPriceCents: 1 }]
   }
 }
+
+describe('dashboard counters', () => {
+  it('« factures à déposer » until the Chorus deposit, « impayées à 30/60 jours » from the due date', () => {
+    const a = withSiret(regionDraft().id)
+    expect(invoicesToDeposit(t.db).count).toBe(0)
+    issueInvoice(ctx, { id: a.id, overrideReason: null }, fine)
+    expect(invoicesToDeposit(t.db)).toMatchObject({ count: 1, severity: 'todo', target: { screen: 'invoices', filter: { ids: [a.id] } } })
+    recordDeposit(ctx, { id: a.id, depositedOn: '2026-12-13', chorusNumber: 'CPP-1' })
+    expect(invoicesToDeposit(t.db).count).toBe(0)
+    // Due 11 January 2027: 30 days later on 10 February, 60 days on 12 March.
+    expect(invoicesUnpaid(t.db, '2027-02-09', 30).count).toBe(0)
+    expect(invoicesUnpaid(t.db, '2027-02-10', 30)).toMatchObject({ count: 1, severity: 'todo' })
+    expect(invoicesUnpaid(t.db, '2027-03-11', 60).count).toBe(0)
+    expect(invoicesUnpaid(t.db, '2027-03-12', 60)).toMatchObject({ count: 1, severity: 'late' })
+    addPayment(ctx, { id: a.id, paidOn: '2026-12-14', amountCents: 74375, method: 'transfer', reference: null })
+    expect(invoicesUnpaid(t.db, '2027-03-12', 60).count).toBe(0)
+    expect(listInvoices(t.db, { ids: [a.id] }, TODAY).map((r) => r.followUp)).toEqual(['paid'])
+  })
+})

@@ -80,7 +80,18 @@ function expectedRows(db: Db, today: string): Expected {
   )
   const reports = new Set(all<{ id: number }>('SELECT enrolment_id AS id FROM exit_report').map((r) => r.id))
   const ids = (pred: (e: (typeof enrolments)[number]) => boolean) => sorted(enrolments.filter(pred).map((e) => e.id))
+  // Invoices: what is still due on each issued invoice, payments and issued credit notes deducted.
+  const invoices = all<{ id: number; funder: string | null; deposited: string | null; due: string | null; total: number; paid: number; credited: number }>(
+    `SELECT i.id, i.funder_code AS funder, i.chorus_deposited_on AS deposited, i.due_date AS due, i.total_ttc_cents AS total,
+            (SELECT coalesce(sum(amount_cents), 0) FROM invoice_payment WHERE invoice_id = i.id) AS paid,
+            (SELECT coalesce(sum(total_ttc_cents), 0) FROM invoice WHERE credited_invoice_id = i.id AND status = 'issued') AS credited
+     FROM invoice i WHERE i.status = 'issued' AND i.kind = 'invoice'`
+  )
+  const unpaidSince = (days: number) => sorted(invoices.filter((i) => i.due !== null && i.due <= addDays(today, -days) && i.total - i.paid - i.credited > 0).map((i) => i.id))
   return {
+    invoices_to_deposit: { ids: sorted(invoices.filter((i) => i.deposited === null && ['region', 'france_travail', 'aif'].includes(i.funder ?? '') && i.credited < i.total).map((i) => i.id)) },
+    invoices_unpaid_30: { ids: unpaidSince(30) },
+    invoices_unpaid_60: { ids: unpaidSince(60) },
     entries_late: { ids: ids((e) => entryState(e) === 'en_retard') },
     entries_todo: { ids: ids((e) => entryState(e) === 'a_faire') },
     declarations_late: { ids: ids((e) => declaration(e.id) === 'en_retard') },
@@ -114,6 +125,7 @@ function targetRows(db: Db, c: DashboardCounter, today: string): { ids: number[]
       return { ids: sorted(target.filter.eventIds ?? []) }
     case 'sessions':
     case 'quotes':
+    case 'invoices':
       return { ids: sorted(target.filter.ids) }
     case 'exitReports':
       return { ids: sorted(target.filter.enrolmentIds) }

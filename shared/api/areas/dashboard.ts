@@ -11,6 +11,7 @@ export type CounterTarget =
   | { screen: 'attendance'; filter: { month: string; sessionIds: number[] } }
   | { screen: 'exitReports'; filter: { enrolmentIds: number[] } }
   | { screen: 'quotes'; filter: { ids: number[] } }
+  | { screen: 'invoices'; filter: { ids: number[] } }
 
 export type DashboardItem = { id: number; label: string; detail: string; date: string | null; target: CounterTarget }
 
@@ -28,6 +29,9 @@ export type DashboardCounter = {
     | 'exit_reports_due'
     | 'quotes_waiting'
     | 'quotes_to_file'
+    | 'invoices_to_deposit'
+    | 'invoices_unpaid_30'
+    | 'invoices_unpaid_60'
   label: string
   count: number
   severity: 'ok' | 'todo' | 'late'

@@ -116,8 +116,9 @@ const draftFields = z
   })
   .strict()
 
-export type InvoiceFilter = { kind?: InvoiceKind; followUp?: FollowUp[]; year?: number; sessionId?: number; search?: string }
+export type InvoiceFilter = { ids?: number[]; kind?: InvoiceKind; followUp?: FollowUp[]; year?: number; sessionId?: number; search?: string }
 const filter = {
+  ids: z.array(id).max(5000).optional(),
   kind: z.enum(['invoice', 'credit_note']).optional(),
   followUp: z.array(z.enum(['draft', 'issued', 'deposited', 'partially_paid', 'paid', 'credit_note', 'cancelled'])).max(7).optional(),
   year: z.number().int().min(2000).max(9999).optional(),

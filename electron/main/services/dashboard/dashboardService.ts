@@ -10,8 +10,8 @@ import type { Db } from '../../db/open'
 import { EVENT_KIND_LABELS } from '../enrolments/declarationService'
 import { holidayOptions } from '../enrolments/deadlineBounds'
 import { countEnrolments, listEnrolments } from '../enrolments/enrolmentQueries'
+import { invoicesToDeposit, invoicesUnpaid } from '../invoices/invoiceCounters'
 import { listRecruitmentWarnings } from '../recruitment/warningService'
-
 /*
  * The pilotage page (domain.md §4–§5): what must be done today and what is late, as of `today`
  * (the date picker shows it as of another day, against the data as it is now).
@@ -36,7 +36,10 @@ export const COUNTER_KEYS: readonly CounterKey[] = [
   'no_future_slot',
   'exit_reports_due',
   'quotes_waiting',
-  'quotes_to_file'
+  'quotes_to_file',
+  'invoices_to_deposit',
+  'invoices_unpaid_30',
+  'invoices_unpaid_60'
 ]
 
 const ITEMS = 10
@@ -385,7 +388,10 @@ const COUNTERS: Record<CounterKey, (env: Env) => DashboardCounter> = {
   no_future_slot: noFutureSlot,
   exit_reports_due: exitReportsDue,
   quotes_waiting: quotesWaiting,
-  quotes_to_file: quotesToFile
+  quotes_to_file: quotesToFile,
+  invoices_to_deposit: (env) => invoicesToDeposit(env.db),
+  invoices_unpaid_30: (env) => invoicesUnpaid(env.db, env.today, 30),
+  invoices_unpaid_60: (env) => invoicesUnpaid(env.db, env.today, 60)
 }
 
 /** One counter alone (the benchmark and the tests measure and check them one by one). */

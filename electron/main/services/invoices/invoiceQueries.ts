@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/api/result'
 import type { InvoiceDetail, InvoiceFilter, InvoicePayment, InvoiceRow } from '../../../../shared/api/areas/invoices'
-import { computeInvoiceAmounts, type InvoiceLineInput, type VatMode } from '../../../../shared/domain/invoiceAmounts'
-import { daysOverdue, FOLLOW_UP_LABELS, followUp, outstandingCents, type InvoiceKind, type InvoiceStatus } from '../../../../shared/domain/invoiceRules'
+import { computeInvoiceAmounts, type InvoiceLineInput } from '../../../../shared/domain/invoiceAmounts'
+import { daysOverdue, FOLLOW_UP_LABELS, followUp, outstandingCents } from '../../../../shared/domain/invoiceRules'
 import type { Db } from '../../db/open'
 
 /*
@@ -10,32 +10,8 @@ import type { Db } from '../../db/open'
  * domain and must equal the stored totals (checked when issuing).
  */
 
-type Row = {
-  id: number
-  kind: InvoiceKind
-  status: InvoiceStatus
-  number: string | null
-  issueDate: string
-  dueDate: string | null
-  sessionId: number | null
-  sessionLabel: string | null
-  enrolmentId: number | null
-  funderCode: string | null
-  buyerName: string
-  buyerSiret: string | null
-  vatMode: VatMode
-  totalHtCents: number
-  totalVatCents: number
-  totalTtcCents: number
-  paidCents: number
-  creditedCents: number
-  lastPaidOn: string | null
-  chorusDepositedOn: string | null
-  chorusNumber: string | null
-  creditedInvoiceId: number | null
-  creditedInvoiceNumber: string | null
-  lineCount: number
-}
+/** The stored columns of a grid row; the follow-up fields are derived from them in `toRow`. */
+type Row = Omit<InvoiceRow, 'followUp' | 'followUpLabel' | 'outstandingCents' | 'daysOverdue'>
 
 const SELECT = `
   SELECT i.id, i.kind, i.status, i.number, i.issue_date AS issueDate, i.due_date AS dueDate, i.session_id AS sessionId,
@@ -68,6 +44,10 @@ function toRow(r: Row, today: string): InvoiceRow {
 export function listInvoices(db: Db, f: InvoiceFilter, today: string): InvoiceRow[] {
   const where: string[] = []
   const params: Record<string, string | number> = {}
+  if (f.ids) {
+    where.push('i.id IN (SELECT value FROM json_each(@ids))')
+    params.ids = JSON.stringify(f.ids)
+  }
   if (f.kind) {
     where.push('i.kind = @kind')
     params.kind = f.kind
@@ -92,20 +72,8 @@ export function listInvoices(db: Db, f: InvoiceFilter, today: string): InvoiceRo
   return f.followUp && f.followUp.length > 0 ? rows.filter((r) => f.followUp?.includes(r.followUp)) : rows
 }
 
-type DetailRow = {
-  buyerSiren: string | null
-  buyerAddressLine1: string | null
-  buyerAddressLine2: string | null
-  buyerPostalCode: string | null
-  buyerCity: string | null
-  buyerServiceCode: string | null
-  buyerEngagement: string | null
-  contractReference: string | null
-  note: string | null
-  issuedAt: string | null
-  issuedBy: string | null
-  consistencyOverrideReason: string | null
-}
+/** The buyer and issue columns the detail adds to the grid row (its payments, credit notes and amounts are read apart). */
+type DetailRow = Omit<InvoiceDetail, keyof InvoiceRow | 'amounts' | 'payments' | 'creditNotes'>
 
 type LineRow = { enrolmentId: number | null; traineeName: string | null; label: string; pricing: 'hourly' | 'flat'; quantityHundredths: number; unitPriceCents: number }
 

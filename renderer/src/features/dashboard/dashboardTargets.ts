@@ -1,6 +1,7 @@
 import type { CounterTarget, DashboardCounter } from '../../../../shared/api/areas/dashboard'
 import type { IconName } from '../../components/Icon'
 import { enrolmentsPath } from '../enrolments/enrolmentQuery'
+import { invoicesPath } from '../invoices/invoicesQuery'
 import { quotesPath } from '../quotes/quotesQuery'
 
 /*
@@ -44,6 +45,8 @@ export function targetAction(target: CounterTarget): TargetAction {
       return { kind: 'panel', note: 'Ouvrez l’onglet « Bilans » de chaque session pour saisir le bilan de ces personnes.' }
     case 'quotes':
       return { kind: 'path', path: quotesPath(target.filter.ids) }
+    case 'invoices':
+      return { kind: 'path', path: invoicesPath(target.filter.ids) }
   }
 }
 
@@ -69,7 +72,10 @@ export const COUNTER_META: Record<CounterKey, CounterMeta> = {
   no_future_slot: { group: 'Recrutement', icon: 'calendar', hint: 'Aucune modalité de recrutement à venir' },
   exit_reports_due: { group: 'Fin de parcours', icon: 'documents', hint: 'Sortis d’une session terminée' },
   quotes_waiting: { group: 'Devis AIF', icon: 'quotes', hint: 'Déposés, sans décision de France Travail' },
-  quotes_to_file: { group: 'Devis AIF', icon: 'quotes', hint: 'À déposer dans KAIROS 15 jours avant l’entrée' }
+  quotes_to_file: { group: 'Devis AIF', icon: 'quotes', hint: 'À déposer dans KAIROS 15 jours avant l’entrée' },
+  invoices_to_deposit: { group: 'Factures', icon: 'quotes', hint: 'Émises à un financeur public, pas encore sur Chorus Pro' },
+  invoices_unpaid_30: { group: 'Factures', icon: 'alert', hint: 'Un reste dû 30 jours après l’échéance' },
+  invoices_unpaid_60: { group: 'Factures', icon: 'alert', hint: 'Un reste dû 60 jours après l’échéance' }
 }
 
 export const SEVERITY_LABELS: Record<DashboardCounter['severity'], string> = { ok: 'À jour', todo: 'À faire', late: 'En retard' }

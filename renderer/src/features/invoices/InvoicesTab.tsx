@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { useSearchParams } from 'react-router-dom'
 import type { InvoiceDetail, InvoiceFilter, InvoiceRow } from '../../../../shared/api/areas/invoices'
 import { FOLLOW_UP_LABELS, type FollowUp } from '../../../../shared/domain/invoiceRules'
 import { Icon } from '../../components/Icon'
@@ -10,6 +11,7 @@ import { downloadBase64 } from '../../lib/downloadBase64'
 import { CreateInvoiceDialog } from './CreateInvoiceDialog'
 import { invoiceColumns } from './invoiceColumns'
 import { InvoiceDialog } from './InvoiceDialog'
+import { invoiceIdsFromSearch, invoicesPath } from './invoicesQuery'
 import './invoices.css'
 import { FormError } from '../../components/FormError'
 
@@ -26,7 +28,9 @@ export function InvoicesTab({ today }: { today: string }) {
   const [choice, setChoice] = useState('')
   const [year, setYear] = useState<number | undefined>(undefined)
   const [search, setSearch] = useState('')
-  const filter: InvoiceFilter = useMemo(() => ({ followUp: CHOICES.find((c) => c.value === choice)?.followUp, year, search: search || undefined }), [choice, year, search])
+  const [address, setAddress] = useSearchParams()
+  const ids = useMemo(() => invoiceIdsFromSearch(address), [address])
+  const filter: InvoiceFilter = useMemo(() => ({ ids, followUp: CHOICES.find((c) => c.value === choice)?.followUp, year, search: search || undefined }), [ids, choice, year, search])
   const list = useQuery('invoices:list', filter)
   const { run, busy } = useCommand()
   const [creating, setCreating] = useState(false)
@@ -67,6 +71,11 @@ export function InvoicesTab({ today }: { today: string }) {
           ))}
         </select>
         <input className="input input--auto" type="search" placeholder="Client, n°, session…" aria-label="Rechercher" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="invoices-search" />
+        {ids && (
+          <button type="button" className="button" onClick={() => setAddress(new URLSearchParams(invoicesPath().split('?')[1]), { replace: true })} data-testid="invoices-filter-ids">
+            {countLabel(ids.length, 'facture', 'factures')} du tableau de bord ×
+          </button>
+        )}
         <span className="toolbar__count" data-testid="row-count" aria-live="polite">
           {rows === null ? 'Chargement…' : countLabel(rows.length, 'facture', 'factures')}
         </span>

@@ -5,6 +5,7 @@ import { PrivacyCard } from '../privacy/PrivacyCard'
 import { AboutCard } from './AboutCard'
 import { BackupCard } from './BackupCard'
 import { DocumentsFolderCard } from './DocumentsFolderCard'
+import { InvoiceSettingsCard } from './InvoiceSettingsCard'
 import { LogoCard } from './LogoCard'
 import { OrganisationForm } from './OrganisationForm'
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
           <OrganisationForm organisation={organisation} onSaved={onSaved} />
           <div className="settings-side">
             <LogoCard logoDataUrl={organisation.logoDataUrl} onChanged={setOrganisation} />
+            <InvoiceSettingsCard />
             <DocumentsFolderCard />
             <BackupCard />
             <PrivacyCard />

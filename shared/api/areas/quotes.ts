@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { command, query } from '../spec'
 import { id, isoDate, optionalText } from '../fields'
-import { NON_FUNDABLE_CODES, QUOTE_FUNDER_CODES, type ExtraLine, type FunderAmount, type QuoteFunder } from '../../domain/aifQuoteAmounts'
+import { NON_FUNDABLE_CODES, QUOTE_FUNDER_CODES, type QuoteAmounts, type QuoteFunder } from '../../domain/aifQuoteAmounts'
 import type { QuoteFinding } from '../../domain/aifQuoteChecks'
 import { QUOTE_STATUS_CODES, type QuoteAction, type QuoteStatus } from '../../domain/aifQuoteStatus'
 import { SESSION_FUNDER_CODES, type SessionFunder } from '../../domain/aifQuoteFunding'
@@ -10,7 +10,7 @@ import { FUNDING_CODES, type Funding } from '../../domain/enrolment'
 export type { QuoteStatus, QuoteAction } from '../../domain/aifQuoteStatus'
 export type { QuoteFunder } from '../../domain/aifQuoteAmounts'
 
-/** One AIF quote with its amounts (cents), hours (decimal hours), checks and the moves it allows. */
+/** One AIF quote with its amounts (the domain's QuoteAmounts, in cents), hours (decimal hours), checks and the moves it allows. */
 export type QuoteRow = {
   id: number
   number: string
@@ -37,15 +37,7 @@ export type QuoteRow = {
   hoursTotal: number
   weeklyRhythm: string | null
   pricingMode: 'hourly' | 'flat'
-  hourlyCents: number | null
-  totalCents: number
-  funders: FunderAmount[]
-  othersCents: number
-  franceTravailCents: number
-  remainingCents: number
   remainingCostReason: string | null
-  extraLines: ExtraLine[]
-  extraCents: number
   cpfBalanceCents: number | null
   kairosReference: string | null
   sentOn: string | null
@@ -63,7 +55,7 @@ export type QuoteRow = {
   createdAt: string
   createdBy: string
   updatedAt: string
-}
+} & Omit<QuoteAmounts, 'hoursHundredths'>
 
 /** An enrolment of a session, for creating quotes in one go. */
 export type QuoteCandidate = {

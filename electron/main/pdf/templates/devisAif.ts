@@ -1,3 +1,4 @@
+import type { QuoteRow } from '../../../../shared/api/areas/quotes'
 import { formatDateFr } from '../../../../shared/domain/dates'
 import { formatEuros } from '../../../../shared/domain/money'
 import { fullName, hoursText, periodText, renderSingle, signatory, type Cell, type FieldRow, type Sheet } from '../layout'
@@ -18,21 +19,10 @@ export type QuoteDocumentData = IssueInfo & {
   training: TrainingInfo
   formacode: string | null
   objective: string | null
-  startDate: string
-  endDate: string
-  hoursCentre: number
-  hoursCompany: number
-  hoursTotal: number
-  weeklyRhythm: string | null
-  hourlyCents: number | null
-  totalCents: number
   funders: { code: string; label: string; amountCents: number }[]
-  franceTravailCents: number
-  remainingCents: number
-  remainingCostReason: string | null
   extraLines: { label: string; amountCents: number }[]
   findings: { level: 'refusal' | 'warning'; message: string }[]
-}
+} & Pick<QuoteRow, 'startDate' | 'endDate' | 'hoursCentre' | 'hoursCompany' | 'hoursTotal' | 'weeklyRhythm' | 'hourlyCents' | 'totalCents' | 'franceTravailCents' | 'remainingCents' | 'remainingCostReason'>
 export type DevisAifData = QuoteDocumentData & { kind: 'devis_aif' }
 
 export const DEVIS_TITLE = 'Devis AIF'

@@ -43,18 +43,8 @@ export function freePath(dir: string, fileName: string, reserved: Set<string>): 
   }
 }
 
-export type NewDocument = {
-  kind: DocumentKind
-  traineeId: number | null
-  sessionId: number | null
-  enrolmentId: number | null
-  period: string | null
-  fileName: string
-  path: string
-  sha256: string
-  sizeBytes: number
-  /** Printed on the document (and QR-encoded): finds it in the register. */
-  verificationCode: string | null
+/** What the register stores of a new file: the listed document's own fields (its code is printed and QR-encoded), and: */
+export type NewDocument = Pick<GeneratedDocument, 'kind' | 'traineeId' | 'sessionId' | 'enrolmentId' | 'period' | 'fileName' | 'path' | 'sha256' | 'sizeBytes' | 'verificationCode'> & {
   /** The document it replaces, as printed on it (decided before drawing); undefined: looked up now. */
   supersedesId?: number | null
   /** Generated although mandatory data was missing (« générer quand même »): what was missing. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { EnrolmentDetail } from '../../../../shared/api/areas/enrolments'
+import type { EnrolmentDetail, Interruption } from '../../../../shared/api/areas/enrolments'
 import type { interruptionOps } from '../../../../shared/api/areas/interruptions'
 import { AppError } from '../../../../shared/api/result'
 import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
@@ -40,13 +40,8 @@ type EnrolmentCore = {
   plannedEnd: string | null
 }
 
-type InterruptionCore = {
-  id: number
-  enrolmentId: number
-  startDate: string
-  endDate: string | null
-  reason: string
-  comment: string | null
+/** The listed interruption (without its day count) and the Kairos events it is declared by. */
+type InterruptionCore = Omit<Interruption, 'days'> & {
   eventId: number | null
   resumptionEventId: number | null
   /** The interruption event's declaration, and the resumption event's. */

@@ -1,7 +1,6 @@
 import type { z } from 'zod'
 import type { ExitReportRow, exitReportOps } from '../../../../shared/api/areas/exitReports'
 import { AppError } from '../../../../shared/api/result'
-import type { CertificationResult } from '../../../../shared/domain/documents'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { enrolmentLedgers } from '../hours/hoursService'
@@ -12,32 +11,16 @@ export type SaveExitReportInput = z.output<(typeof exitReportOps)['exitReports:s
 
 const REPORT_STATUSES = ['entre', 'sorti', 'abandon'] as const
 
-type RawRow = {
-  enrolmentId: number
-  reportId: number | null
-  sessionId: number
-  traineeId: number
-  lastName: string
-  firstName: string
+/** The joined enrolment and report as read: the row's stored fields, with the enrolment's and the report's exit apart and the raw civility, status and hours. */
+type RawRow = Omit<ExitReportRow, 'civility' | 'status' | 'exitDate' | 'exitReason' | 'hoursCompleted'> & {
   civility: string | null
-  ftId: string | null
   status: string
-  entryDate: string | null
   enrolmentExitDate: string | null
   enrolmentExitReason: string | null
   dropoutReason: string | null
-  hoursComputed: number
   reportExitDate: string | null
   reportExitReason: string | null
   hoursCompleted: number | null
-  hoursOverrideReason: string | null
-  certificationResult: CertificationResult | null
-  skillsAcquired: string | null
-  nextStep: string | null
-  comments: string | null
-  completedAt: string | null
-  updatedAt: string | null
-  updatedBy: string | null
 }
 
 const SELECT = `

@@ -1,4 +1,5 @@
 import { AppError } from '../../../../shared/api/result'
+import type { EnrolmentFundingInfo } from '../../../../shared/api/areas/quotes'
 import { SESSION_FUNDERS, SESSION_FUNDER_CODES, type CostUnit, type SessionFunder, type SessionFunderCode } from '../../../../shared/domain/aifQuoteFunding'
 import { QUOTE_STATUSES, type QuoteStatus } from '../../../../shared/domain/aifQuoteStatus'
 import { FUNDING_CODES, type Funding } from '../../../../shared/domain/enrolment'
@@ -44,14 +45,8 @@ export function setSessionFunders(ctx: ServiceContext, sessionId: number, funder
   })()
 }
 
-export type EnrolmentFunding = {
-  enrolmentId: number
-  funding: Funding | null
-  fundingReference: string | null
-  employerName: string | null
-  sessionFunders: SessionFunder[]
-  quote: { id: number; number: string; status: QuoteStatus; statusLabel: string } | null
-}
+/** The contract's answer, named for this service's readers. */
+export type EnrolmentFunding = EnrolmentFundingInfo
 
 export function enrolmentFunding(db: Db, enrolmentId: number): EnrolmentFunding {
   const e = db

@@ -22,45 +22,15 @@ export function quoteSettings(db: Db): QuoteSettings {
   return { hourlyCeilingCents: row.value === '' || !Number.isSafeInteger(n) ? null : n }
 }
 
-type RawQuote = {
-  id: number
-  number: string
-  version: number
-  supersedesId: number | null
-  supersededById: number | null
-  status: string
-  enrolmentId: number | null
-  sessionId: number
-  traineeId: number
-  lastName: string
-  firstName: string
-  ftId: string | null
-  sessionLabel: string | null
-  trainingTitle: string
-  intercarifSessionId: string | null
-  sessionStart: string | null
-  sessionEnd: string | null
-  startDate: string
-  endDate: string
-  centre: number
-  company: number
-  weeklyRhythm: string | null
-  pricingMode: string
-  hourlyCents: number | null
-  totalCents: number
-  franceTravailCents: number | null
-  remainingCostReason: string | null
-  cpfBalanceCents: number | null
-  kairosReference: string | null
-  sentOn: string | null
-  acceptedOn: string | null
-  answeredOn: string | null
-  decisionReason: string | null
-  comment: string | null
-  createdAt: string
-  createdBy: string
-  updatedAt: string
-}
+/**
+ * A quote as stored: the contract's row without what `toRows` derives (amounts, checks, labels,
+ * hours in decimal), with the status and pricing mode as the raw text and the hours in hundredths.
+ */
+type RawQuote = Omit<
+  QuoteRow,
+  | 'status' | 'statusLabel' | 'hoursCentre' | 'hoursCompany' | 'hoursTotal' | 'pricingMode' | 'funders' | 'othersCents' | 'franceTravailCents'
+  | 'remainingCents' | 'extraLines' | 'extraCents' | 'findings' | 'refusalCount' | 'warningCount' | 'latestFilingDate' | 'actions'
+> & { status: string; pricingMode: string; centre: number; company: number; franceTravailCents: number | null }
 
 const SELECT = `
   SELECT q.id, q.number, q.version, q.supersedes_id AS supersedesId,

@@ -21,12 +21,14 @@ export const E2E_NOW = '2026-11-26T09:00:00.000Z'
 export const E2E_TODAY = '2026-11-26'
 
 /** Starts the built browser host on a free port with its own database file, its clock pinned at `now`. */
-export async function startHost(options: { dbPath?: string; dir?: string; now?: string } = {}): Promise<RunningHost> {
-  if (!existsSync(HOST_ENTRY)) throw new Error('out/main/host.js is missing: run `npm run build` first (npm test does).')
+export async function startHost(options: { dbPath?: string; dir?: string; now?: string; entry?: string } = {}): Promise<RunningHost> {
+  // entry: a private copy of a build (a benchmark's), out of reach of other runs' rebuilds of out/.
+  const entry = options.entry ?? HOST_ENTRY
+  if (!existsSync(entry)) throw new Error('out/main/host.js is missing: run `npm run build` first (npm test does).')
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'passerelle-e2e-'))
   const dbPath = options.dbPath ?? join(dir, 'passerelle.db')
   const now = options.now ?? E2E_NOW
-  const child = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--db', dbPath, '--test-now', now], {
+  const child = spawn(process.execPath, [entry, '--port', '0', '--db', dbPath, '--test-now', now], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PASSERELLE_TEST: '1' }
   })
@@ -67,9 +69,14 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * `showScrollbars`: classic scrollbars taking room as on the clerks' Windows PCs (headless
+ * Chromium hides them by default, and AG Grid then draws overlay scrollbars instead).
+ */
+export async function launchBrowser(options: { showScrollbars?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    ...(options.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
   })
 }

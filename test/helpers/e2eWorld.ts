@@ -36,7 +36,7 @@ type Current = { host: RunningHost; page: Page | null; errorLists: string[][]; h
  * test, which also fails when the page logged a browser error. Tests call `open()` first, so that
  * any test runs alone (`vitest -t`) from the state it names.
  */
-export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors?: RegExp } = {}) {
+export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors?: RegExp; showScrollbars?: boolean } = {}) {
   const now = options.now ?? E2E_NOW
   let browser: Browser | null = null
   let templatesDir = ''
@@ -55,7 +55,7 @@ export function e2eWorld(options: { now?: string; timeout?: number; ignoreErrors
   process.once('exit', killAll)
 
   beforeAll(async () => {
-    browser = await launchBrowser()
+    browser = await launchBrowser({ showScrollbars: options.showScrollbars ?? false })
   })
 
   afterEach(async () => {

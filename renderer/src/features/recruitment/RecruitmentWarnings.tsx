@@ -18,7 +18,8 @@ const KIND_LABELS: Record<RecruitmentWarning['kind'], string> = {
 export function RecruitmentWarnings({ warnings, linkToSession = true }: Props) {
   const [expanded, setExpanded] = useState(false)
   if (!warnings || warnings.length === 0) return null
-  const shown = expanded ? warnings : warnings.slice(0, 3)
+  // Compact by default (one alert): the grids below keep the screen's height.
+  const shown = expanded ? warnings : warnings.slice(0, 1)
   return (
     <section className="warning-banner" role="region" aria-label="Alertes de recrutement" data-testid="recruitment-warnings">
       <header className="warning-banner__head">
@@ -28,7 +29,7 @@ export function RecruitmentWarnings({ warnings, linkToSession = true }: Props) {
         </strong>
         <span className="muted">Une session ouverte doit toujours proposer un créneau à venir au prescripteur.</span>
       </header>
-      <ul className="warning-banner__list">
+      <ul className={`warning-banner__list${expanded ? ' warning-banner__list--all' : ''}`}>
         {shown.map((w, i) => (
           <li key={`${w.kind}-${w.sessionId}-${w.eventId ?? 0}-${i}`}>
             <span className={`warning-banner__kind warning-banner__kind--${w.kind}`}>{KIND_LABELS[w.kind]}</span>
@@ -41,7 +42,7 @@ export function RecruitmentWarnings({ warnings, linkToSession = true }: Props) {
           </li>
         ))}
       </ul>
-      {warnings.length > 3 && (
+      {warnings.length > 1 && (
         <button type="button" className="link-button" onClick={() => setExpanded((e) => !e)}>
           {expanded ? 'Réduire la liste' : `Voir les ${warnings.length} alertes`}
         </button>

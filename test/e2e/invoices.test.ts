@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { e2eWorld } from '../helpers/e2eWorld'
+import { documentsWorld } from '../services/documentsWorld'
+import { cell, expectText, rowIdOf, shot } from './support'
+
+/*
+ * « Devis & factures » › Factures, on 26 November 2026: a draft made from a session for the region
+ * (98 h of the ledger at 12,50 € an hour), completed with the buyer's SIRET and Chorus Pro
+ * references, issued (the consistency differences shown first, issued with a reason), deposited on
+ * Chorus Pro, then paid in two payments.
+ */
+function weekdays(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+    const iso = d.toISOString().slice(0, 10)
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && iso !== '2026-11-11') out.push(iso)
+  }
+  return out
+}
+
+describe('invoices', () => {
+  const w = e2eWorld()
+  const world = w.template('invoices', async ({ ctx, call }) => {
+    const d = documentsWorld(ctx)
+    const lucie = d.trainee(d.sessionId, 'Bernard', 'Lucie', '2026-11-02')
+    d.attend(lucie, weekdays('2026-11-02', '2026-11-20').map((day): [string, number, null] => [day, 7, null]))
+    await call('quotes:setSessionFunding', { sessionId: d.sessionId, funders: [{ code: 'region', teachingCostCents: 1250, costUnit: 'hour', reference: 'Marché 2026-04 lot 3' }] })
+    return { sessionId: d.sessionId }
+  })
+
+  it('creates, issues, deposits and pays an invoice', async () => {
+    const { page, data } = await w.open(world, { hash: () => '#/devis-factures?onglet=factures' })
+    await expectText(page.getByTestId('row-count'), '0 facture')
+    await page.getByTestId('invoice-new').click()
+    const create = page.getByTestId('invoice-create-dialog')
+    await create.getByTestId('invoice-create-session').selectOption(String(data.sessionId))
+    await create.getByTestId('invoice-create-funder').selectOption('region')
+    await create.getByTestId('invoice-create').click()
+
+    const dialog = page.getByTestId('invoice-dialog')
+    await expectText(dialog.getByTestId('invoice-summary'), /Brouillon .* Conseil régional .* total TTC 1\u202f225,00\u00a0€/)
+    await dialog.getByTestId('invoice-buyerName').fill('Région Bretagne')
+    await dialog.getByTestId('invoice-buyerSiret').fill('233 500 016 00040')
+    await dialog.getByTestId('invoice-buyerServiceCode').fill('FORMATION-PRO')
+    await dialog.getByTestId('invoice-buyerEngagement').fill('2100456789')
+    await shot(page, 'issue14-invoice-draft')
+    await dialog.getByTestId('invoice-issue').click()
+    // The check before invoicing: no certificat de réalisation yet, so the issue waits for a reason.
+    await dialog.getByTestId('invoice-differences').waitFor()
+    await expectText(dialog.getByTestId('invoice-differences'), /BERNARD Lucie|Bernard Lucie|Lucie/)
+    await dialog.getByTestId('invoice-override').fill('Certificat de réalisation envoyé par courrier')
+    await dialog.getByTestId('invoice-issue').click()
+    await expectText(dialog.getByTestId('invoice-summary'), /^Émise · n° 2026-00001 · du 26\/11\/2026 · échéance 26\/12\/2026/)
+
+    await dialog.getByTestId('invoice-chorus-number').fill('CPP-2026-778')
+    await dialog.getByTestId('invoice-deposit').click()
+    await expectText(dialog.getByTestId('invoice-summary'), /^Déposée sur Chorus Pro/)
+    await dialog.getByTestId('invoice-payment-amount').fill('400')
+    await dialog.getByTestId('invoice-pay').click()
+    await expectText(dialog.getByTestId('invoice-summary'), /^Payée partiellement .* reste dû 825,00\u00a0€/)
+    await dialog.getByTestId('invoice-pay').click()
+    await expectText(dialog.getByTestId('invoice-summary'), /^Payée · .* reste dû 0,00\u00a0€/)
+    await shot(page, 'issue14-invoice-paid')
+    await page.keyboard.press('Escape')
+
+    const id = await rowIdOf(page, 'number', '2026-00001')
+    await expectText(cell(page, id, 'followUp'), 'Payée')
+    await expectText(cell(page, id, 'totalTtcCents'), '1\u202f225,00\u00a0€')
+    await expectText(cell(page, id, 'chorusNumber'), 'CPP-2026-778')
+    await shot(page, 'issue14-invoices-grid')
+    expect(await page.getByTestId('tab-factures').getAttribute('aria-selected')).toBe('true')
+  })
+})

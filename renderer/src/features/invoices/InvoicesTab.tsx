@@ -84,11 +84,11 @@ export function InvoicesTab({ today }: { today: string }) {
           <Icon name="plus" size={16} />
           Nouvelle facture…
         </button>
-        <button type="button" className="button" disabled={busy || !rows?.length} onClick={() => void exportFile('csv')} data-testid="invoices-export-csv">
-          Export comptable CSV
+        <button type="button" className="button" disabled={busy || !rows?.length} onClick={() => void exportFile('csv')} title="Export pour le comptable : une ligne par ligne de facture, puis les paiements" data-testid="invoices-export-csv">
+          Compta CSV
         </button>
         <button type="button" className="button" disabled={busy || !rows?.length} onClick={() => void exportFile('xlsx')} data-testid="invoices-export-xlsx">
-          Export comptable XLSX
+          Compta XLSX
         </button>
       </div>
       <FormError message={list.error} />

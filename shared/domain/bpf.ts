@@ -1,4 +1,4 @@
-import { CADRE_C, CADRE_F1, CADRE_F3, F4_NAMED, OUTSIDE_DATA, cadreCLine, cadreF1Line, cadreF3Line, type BpfLineDef, type CategoryFacts, type ObjectiveFacts } from './bpfLines'
+import { CADRE_C, CADRE_F1, CADRE_F3, F3_UNKNOWN_LEVEL, F4_NAMED, OUTSIDE_DATA, cadreCLine, cadreF1Line, cadreF3Line, type BpfLineDef, type CategoryFacts, type ObjectiveFacts } from './bpfLines'
 
 /*
  * The BPF (cerfa 10443) of a fiscal year, aggregated from plain facts (pure; the service reads
@@ -81,13 +81,16 @@ function addEnrolment(line: BpfLine, e: BpfEnrolment): void {
   line.enrolments.push({ enrolmentId: e.enrolmentId, traineeName: e.traineeName, sessionLabel: e.sessionLabel, hours: e.hours })
 }
 
-function enrolmentSection(id: 'F1' | 'F3', title: string, defs: readonly BpfLineDef[], lineOf: (e: BpfEnrolment) => string, enrolments: readonly BpfEnrolment[]): BpfSection {
+/** `extra`: a line shown only when it holds someone (a figure the clerk must place by hand). */
+function enrolmentSection(id: 'F1' | 'F3', title: string, defs: readonly BpfLineDef[], lineOf: (e: BpfEnrolment) => string, enrolments: readonly BpfEnrolment[], extra: BpfLineDef | null = null): BpfSection {
   const lines = defs.map((def) => ({ ...emptyLine(def), trainees: 0, hours: 0 }))
-  const byCode = new Map(lines.map((l) => [l.code, l]))
+  const extraLine = extra ? { ...emptyLine(extra), trainees: 0, hours: 0 } : null
+  const byCode = new Map([...lines, ...(extraLine ? [extraLine] : [])].map((l) => [l.code, l]))
   for (const e of enrolments) {
     const line = byCode.get(lineOf(e))
     if (line) addEnrolment(line, e)
   }
+  if (extraLine && (extraLine.trainees ?? 0) > 0) lines.push(extraLine)
   const total = { ...emptyLine({ code: `${id === 'F1' ? 'F-1' : 'F-3'}-total`, label: 'Total' }), trainees: 0, hours: 0 }
   for (const e of enrolments) addEnrolment(total, e)
   return { id, title, lines, total }
@@ -136,7 +139,7 @@ export function bpfReport(year: number, invoices: readonly BpfInvoice[], enrolme
   const sections = [
     cadreC(invoices),
     enrolmentSection('F1', 'Cadre F-1 — Type de stagiaires de l’organisme', CADRE_F1, cadreF1Line, trained),
-    enrolmentSection('F3', 'Cadre F-3 — Objectif général des prestations dispensées', CADRE_F3, cadreF3Line, trained),
+    enrolmentSection('F3', 'Cadre F-3 — Objectif général des prestations dispensées', CADRE_F3, cadreF3Line, trained, F3_UNKNOWN_LEVEL),
     cadreF4(trained)
   ]
   const toComplete = [...sections.flatMap((s) => s.lines.flatMap((l) => (l.toComplete ? [{ code: l.code, label: l.label, reason: l.toComplete }] : []))), ...OUTSIDE_DATA]

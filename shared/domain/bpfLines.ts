@@ -94,6 +94,9 @@ export const CADRE_F3: readonly BpfLineDef[] = [
   { code: 'F-3f', label: 'Actions d’accompagnement à la validation des acquis de l’expérience' }
 ]
 
+/** A RNCP certification whose level the catalogue does not give: listed apart, to be placed by hand. */
+export const F3_UNKNOWN_LEVEL: BpfLineDef = { code: 'F-3a?', label: 'Diplôme ou titre enregistré au RNCP — niveau non renseigné au catalogue', toComplete: 'niveau RNCP à renseigner : reportez ces stagiaires sur la ligne de leur niveau' }
+
 export type ObjectiveFacts = { certificationKind: string | null; certificationLevel: number | null; actionNature: string | null }
 
 /** F-3 line of a training: its nature (bilan, VAE), else its certification (RNCP level, RS), else other. */
@@ -103,7 +106,7 @@ export function cadreF3Line(f: ObjectiveFacts): string {
   if (f.certificationKind === 'RS') return 'F-3b'
   if (f.certificationKind === 'RNCP') {
     const level = f.certificationLevel
-    if (level === null) return 'F-3a6'
+    if (level === null) return F3_UNKNOWN_LEVEL.code
     if (level >= 6) return 'F-3a1'
     if (level === 5) return 'F-3a2'
     if (level === 4) return 'F-3a3'

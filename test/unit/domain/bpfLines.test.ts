@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { bpfReport } from '../../../shared/domain/bpf'
 import { CADRE_C, cadreCLine, cadreF1Line, cadreF3Line } from '../../../shared/domain/bpfLines'
 
 // How the app's data maps onto the cerfa 10443's lines (the service test checks the figures).
@@ -40,7 +41,20 @@ describe('BPF line mapping', () => {
     expect(cadreF3Line({ ...base, actionNature: 'vae' })).toBe('F-3f')
     expect(cadreF3Line({ ...base, certificationKind: 'RS' })).toBe('F-3b')
     expect([7, 6, 5, 4, 3, 2, 1].map((n) => cadreF3Line({ ...base, certificationKind: 'RNCP', certificationLevel: n }))).toEqual(['F-3a1', 'F-3a1', 'F-3a2', 'F-3a3', 'F-3a4', 'F-3a5', 'F-3a5'])
-    expect(cadreF3Line({ ...base, certificationKind: 'RNCP' })).toBe('F-3a6')
+    expect(cadreF3Line({ ...base, certificationKind: 'RNCP' })).toBe('F-3a?')
     expect(cadreF3Line(base)).toBe('F-3d')
+  })
+
+  it('lists a RNCP title without a level apart, to be placed by hand, and leaves out people with no hour', () => {
+    const person = { ftId: null, prescriber: null, funding: 'self', employerName: null, certificationKind: 'RNCP', certificationLevel: null, actionNature: null, traineeName: 'RIOU Fanny', sessionLabel: 'S', trainingTitle: 'T', nsfCode: null, formacode: null }
+    const r = bpfReport(2026, [], [
+      { ...person, enrolmentId: 1, hours: 12.5 },
+      { ...person, enrolmentId: 2, hours: 0 }
+    ])
+    const f3 = r.sections.find((s) => s.id === 'F3')
+    expect(f3?.lines.at(-1)).toMatchObject({ code: 'F-3a?', trainees: 1, hours: 12.5 })
+    expect(f3?.lines.find((l) => l.code === 'F-3a6')?.trainees).toBe(0)
+    expect(f3?.total.trainees).toBe(1)
+    expect(r.toComplete.map((c) => c.code)).toContain('F-3a?')
   })
 })

@@ -11,7 +11,7 @@ export type TextOptions = {
   mono?: boolean
 }
 
-type Binding<F extends string> = {
+export type Binding<F extends string> = {
   values: { [K in F]: string }
   status: (field: F) => FieldStatus
   set: (field: F, value: string) => void

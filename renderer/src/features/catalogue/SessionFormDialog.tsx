@@ -3,6 +3,7 @@ import type { SessionDetail, TrainingRow } from '../../../../shared/api/areas/ca
 import { ENTRY_MODES, ENTRY_MODE_CODES, RECRUITMENT_STATES, RECRUITMENT_STATE_CODES } from '../../../../shared/domain/recruitment'
 import { useApi } from '../../api/ApiContext'
 import { Field, type FieldStatus } from '../../components/Field'
+import { codeOptions, selectFieldBuilder } from '../../forms/selectField'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import type { EnrolmentDatesProposal } from '../../../../shared/domain/sessionDates'
@@ -34,6 +35,8 @@ type Props = {
 
 const FIX_FIELDS = 'Corrigez les champs signalés : rien n’a été enregistré.'
 const FORM_ID = 'session-form'
+const ENTRY_MODE_OPTIONS = codeOptions(ENTRY_MODE_CODES, ENTRY_MODES)
+const RECRUITMENT_STATE_OPTIONS = codeOptions(RECRUITMENT_STATE_CODES, RECRUITMENT_STATES)
 type TextField = Exclude<SessionField, 'weeklyHours'>
 
 /** Create a session by hand, or edit one; on an imported session the CARIF-OREF fields are read-only. */
@@ -91,6 +94,7 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
   }
   const blur = (field: SessionField): void => setErrors((e) => ({ ...e, [field]: checkSessionField(field, values, locked) ?? undefined }))
   const status = (field: SessionField): FieldStatus => (errors[field] ? { kind: 'error', message: errors[field] ?? '' } : null)
+  const select = selectFieldBuilder<'entryMode' | 'recruitmentState'>({ values, status, set })
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault()
@@ -223,17 +227,7 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
             </Field>
             {text('label', 'Libellé', { className: 'span-5', placeholder: 'ex. Plaquiste — Orléans 2027', hint: 'Facultatif : nom court affiché dans les listes.' })}
             {text('intercarifSessionId', 'N° de session CARIF', { className: 'span-3', placeholder: 'ex. 103725', mono: true })}
-            <Field label="Mode d’entrée" status={status('entryMode')} className="span-4" locked={isLocked('entryMode') ? CARIF_LOCK_EXPLANATION : undefined}>
-              {(control) => (
-                <select {...control} className="input" name="entryMode" value={values.entryMode} disabled={isLocked('entryMode')} onChange={(ev) => set('entryMode', ev.target.value)}>
-                  {ENTRY_MODE_CODES.map((c) => (
-                    <option key={c} value={c}>
-                      {ENTRY_MODES[c]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {select('entryMode', 'Mode d’entrée', ENTRY_MODE_OPTIONS, { className: 'span-4', locked: isLocked('entryMode') ? CARIF_LOCK_EXPLANATION : undefined })}
             {text('startDate', 'Date de début', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
             {text('endDate', 'Date de fin', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
             {text('registrationStartDate', 'Inscriptions du', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
@@ -246,17 +240,7 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
             {text('placeName', 'Lieu', { className: 'span-4', placeholder: 'ex. Centre AFPA d’Olivet' })}
             {text('placeCity', 'Ville', { className: 'span-3', placeholder: 'ex. Olivet' })}
             {text('capacity', 'Capacité', { className: 'span-2', placeholder: 'places', numeric: true })}
-            <Field label="État du recrutement" status={status('recruitmentState')} className="span-3">
-              {(control) => (
-                <select {...control} className="input" name="recruitmentState" value={values.recruitmentState} onChange={(ev) => set('recruitmentState', ev.target.value)}>
-                  {RECRUITMENT_STATE_CODES.map((c) => (
-                    <option key={c} value={c}>
-                      {RECRUITMENT_STATES[c]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {select('recruitmentState', 'État du recrutement', RECRUITMENT_STATE_OPTIONS, { className: 'span-3' })}
           </div>
         </fieldset>
         <fieldset className="form__section">

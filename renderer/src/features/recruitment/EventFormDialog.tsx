@@ -7,6 +7,7 @@ import { DialogFooter, REQUIRED_HINT } from '../../components/DialogFooter'
 import { Field, type FieldStatus } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { hasFieldErrors } from '../../forms/fieldErrors'
+import { codeOptions, selectFieldBuilder } from '../../forms/selectField'
 import { textFieldBuilder } from '../../forms/textField'
 import { useCommand } from '../../hooks/useCommand'
 import { formatSessionPeriod, placeText, sessionOptionLabel } from '../catalogue/catalogueFormat'
@@ -39,6 +40,7 @@ type Props = {
 
 const FIX_FIELDS = 'Corrigez les champs signalés : rien n’a été enregistré.'
 const FORM_ID = 'event-form'
+const KIND_OPTIONS = codeOptions(RECRUITMENT_EVENT_KIND_CODES, RECRUITMENT_EVENT_KINDS)
 
 /** « Nouveau créneau » (one or a weekly series) and « Modifier le créneau ». */
 export function EventFormDialog({ open, event, sessions, fixedSessionId, defaultSessionId, onClose, onSaved }: Props) {
@@ -88,6 +90,7 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
   const count = repeatCount(values)
 
   const text = textFieldBuilder({ values, status, set, blur })
+  const select = selectFieldBuilder({ values, status, set })
 
   return (
     <Modal
@@ -146,17 +149,7 @@ export function EventFormDialog({ open, event, sessions, fixedSessionId, default
               formation.
             </p>
           )}
-          <Field label="Type" required status={status('kind')} className="span-5">
-            {(control) => (
-              <select {...control} className="input" name="kind" value={values.kind} onChange={(ev) => set('kind', ev.target.value)}>
-                {RECRUITMENT_EVENT_KIND_CODES.map((k) => (
-                  <option key={k} value={k}>
-                    {RECRUITMENT_EVENT_KINDS[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {select('kind', 'Type', KIND_OPTIONS, { required: true, className: 'span-5' })}
           {text('date', values.kind === 'application_window' ? 'Date de début' : 'Date', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', inputMode: 'numeric' })}
           {values.kind === 'application_window'
             ? text('endDate', 'Date de fin', { className: 'span-4', placeholder: 'jj/mm/aaaa', inputMode: 'numeric' })

@@ -3,8 +3,9 @@ import type { Organisation } from '../../../../shared/api/areas/organisation'
 import { todayIso } from '../../../../shared/domain/dates'
 import { LEGAL_FORMS } from '../../../../shared/domain/organisation'
 import { REGION_CODES, REGIONS } from '../../../../shared/domain/regions'
-import { Field, type FieldStatus } from '../../components/Field'
+import type { FieldStatus } from '../../components/Field'
 import { hasFieldErrors } from '../../forms/fieldErrors'
+import { codeOptions, selectFieldBuilder } from '../../forms/selectField'
 import { textFieldBuilder } from '../../forms/textField'
 import { useFormFields } from '../../forms/useFormFields'
 import { useCommand } from '../../hooks/useCommand'
@@ -20,6 +21,9 @@ import {
   type OrganisationField
 } from './organisationFormRules'
 import { FormError } from '../../components/FormError'
+
+const LEGAL_FORM_OPTIONS = codeOptions(LEGAL_FORMS)
+const REGION_OPTIONS = codeOptions(REGION_CODES, REGIONS)
 
 type Props = { organisation: Organisation; onSaved: (o: Organisation) => void }
 
@@ -69,6 +73,7 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
   }
 
   const text = textFieldBuilder({ values, status, set, blur })
+  const select = selectFieldBuilder({ values, status, set })
 
   return (
     <form className="panel form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="org-title" data-testid="organisation-form">
@@ -84,32 +89,10 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
         <legend>Identité</legend>
         <div className="form__grid">
           {text('raisonSociale', 'Raison sociale', { required: true, className: 'span-8', autoComplete: 'organization' })}
-          <Field label="Forme juridique" status={status('legalForm')} className="span-4">
-            {(control) => (
-              <select {...control} className="input" name="legalForm" value={values.legalForm} onChange={(e) => set('legalForm', e.target.value)}>
-                <option value="">—</option>
-                {LEGAL_FORMS.map((f) => (
-                  <option key={f} value={f}>
-                    {f}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {select('legalForm', 'Forme juridique', LEGAL_FORM_OPTIONS, { className: 'span-4', empty: '—' })}
           {text('siret', 'SIRET', { required: true, placeholder: '123 456 789 00012', inputMode: 'numeric', className: 'span-6' })}
           {text('nda', 'Numéro de déclaration d’activité (NDA)', { placeholder: '11 caractères', hint: 'Attribué par la DREETS : 11 chiffres (2A/2B pour la Corse).', className: 'span-6' })}
-          <Field label="Région de la déclaration d’activité" status={status('regionCode')} className="span-6">
-            {(control) => (
-              <select {...control} className="input" name="regionCode" value={values.regionCode} onChange={(e) => set('regionCode', e.target.value)} data-testid="organisation-region">
-                <option value="">—</option>
-                {REGION_CODES.map((code) => (
-                  <option key={code} value={code}>
-                    {REGIONS[code]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {select('regionCode', 'Région de la déclaration d’activité', REGION_OPTIONS, { className: 'span-6', empty: '—', testId: 'organisation-region' })}
         </div>
       </fieldset>
 

@@ -6,6 +6,7 @@ import { DialogFooter, REQUIRED_HINT } from '../../components/DialogFooter'
 import { Field, type FieldStatus } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { hasFieldErrors } from '../../forms/fieldErrors'
+import { codeOptions, selectFieldBuilder } from '../../forms/selectField'
 import { textFieldBuilder } from '../../forms/textField'
 import { useFormFields } from '../../forms/useFormFields'
 import { useCommand } from '../../hooks/useCommand'
@@ -30,6 +31,8 @@ type Props = {
 }
 
 const FORM_ID = 'trainee-form'
+const CIVILITY_OPTIONS = codeOptions(CIVILITIES)
+const PRESCRIBER_OPTIONS = codeOptions(PRESCRIBER_CODES, PRESCRIBERS)
 
 /** Create or edit a trainee: every field, checked as typed, saved only when the server accepts it. */
 export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
@@ -71,6 +74,7 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
   }
 
   const text = textFieldBuilder({ values, status, set, blur })
+  const select = selectFieldBuilder({ values, status, set })
 
   return (
     <Modal
@@ -92,18 +96,7 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
         <fieldset className="form__section">
           <legend>Identité</legend>
           <div className="form__grid">
-            <Field label="Civilité" status={status('civility')} className="span-2">
-              {(control) => (
-                <select {...control} className="input" name="civility" value={values.civility} onChange={(e) => set('civility', e.target.value)}>
-                  <option value="">—</option>
-                  {CIVILITIES.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {select('civility', 'Civilité', CIVILITY_OPTIONS, { className: 'span-2', empty: '—' })}
             {text('lastName', 'Nom', { required: true, autoComplete: 'family-name', className: 'span-5' })}
             {text('firstName', 'Prénom', { required: true, autoComplete: 'given-name', className: 'span-5' })}
             {text('birthDate', 'Date de naissance', { placeholder: 'jj/mm/aaaa', inputMode: 'numeric', className: 'span-4' })}
@@ -123,18 +116,7 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
         <fieldset className="form__section">
           <legend>Suivi</legend>
           <div className="form__grid">
-            <Field label="Prescripteur" status={status('prescriber')} className="span-4">
-              {(control) => (
-                <select {...control} className="input" name="prescriber" value={values.prescriber} onChange={(e) => set('prescriber', e.target.value)}>
-                  <option value="">—</option>
-                  {PRESCRIBER_CODES.map((code) => (
-                    <option key={code} value={code}>
-                      {PRESCRIBERS[code]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {select('prescriber', 'Prescripteur', PRESCRIBER_OPTIONS, { className: 'span-4', empty: '—' })}
             {text('prescriberAgency', 'Agence', { placeholder: 'ex. France Travail Lorient', className: 'span-8' })}
             {text('adviserName', 'Conseiller', { placeholder: 'Nom du conseiller référent', className: 'span-4' })}
             {text('adviserEmail', 'E-mail du conseiller', { placeholder: 'prenom.nom@exemple.fr', inputMode: 'email', className: 'span-8' })}

@@ -5,6 +5,7 @@ import { DialogFooter } from '../../components/DialogFooter'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { useCommand } from '../../hooks/useCommand'
+import { RefusalNotice } from './RefusalNotice'
 import { DateField, readDate } from './DateField'
 import { enrolmentCount, eventNoun, pendingRows, personName, refusalLines } from './enrolmentFormat'
 
@@ -67,21 +68,7 @@ export function DeclareDialog({ rows, onClose, onDone }: Props) {
       }
     >
       <form id="declare-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {refusal && (
-          <div className="notice notice--danger refusal" role="alert" data-testid="declare-refusal">
-            <Icon name="alert" size={16} />
-            <div>
-              <strong>{refusal.head}</strong>
-              {refusal.lines.length > 0 && (
-                <ul className="refusal__list">
-                  {refusal.lines.map((l, i) => (
-                    <li key={i}>{l}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          </div>
-        )}
+        <RefusalNotice refusal={refusal} testId="declare-refusal" />
         <p>
           Cochez une fois la saisie faite sur le portail KAIROS. Toutes les déclarations en attente de{' '}
           {pending.length > 1 ? `ces ${enrolmentCount(pending.length)}` : 'cette inscription'} seront marquées « déclaré dans KAIROS » à la date indiquée.

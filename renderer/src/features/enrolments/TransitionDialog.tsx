@@ -23,6 +23,7 @@ import {
   type TransitionNeeds
 } from './enrolmentFormat'
 import { DateField, readDate } from './DateField'
+import { RefusalNotice } from './RefusalNotice'
 
 export type TransitionRequest = { to: EnrolmentStatus; rows: EnrolmentRow[]; needs: TransitionNeeds }
 
@@ -117,21 +118,7 @@ export function TransitionDialog({ request, onClose, onDone }: Props) {
       }
     >
       <form id="transition-form" className="form transition-form" onSubmit={(e) => void submit(e)} noValidate>
-        {refusal && (
-          <div className="notice notice--danger refusal" role="alert" data-testid="transition-refusal">
-            <Icon name="alert" size={16} />
-            <div>
-              <strong>{refusal.head}</strong>
-              {refusal.lines.length > 0 && (
-                <ul className="refusal__list">
-                  {refusal.lines.map((l, i) => (
-                    <li key={i}>{l}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          </div>
-        )}
+        <RefusalNotice refusal={refusal} testId="transition-refusal" />
 
         <div className="transition-form__who">
           <div className="transition-form__path">

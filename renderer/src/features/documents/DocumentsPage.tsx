@@ -8,7 +8,7 @@ import { DataGrid } from '../../grid/DataGrid'
 import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
-import { sessionOptionLabel } from '../catalogue/catalogueFormat'
+import { SessionFilter } from '../catalogue/SessionFilter'
 import { documentColumns } from './documentColumns'
 import { isSuperseded, KIND_OPTIONS } from './documentFormat'
 import { GenerateDocumentsDialog } from './GenerateDocumentsDialog'
@@ -64,20 +64,7 @@ export function DocumentsPage() {
             </option>
           ))}
         </select>
-        <select
-          className="input input--auto input--session"
-          aria-label="Session"
-          value={sessionId ?? ''}
-          onChange={(e) => setSessionId(e.target.value ? Number(e.target.value) : null)}
-          data-testid="filter-session"
-        >
-          <option value="">Toutes les sessions</option>
-          {(sessions.data ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {sessionOptionLabel(s)}
-            </option>
-          ))}
-        </select>
+        <SessionFilter sessions={sessions.data} value={sessionId} onChange={setSessionId} />
         <label className="check" title="Afficher aussi les documents remplacés par une régénération">
           <input type="checkbox" checked={includeSuperseded} onChange={(e) => setIncludeSuperseded(e.target.checked)} data-testid="include-superseded" />
           Afficher les documents remplacés

@@ -11,7 +11,7 @@ import { DataGrid } from '../../grid/DataGrid'
 import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
-import { sessionOptionLabel } from '../catalogue/catalogueFormat'
+import { SessionFilter } from '../catalogue/SessionFilter'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { BulkBar } from './BulkBar'
 import { DeclareDialog } from './DeclareDialog'
@@ -132,20 +132,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
       <div className="toolbar" role="toolbar" aria-label="Filtres des inscriptions">
         <SearchBox variant="narrow" inputRef={searchRef} placeholder="Nom, prénom, identifiant…" label="Rechercher une inscription" value={searchText} onChange={setSearchText} testId="enrolment-search" />
         {sessionId === null && (
-          <select
-            className="input input--auto input--session enrolments__session"
-            aria-label="Session"
-            value={query.sessionId ?? ''}
-            onChange={(e) => setQuery({ ...query, sessionId: e.target.value ? Number(e.target.value) : null })}
-            data-testid="filter-session"
-          >
-            <option value="">Toutes les sessions</option>
-            {(sessions.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {sessionOptionLabel(s)}
-              </option>
-            ))}
-          </select>
+          <SessionFilter sessions={sessions.data} value={query.sessionId} onChange={(sessionId) => setQuery({ ...query, sessionId })} className="enrolments__session" />
         )}
         <select
           className="input input--auto enrolments__deadline"

@@ -12,7 +12,7 @@ import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
-import { sessionOptionLabel } from '../catalogue/catalogueFormat'
+import { SessionFilter } from '../catalogue/SessionFilter'
 import { CancelEventDialog, DuplicateEventDialog } from './EventActionDialogs'
 import { EventFormDialog } from './EventFormDialog'
 import { eventCellPatch, eventColumns } from './recruitmentColumns'
@@ -138,20 +138,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
           Nouveau créneau
         </button>
         {fixedSessionId === null && (
-          <select
-            className="input input--auto input--session"
-            aria-label="Session"
-            value={sessionFilter ?? ''}
-            onChange={(e) => onSessionFilterChange?.(e.target.value ? Number(e.target.value) : null)}
-            data-testid="filter-session"
-          >
-            <option value="">Toutes les sessions</option>
-            {(sessions.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {sessionOptionLabel(s)}
-              </option>
-            ))}
-          </select>
+          <SessionFilter sessions={sessions.data} value={sessionFilter} onChange={(id) => onSessionFilterChange?.(id)} />
         )}
         <div className="search-box search-box--narrow search-box--small">
           <Icon name="search" size={16} />

@@ -3,6 +3,7 @@ import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { downloadBase64 } from './attendanceDownload'
+import '../../components/popupMenu.css'
 
 type Props = { month: string; sessionId: number | undefined; disabled: boolean }
 
@@ -24,13 +25,13 @@ export function ExportMenu({ month, sessionId, disabled }: Props) {
   }
 
   return (
-    <div className="att-menu">
+    <div className="popup-menu">
       <button type="button" className="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} disabled={disabled} data-testid="attendance-export">
         <Icon name="download" size={16} />
         Exporter ▾
       </button>
       {open && (
-        <div className="att-menu__list" role="menu" onMouseLeave={() => setOpen(false)}>
+        <div className="popup-menu__list" role="menu" onMouseLeave={() => setOpen(false)}>
           <button type="button" role="menuitem" onClick={() => void exportAs('xlsx', 'grid')}>
             Excel (grille du mois)
           </button>

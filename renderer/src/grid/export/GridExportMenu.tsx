@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../cellValues'
 import { exportGrid, type ExportFormat, type ExportScope } from './gridExport'
+import '../../components/popupMenu.css'
 import './gridExport.css'
 
 type Props<T> = {
@@ -63,13 +64,13 @@ export function GridExportMenu<T>({ grid, baseName, label, disabled = false, sma
   }
 
   return (
-    <div className="grid-export" ref={root}>
+    <div className="popup-menu" ref={root}>
       <button type="button" className={small ? 'button button--small' : 'button'} aria-haspopup="menu" aria-expanded={open} onClick={toggle} disabled={disabled} data-testid={testId} title="Exporter le tableau en Excel ou en CSV">
         <Icon name="download" size={small ? 15 : 16} />
         Exporter ▾
       </button>
       {open && (
-        <div className="grid-export__list" role="menu" aria-label="Exporter">
+        <div className="popup-menu__list grid-export__list" role="menu" aria-label="Exporter">
           {ITEMS.map((item) => {
             const none = item.scope === 'selection' && selected === 0
             return (

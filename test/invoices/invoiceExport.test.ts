@@ -56,7 +56,8 @@ describe('accounting export', () => {
     ])
 
     const xlsx = new ExcelJS.Workbook()
-    await xlsx.xlsx.load(Buffer.from((await exportInvoices(t.db, { year: 2026 }, 'xlsx', TODAY)).base64, 'base64'))
+    const bytes = Buffer.from((await exportInvoices(t.db, { year: 2026 }, 'xlsx', TODAY)).base64, 'base64')
+    await xlsx.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
     const sheet = xlsx.worksheets[0]
     expect(sheet?.rowCount).toBe(5)
     expect(sheet?.getRow(2).getCell(10).value).toBe(525)

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { QUOTE_STATUSES } from '../../../../shared/domain/aifQuoteStatus'
 import { todayIso } from '../../../../shared/domain/dates'
 import { parseEuros } from '../../../../shared/domain/money'
+import { pluralWord } from '../../../../shared/domain/frenchFormat'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'
 import { useCommand } from '../../hooks/useCommand'
@@ -30,7 +31,8 @@ export function SessionQuotesTab({ sessionId }: { sessionId: number }) {
       hourlyCents = r.value
     }
     const r = await run((api) => api.call('quotes:create', { sessionId, enrolmentIds: [...checked], ...(hourlyCents !== undefined ? { hourlyCents } : {}) }), {
-      success: (rows) => `${countLabel(rows.length, 'devis créé', 'devis créés')} (brouillon${rows.length > 1 ? 's' : ''}) : ${rows.filter((q) => q.refusalCount > 0).length} bloqué(s), ${rows.filter((q) => q.refusalCount === 0 && q.warningCount > 0).length} avec alerte.`
+      success: (rows) =>
+        `${countLabel(rows.length, 'devis créé', 'devis créés')} (${pluralWord(rows.length, 'brouillon', 'brouillons')}) : ${countLabel(rows.filter((q) => q.refusalCount > 0).length, 'bloqué', 'bloqués')}, ${rows.filter((q) => q.refusalCount === 0 && q.warningCount > 0).length} avec alerte.`
     })
     if (r.ok) {
       setChecked(new Set())

@@ -1,35 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_KEY_PARAM } from '../../shared/api/channel'
 import { monthDays } from '../../shared/domain/attendance'
 import { todayIso } from '../../shared/domain/dates'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
 import { attendanceWorld } from '../services/attendanceWorld'
+import { call, copyHost, CRASH_NOW, kill, seeded, SKIP, sleep, startHost } from './crashHost'
 
 /*
  * Crash test of attendance:save (one transaction per operation, synchronous=FULL, WAL).
  *
  * The browser host runs on a temporary database holding a session of 200 trainees. Fifteen times:
  * the whole month (200 × 31 = 6,200 cells, one marker value per iteration) is POSTed to
- * attendance:save, and the host is killed with SIGKILL after a random delay of 0 to 300 ms —
- * before, during or after the transaction. The file is then opened with better-sqlite3:
- * `PRAGMA integrity_check` must answer ok, and the month must be entirely the previous state or
- * entirely the new one (every cell carries the same marker), with exactly one audit entry per
- * committed save. The host is restarted on the same file for the next iteration.
+ * attendance:save, and the host is killed with SIGKILL after a delay of 0 to 300 ms drawn from a
+ * seeded PRNG — before, during or after the transaction. The file is then opened with
+ * better-sqlite3: `PRAGMA integrity_check` must answer ok, and the month must be entirely the
+ * previous state or entirely the new one (every cell carries the same marker), with exactly one
+ * audit entry per committed save. The host is restarted on the same file for the next iteration.
+ * The catalogue and trainee imports are killed the same way in importCrash.test.ts (crashHost.ts).
  *
- * Needs the built host (`npx electron-vite build`, which `npm test` runs before vitest). The build
- * is copied first and the copy is run, so that a rebuild meanwhile (another terminal) cannot
- * remove it under the test.
+ * Needs the built host (`npx electron-vite build`, which `npm test` runs before vitest).
  */
 
-const ROOT = resolve(__dirname, '../..')
-const HOST_ENTRY = join(ROOT, 'out/main/host.js')
-const SKIP = existsSync(HOST_ENTRY) ? null : 'out/main/host.js est absent : lancez « npx electron-vite build » (npm test le fait avant vitest). Test de coupure ignoré.'
 if (SKIP) process.stderr.write(`${SKIP}\n`)
+const SEED = 1311
 
 const MONTH = '2026-10'
 const TRAINEES = 200
@@ -47,10 +41,8 @@ beforeAll(async () => {
   cleanup = t.cleanup
   dir = t.dir
   dbPath = t.path
-  cpSync(join(ROOT, 'out/main'), join(dir, 'app/main'), { recursive: true })
-  cpSync(join(ROOT, 'out/renderer'), join(dir, 'app/renderer'), { recursive: true })
-  hostEntry = join(dir, 'app/main/host.js')
-  const ctx = serviceContext(t.db, fixedClock('2026-11-25T09:30:00.000Z'))
+  hostEntry = copyHost(dir)
+  const ctx = serviceContext(t.db, fixedClock(CRASH_NOW))
   const w = attendanceWorld(ctx, todayIso(ctx.clock.now()))
   const sessionId = w.session({ label: 'Crash test' })
   enrolments = w.trainees(sessionId, TRAINEES)
@@ -58,36 +50,6 @@ beforeAll(async () => {
   t.db.close()
 })
 afterAll(() => cleanup())
-
-type Host = { url: string; process: ChildProcess }
-
-/** The copied browser host on a free port and the test's database (as test/helpers/browserHost does). */
-function startHost(): Promise<Host> {
-  // The copy lives outside the project: its external modules are found through NODE_PATH.
-  // Its clock is pinned like the other hosts' (tests never read the wall clock).
-  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--db', dbPath, '--test-now', '2026-11-25T09:30:00.000Z'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PASSERELLE_TEST: '1' }
-  })
-  return new Promise((resolveHost, reject) => {
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), 20_000)
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?cle=[\w-]+/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolveHost({ url: m[0], process: child })
-      }
-    })
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`host exited with ${code}: ${err}`))
-    })
-  })
-}
 
 type MonthState = { rows: number; markers: number[]; audits: number; integrity: string }
 
@@ -104,14 +66,6 @@ function readState(): MonthState {
   }
 }
 
-function kill(host: Host): Promise<void> {
-  return new Promise((done) => {
-    if (host.process.exitCode !== null || host.process.signalCode !== null) return done()
-    host.process.once('exit', () => done())
-    host.process.kill('SIGKILL')
-  })
-}
-
 describe.skipIf(SKIP !== null)('attendance:save survives a killed process', () => {
   it(`keeps the month whole across ${ITERATIONS} kills during a save of ${TRAINEES} × 31 cells`, async () => {
     const days = monthDays(MONTH)
@@ -119,21 +73,16 @@ describe.skipIf(SKIP !== null)('attendance:save survives a killed process', () =
     let previous: number | null = null
     let committedSaves = 0
     const outcomes = { before: 0, after: 0 }
+    const random = seeded(SEED)
     const started = performance.now()
 
     for (let i = 0; i < ITERATIONS; i++) {
       // One marker per save (1 h … 15 h): a save not committed can never look like one that was.
       const marker = 1 + i
       const changes = enrolments.flatMap((enrolmentId) => days.map((d) => ({ enrolmentId, date: d.date, value: marker, force: true })))
-      const host = await startHost()
-      const answer = fetch(new URL(HTTP_INVOKE_PATH, host.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1', [HTTP_KEY_HEADER]: new URL(host.url).searchParams.get(HTTP_KEY_PARAM) ?? '' },
-        body: JSON.stringify({ op: 'attendance:save', input: { month: MONTH, changes } })
-      })
-        .then(async (r) => (await r.json()) as { ok: boolean; value?: { saved: number } })
-        .catch(() => null)
-      await new Promise((r) => setTimeout(r, Math.random() * 300))
+      const host = await startHost(hostEntry, dbPath)
+      const answer = call(host, 'attendance:save', { month: MONTH, changes })
+      await sleep(random() * 300)
       await kill(host)
       const reply = await answer
 
@@ -158,5 +107,5 @@ describe.skipIf(SKIP !== null)('attendance:save survives a killed process', () =
       `Coupures : ${outcomes.before} avant la validation (mois inchangé), ${outcomes.after} après (mois entièrement nouveau), ${Math.round((performance.now() - started) / 1000)} s.\n`
     )
     expect(outcomes.before + outcomes.after).toBe(ITERATIONS)
-  }, 120_000)
+  }, 300_000)
 })

@@ -5,6 +5,7 @@ import { formatDateFr } from '../../../../shared/domain/dates'
 import type { RecruitmentState } from '../../../../shared/domain/recruitment'
 import { PLACE_HOLDING_STATUSES } from '../../../../shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
+import { SqlWhere } from '../../db/sqlWhere'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { listRecruitmentWarnings } from '../recruitment/warningService'
@@ -63,24 +64,14 @@ function toRow<R extends RawRow>(raw: R): Omit<R, 'fundersJson' | 'actionFunders
 
 /** The query of the sessions grid, exported so its plan can be checked (EXPLAIN QUERY PLAN). */
 export function sessionListQuery(filter: SessionFilter, today: string): { sql: string; params: Record<string, string | number> } {
-  const where: string[] = []
-  const params: Record<string, string | number> = { today }
-  if (filter.trainingId !== undefined) {
-    where.push('s.training_id = @trainingId')
-    params.trainingId = filter.trainingId
-  }
-  if (filter.activeFrom !== undefined) {
-    // Still running or starting later; an open end runs forever.
-    where.push('(s.end_date IS NULL OR s.end_date >= @activeFrom)')
-    params.activeFrom = filter.activeFrom
-  }
-  if (filter.recruitmentState !== undefined) {
-    where.push('s.recruitment_state = @recruitmentState')
-    params.recruitmentState = filter.recruitmentState
-  }
-  const sql = `${ROW_SELECT} ${ROW_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const where = new SqlWhere({ today })
+  where.filter('trainingId', filter.trainingId, 's.training_id = @trainingId')
+  // Still running or starting later; an open end runs forever.
+  where.filter('activeFrom', filter.activeFrom, '(s.end_date IS NULL OR s.end_date >= @activeFrom)')
+  where.filter('recruitmentState', filter.recruitmentState, 's.recruitment_state = @recruitmentState')
+  const sql = `${ROW_SELECT} ${ROW_FROM} ${where.clause}
     ORDER BY s.start_date IS NULL, s.start_date, s.id`
-  return { sql, params }
+  return { sql, params: where.params }
 }
 
 export function listSessions(db: Db, filter: SessionFilter, today: string): SessionRow[] {

@@ -4,6 +4,7 @@ import type { GeneratedDocument } from '../../../../shared/api/areas/documents'
 import { AppError } from '../../../../shared/api/result'
 import { DOCUMENT_KINDS, numberedFileName, type DocumentKind } from '../../../../shared/domain/documents'
 import type { Db } from '../../db/open'
+import { SqlWhere, type SqlParams } from '../../db/sqlWhere'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 
@@ -147,23 +148,13 @@ function toDocument(r: Row): GeneratedDocument {
 export type DocumentFilters = { traineeId?: number; sessionId?: number; kind?: DocumentKind; includeSuperseded?: boolean; limit?: number }
 
 export function listDocuments(db: Db, f: DocumentFilters): GeneratedDocument[] {
-  const where: string[] = []
-  const params: (string | number)[] = []
-  if (f.traineeId !== undefined) {
-    where.push('d.trainee_id = ?')
-    params.push(f.traineeId)
-  }
-  if (f.sessionId !== undefined) {
-    where.push('d.session_id = ?')
-    params.push(f.sessionId)
-  }
-  if (f.kind !== undefined) {
-    where.push('d.kind = ?')
-    params.push(f.kind)
-  }
-  if (!f.includeSuperseded) where.push('NOT EXISTS (SELECT 1 FROM generated_document n WHERE n.supersedes_id = d.id)')
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.generated_at DESC, d.id DESC LIMIT ?`
-  return (db.prepare<unknown[], Row>(sql).all(...params, f.limit ?? 500)).map(toDocument)
+  const where = new SqlWhere({ limit: f.limit ?? 500 })
+  where.filter('traineeId', f.traineeId, 'd.trainee_id = @traineeId')
+  where.filter('sessionId', f.sessionId, 'd.session_id = @sessionId')
+  where.filter('kind', f.kind, 'd.kind = @kind')
+  if (!f.includeSuperseded) where.add('NOT EXISTS (SELECT 1 FROM generated_document n WHERE n.supersedes_id = d.id)')
+  const sql = `${SELECT} ${where.clause} ORDER BY d.generated_at DESC, d.id DESC LIMIT @limit`
+  return db.prepare<[SqlParams], Row>(sql).all(where.params).map(toDocument)
 }
 
 export function getDocument(db: Db, id: number): GeneratedDocument {

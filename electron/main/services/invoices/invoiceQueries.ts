@@ -3,6 +3,7 @@ import type { InvoiceDetail, InvoiceFilter, InvoicePayment, InvoiceRow } from '.
 import { computeInvoiceAmounts, type InvoiceLineInput } from '../../../../shared/domain/invoiceAmounts'
 import { daysOverdue, FOLLOW_UP_LABELS, followUp, outstandingCents } from '../../../../shared/domain/invoiceRules'
 import type { Db } from '../../db/open'
+import { SqlWhere, type SqlParams } from '../../db/sqlWhere'
 
 /*
  * Reading invoices: the grid's rows (with what was paid and credited, and the follow-up status
@@ -42,32 +43,17 @@ function toRow(r: Row, today: string): InvoiceRow {
 }
 
 export function listInvoices(db: Db, f: InvoiceFilter, today: string): InvoiceRow[] {
-  const where: string[] = []
-  const params: Record<string, string | number> = {}
-  if (f.ids) {
-    where.push('i.id IN (SELECT value FROM json_each(@ids))')
-    params.ids = JSON.stringify(f.ids)
-  }
-  if (f.kind) {
-    where.push('i.kind = @kind')
-    params.kind = f.kind
-  }
-  if (f.year !== undefined) {
-    where.push("i.issue_date >= @from AND i.issue_date <= @to")
-    params.from = `${f.year}-01-01`
-    params.to = `${f.year}-12-31`
-  }
-  if (f.sessionId !== undefined) {
-    where.push('i.session_id = @sessionId')
-    params.sessionId = f.sessionId
-  }
+  const where = new SqlWhere()
+  if (f.ids) where.add('i.id IN (SELECT value FROM json_each(@ids))', { ids: JSON.stringify(f.ids) })
+  if (f.kind) where.add('i.kind = @kind', { kind: f.kind })
+  if (f.year !== undefined) where.add('i.issue_date >= @from AND i.issue_date <= @to', { from: `${f.year}-01-01`, to: `${f.year}-12-31` })
+  where.filter('sessionId', f.sessionId, 'i.session_id = @sessionId')
   if (f.search && f.search.trim() !== '') {
-    where.push("(i.buyer_name LIKE @search OR coalesce(i.number, '') LIKE @search OR coalesce(s.label, tr.title, '') LIKE @search)")
-    params.search = `%${f.search.trim()}%`
+    where.add("(i.buyer_name LIKE @search OR coalesce(i.number, '') LIKE @search OR coalesce(s.label, tr.title, '') LIKE @search)", { search: `%${f.search.trim()}%` })
   }
   const rows = db
-    .prepare<[Record<string, string | number>], Row>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.status = 'draft' DESC, i.issue_date DESC, i.id DESC`)
-    .all(params)
+    .prepare<[SqlParams], Row>(`${SELECT} ${where.clause} ORDER BY i.status = 'draft' DESC, i.issue_date DESC, i.id DESC`)
+    .all(where.params)
     .map((r) => toRow(r, today))
   return f.followUp && f.followUp.length > 0 ? rows.filter((r) => f.followUp?.includes(r.followUp)) : rows
 }

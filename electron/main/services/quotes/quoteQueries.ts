@@ -6,6 +6,7 @@ import { ACTIVE_QUOTE_STATUSES, allowedActions, QUOTE_STATUSES, QUOTE_STATUS_COD
 import { addDays } from '../../../../shared/domain/dates'
 import { AIF_MIN_DAYS_BEFORE_START } from '../../../../shared/domain/deadlines'
 import type { Db } from '../../db/open'
+import { SqlWhere, type SqlParams } from '../../db/sqlWhere'
 
 /*
  * Reading quotes: one row per quote with its funders, non-fundable lines and the checks of the
@@ -189,26 +190,13 @@ function toRows(db: Db, raws: RawQuote[], ctx: Context): QuoteRow[] {
 }
 
 export function listQuotes(db: Db, filter: QuoteFilter, today: string): QuoteRow[] {
-  const where: string[] = []
-  const params: (string | number)[] = []
-  if (filter.status && filter.status.length > 0) {
-    where.push('q.status IN (SELECT value FROM json_each(?))')
-    params.push(JSON.stringify(filter.status))
-  }
-  if (filter.sessionId !== undefined) {
-    where.push('q.session_id = ?')
-    params.push(filter.sessionId)
-  }
-  if (filter.funder !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM aif_quote_funder f WHERE f.quote_id = q.id AND f.funder = ? AND f.amount_cents > 0)')
-    params.push(filter.funder)
-  }
-  if (filter.ids !== undefined) {
-    where.push('q.id IN (SELECT value FROM json_each(?))')
-    params.push(JSON.stringify(filter.ids))
-  }
-  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY q.start_date, p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, q.id`
-  return toRows(db, db.prepare<(string | number)[], RawQuote>(sql).all(...params), checkContext(db, today))
+  const where = new SqlWhere()
+  if (filter.status && filter.status.length > 0) where.add('q.status IN (SELECT value FROM json_each(@statuses))', { statuses: JSON.stringify(filter.status) })
+  where.filter('sessionId', filter.sessionId, 'q.session_id = @sessionId')
+  where.filter('funder', filter.funder, 'EXISTS (SELECT 1 FROM aif_quote_funder f WHERE f.quote_id = q.id AND f.funder = @funder AND f.amount_cents > 0)')
+  if (filter.ids !== undefined) where.add('q.id IN (SELECT value FROM json_each(@ids))', { ids: JSON.stringify(filter.ids) })
+  const sql = `${SELECT} ${where.clause} ORDER BY q.start_date, p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, q.id`
+  return toRows(db, db.prepare<[SqlParams], RawQuote>(sql).all(where.params), checkContext(db, today))
 }
 
 export function getQuote(db: Db, id: number, today: string): QuoteRow {

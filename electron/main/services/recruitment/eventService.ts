@@ -6,6 +6,7 @@ import { diffDays, addDays, formatDateFr } from '../../../../shared/domain/dates
 import type { RecruitmentEventKind } from '../../../../shared/domain/recruitment'
 import { checkEventSchedule, sessionName, weeklySeriesDates } from '../../../../shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
+import { SqlWhere } from '../../db/sqlWhere'
 import { oneRow } from '../../db/oneRow'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
@@ -53,22 +54,15 @@ function toRow(raw: RawEvent): RecruitmentEventRow {
 
 /** The query of the events grid, exported so its plan can be checked (EXPLAIN QUERY PLAN). */
 export function eventListQuery(filter: EventFilter): { sql: string; params: Record<string, string | number> } {
-  const where: string[] = []
-  const params: Record<string, string | number> = {}
-  if (filter.sessionId !== undefined) {
-    where.push('r.session_id = @sessionId')
-    params.sessionId = filter.sessionId
-  }
-  if (filter.from !== undefined) {
-    where.push('r.date >= @from')
-    params.from = filter.from
-  }
-  if (!filter.includeCancelled) where.push('r.cancelled_at IS NULL')
+  const where = new SqlWhere()
+  where.filter('sessionId', filter.sessionId, 'r.session_id = @sessionId')
+  where.filter('from', filter.from, 'r.date >= @from')
+  if (!filter.includeCancelled) where.add('r.cancelled_at IS NULL')
   // Grouping in display order (id is unique, so it is still one group per event) lets a date
   // filter use recruitment_event_date instead of walking the table in rowid order.
-  const sql = `${EVENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const sql = `${EVENT_SELECT} ${where.clause}
     GROUP BY r.date, r.start_time, r.id ORDER BY r.date, r.start_time, r.id`
-  return { sql, params }
+  return { sql, params: where.params }
 }
 
 export function listEvents(db: Db, filter: EventFilter): RecruitmentEventRow[] {

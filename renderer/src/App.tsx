@@ -6,6 +6,7 @@ import { DocumentsPage } from './features/documents/DocumentsPage'
 import { EnrolmentsPage } from './features/enrolments/EnrolmentsPage'
 import { AttendancePage } from './features/attendance/AttendancePage'
 import { BareGridBench } from './features/attendance/BareGridBench'
+import { BareListBench, BlankBench } from './features/bench/BareListBench'
 import { CataloguePage } from './features/catalogue/CataloguePage'
 import { RecruitmentPage } from './features/recruitment/RecruitmentPage'
 import { QuotesPage } from './features/quotes/QuotesPage'
@@ -57,6 +58,8 @@ export function App() {
         <Route path="/assiduite" element={<AttendancePage />} />
         {/* Built only for `npm run bench` (PASSERELLE_BENCH=1): the production router has no bench page. */}
         {__BENCH__ && <Route path="/__bench/bare-grid" element={<BareGridBench />} />}
+        {__BENCH__ && <Route path="/__bench/bare-list" element={<BareListBench />} />}
+        {__BENCH__ && <Route path="/__bench/blank" element={<BlankBench />} />}
         <Route path="/stagiaires" element={<TraineesPage />} />
         <Route path="/devis-factures" element={<QuotesPage />} />
         <Route path="/documents" element={<DocumentsPage />} />

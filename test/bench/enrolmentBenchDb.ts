@@ -20,8 +20,9 @@ export const BENCH_TRAINEES = 143_000
 export const BENCH_NOW = '2026-11-22T09:30:00.000Z'
 export const BENCH_TODAY = '2026-11-22'
 
-export async function benchDatabase(): Promise<{ db: Db; path: string; generatedMs: number | null }> {
-  const path = join(tmpdir(), `passerelle-bench-v${LATEST_VERSION}-${BENCH_TRAINEES}.db`)
+/** `trainees`: another size of the same demo (the UI bench uses 20,000), cached in its own file. */
+export async function benchDatabase(trainees = BENCH_TRAINEES): Promise<{ db: Db; path: string; generatedMs: number | null }> {
+  const path = join(tmpdir(), `passerelle-bench-v${LATEST_VERSION}-${trainees}.db`)
   let generatedMs: number | null = null
   if (!existsSync(path)) {
     const partial = `${path}.${process.pid}.partial`
@@ -31,7 +32,7 @@ export async function benchDatabase(): Promise<{ db: Db; path: string; generated
     const start = performance.now()
     db.transaction(() => {
       const clerk = db.prepare("INSERT INTO clerk (name, created_at) VALUES ('Banc d’essai', ?) RETURNING id").get(BENCH_NOW) as { id: number }
-      generateDemoData({ db, clock, actor: { clerkId: clerk.id, name: 'Banc d’essai' } }, { trainees: BENCH_TRAINEES })
+      generateDemoData({ db, clock, actor: { clerkId: clerk.id, name: 'Banc d’essai' } }, { trainees })
     })()
     generatedMs = performance.now() - start
     db.close()

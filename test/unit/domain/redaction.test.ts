@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsIdentifier, identifierPattern, redactText } from '../../../shared/domain/redaction'
+import { containsIdentifier, identifierMatcher, identifierPattern, redactText } from '../../../shared/domain/redaction'
 
 const marie = { lastName: 'DUPONT', firstName: 'Marie-Hélène', email: 'mh.dupont@exemple.fr', phone: '06 12 34 56 78', ftId: '0676932W' }
 
@@ -23,5 +23,17 @@ describe('redaction of a person in free text', () => {
     const both = identifierPattern([marie, { lastName: 'MARTIN', firstName: 'Jean' }])
     expect(both && redactText('MARTIN Jean et DUPONT Marie-Hélène', both)).toBe('Personne anonymisée et Personne anonymisée')
     expect(identifierPattern([{ lastName: ' ', firstName: '' }])).toBeNull()
+  })
+})
+
+describe('the matcher (a cheap first look, then the pattern)', () => {
+  const m = identifierMatcher([marie, { lastName: 'LE BIHAN', firstName: 'Yann', phone: '02 97 11 22 33' }])
+  if (!m) throw new Error('no matcher')
+  it('answers like the pattern', () => {
+    for (const text of ['DUPONT Marie-Hélène', 'rdv Le Bihan, Yann', 'MH.DUPONT@exemple.fr', 'tél +33 2 97 11 22 33', '{"ftId":"0676932W"}']) {
+      expect(m.test(text), text).toBe(true)
+    }
+    for (const text of ['DUPONT Jean', 'Yann LEBIHAN', '2026-11-22T09:30:00.000Z', 'Marie']) expect(m.test(text), text).toBe(false)
+    expect(m.redact('Yann Le Bihan et DUPONT Jean')).toBe('Personne anonymisée et DUPONT Jean')
   })
 })

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs'
 import type { AnonymisePreview, AnonymiseResult } from '../../../../shared/api/areas/privacy'
 import { AppError } from '../../../../shared/api/result'
 import { todayIso } from '../../../../shared/domain/dates'
-import { identifierPattern, type PersonIdentifiers } from '../../../../shared/domain/redaction'
+import { identifierMatcher, type PersonIdentifiers } from '../../../../shared/domain/redaction'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type Clock, type ServiceContext } from '../context'
@@ -58,11 +58,11 @@ export function anonymisePeople(ctx: ServiceContext, input: { before: string; id
     }
     const ids = confirmed.map((c) => c.id)
     const now = nowIso(ctx.clock)
-    const pattern = identifierPattern(identities(ctx.db, ids))
+    const matcher = identifierMatcher(identities(ctx.db, ids))
     const p = personIds(ctx.db, ids)
     scrubPersonRows(ctx.db, p, now)
-    const kept = sweepIdentifiers(ctx.db, pattern, new Set(['audit_log']))
-    const auditRowsRedacted = redactAudit(ctx.db, p, pattern, now)
+    const kept = sweepIdentifiers(ctx.db, matcher, new Set(['audit_log']))
+    const auditRowsRedacted = redactAudit(ctx.db, p, matcher, now)
     const summary = { before: input.before, people: ids.length, documents: p.documents.length, auditRowsRedacted, kept }
     // Ids only: the trace of an anonymisation must not bring back what it removed.
     recordAudit(ctx, { operation: 'privacy.anonymise', entity: 'trainee', entityId: null, after: { ...summary, traineeIds: ids } })

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open'
 import type { PersonIds } from './personIds'
-import { withPattern } from './sweep'
+import type { IdentifierMatcher } from '../../../../shared/domain/redaction'
+import { withMatcher } from './sweep'
 
 /*
  * Audit rows follow the person's anonymisation along the path the chain was designed for
@@ -23,7 +24,7 @@ export const LINKED_AUDIT: [entity: string, pick: (p: PersonIds) => readonly num
   ['generated_document', (p) => p.documents.map((d) => d.id)]
 ]
 
-export function redactAudit(db: Db, p: PersonIds, pattern: RegExp | null, now: string): number {
+export function redactAudit(db: Db, p: PersonIds, matcher: IdentifierMatcher | null, now: string): number {
   let rows = 0
   const blank = db.prepare(
     `UPDATE audit_log SET before_json = NULL, after_json = NULL, redacted_at = coalesce(redacted_at, @now)
@@ -34,8 +35,8 @@ export function redactAudit(db: Db, p: PersonIds, pattern: RegExp | null, now: s
     const list = pick(p)
     if (list.length > 0) rows += blank.run({ entity, ids: JSON.stringify(list), now }).changes
   }
-  rows += withPattern(db, pattern, () =>
-    pattern === null
+  rows += withMatcher(db, matcher, () =>
+    matcher === null
       ? 0
       : db
           .prepare(

@@ -1,4 +1,4 @@
-import { containsIdentifier, redactText } from '../../../../shared/domain/redaction'
+import type { IdentifierMatcher } from '../../../../shared/domain/redaction'
 import type { Db } from '../../db/open'
 
 /*
@@ -8,19 +8,19 @@ import type { Db } from '../../db/open'
  * ever hold dates, codes or hashes are skipped (cheaper, and never personal).
  */
 
-type Matcher = { pattern: RegExp | null }
+type Matcher = { current: IdentifierMatcher | null }
 const matchers = new WeakMap<Db, Matcher>()
 
 /** SQL functions privacy_hit(text) and privacy_redact(text), bound once per connection to a replaceable pattern. */
 function matcherFor(db: Db): Matcher {
   let m = matchers.get(db)
   if (m) return m
-  const created: Matcher = { pattern: null }
+  const created: Matcher = { current: null }
   db.function('privacy_hit', { deterministic: false }, (text: unknown) =>
-    typeof text === 'string' && created.pattern !== null && containsIdentifier(text, created.pattern) ? 1 : 0
+    typeof text === 'string' && created.current !== null && created.current.test(text) ? 1 : 0
   )
   db.function('privacy_redact', { deterministic: false }, (text: unknown) =>
-    typeof text === 'string' && created.pattern !== null ? redactText(text, created.pattern) : text
+    typeof text === 'string' && created.current !== null ? created.current.redact(text) : text
   )
   matchers.set(db, created)
   m = created
@@ -57,10 +57,10 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
  * Replaces identifiers in every text column; returns the columns where a rule of the database (a
  * trigger protecting issued invoices, a CHECK) refused the change: they are reported, not forced.
  */
-export function sweepIdentifiers(db: Db, pattern: RegExp | null, skipTables: ReadonlySet<string>): string[] {
-  if (pattern === null) return []
+export function sweepIdentifiers(db: Db, matcher: IdentifierMatcher | null, skipTables: ReadonlySet<string>): string[] {
+  if (matcher === null) return []
   const m = matcherFor(db)
-  m.pattern = pattern
+  m.current = matcher
   const kept: string[] = []
   try {
     for (const { table, column } of textColumns(db, skipTables)) {
@@ -73,18 +73,18 @@ export function sweepIdentifiers(db: Db, pattern: RegExp | null, skipTables: Rea
       }
     }
   } finally {
-    m.pattern = null
+    m.current = null
   }
   return kept
 }
 
-/** Runs fn with the pattern bound to privacy_hit / privacy_redact (for the audit log's own statements). */
-export function withPattern<T>(db: Db, pattern: RegExp | null, fn: () => T): T {
+/** Runs fn with the matcher bound to privacy_hit / privacy_redact (for the audit log's own statements). */
+export function withMatcher<T>(db: Db, matcher: IdentifierMatcher | null, fn: () => T): T {
   const m = matcherFor(db)
-  m.pattern = pattern
+  m.current = matcher
   try {
     return fn()
   } finally {
-    m.pattern = null
+    m.current = null
   }
 }

@@ -93,8 +93,9 @@ describe('dashboard', () => {
     await page.getByTestId('empty-db-card').waitFor()
     await page.getByTestId('todo-empty').waitFor()
     const tiles = page.locator('[data-testid^="counter-"][data-severity]')
-    await expectCount(tiles, 12)
-    expect(await page.locator('[data-severity="ok"]').count()).toBe(12)
+    // 12, and the three invoice counters (à déposer, impayées à 30 et 60 jours).
+    await expectCount(tiles, 15)
+    expect(await page.locator('[data-severity="ok"]').count()).toBe(15)
     await expectText(page.getByTestId('stat-trainees-value'), '0')
     // The first dashboard's test found its counters under this name.
     await page.getByTestId('upcoming-panel').getByText('Déclarations KAIROS en retard').waitFor()

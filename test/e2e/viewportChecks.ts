@@ -165,7 +165,7 @@ const CHECK = `(async () => {
   for (const b of [...document.querySelectorAll('.button--primary')].filter(shown)) {
     const what = 'primary button « ' + (b.textContent || '').trim() + ' »'
     const r = b.getBoundingClientRect()
-    if (r.bottom > vh || r.top < 0) b.scrollIntoView({ block: 'nearest' })
+    if (r.bottom > vh || r.top < 0) b.scrollIntoView({ block: 'nearest', behavior: 'instant' })
     await frames()
     reachable(b, what, null)
   }

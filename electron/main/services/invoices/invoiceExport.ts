@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs'
-import Papa from 'papaparse'
 import type { InvoiceFilter } from '../../../../shared/api/areas/invoices'
 import { formatDateFr } from '../../../../shared/domain/dates'
 import { accountingRows, type AccountingInvoice, type AccountingRow } from '../../../../shared/domain/invoiceAccounting'
 import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
 import type { Db } from '../../db/open'
+import { csvFile, xlsxFile, type TableColumn } from '../exports/tableFile'
 import { getInvoice, listInvoices } from './invoiceQueries'
 
 /*
@@ -13,10 +12,7 @@ import { getInvoice, listInvoices } from './invoiceQueries'
  * numbers in euros). Text goes through spreadsheetSafe: a buyer or label cannot run as a formula.
  */
 
-const CSV_MIME = 'text/csv'
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-type Column = { header: string; width: number; value: (r: AccountingRow) => string | number; euros?: boolean }
+type Column = TableColumn<AccountingRow>
 const eurosText = (cents: number): string => `${cents < 0 ? '-' : ''}${Math.trunc(Math.abs(cents) / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`
 
 const COLUMNS: Column[] = [
@@ -55,30 +51,6 @@ export function accountingInvoices(db: Db, filter: InvoiceFilter, today: string)
 export async function exportInvoices(db: Db, filter: InvoiceFilter, format: 'csv' | 'xlsx', today: string): Promise<{ fileName: string; mime: string; base64: string }> {
   const rows = accountingRows(accountingInvoices(db, filter, today))
   const base = `factures-comptabilite-${today}`
-  if (format === 'csv') {
-    const data = rows.map((r) => COLUMNS.map((c) => {
-      const v = c.value(r)
-      return typeof v === 'number' ? eurosText(v) : spreadsheetSafe(v)
-    }))
-    const text = `\ufeff${Papa.unparse({ fields: COLUMNS.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' })}\r\n`
-    return { fileName: `${base}.csv`, mime: CSV_MIME, base64: Buffer.from(text, 'utf8').toString('base64') }
-  }
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'Passerelle'
-  workbook.created = new Date(0)
-  const sheet = workbook.addWorksheet('Écritures')
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }))
-  sheet.getRow(1).font = { bold: true }
-  for (const r of rows) {
-    const row = sheet.addRow(COLUMNS.map((c) => {
-      const v = c.value(r)
-      return typeof v === 'number' ? v / 100 : spreadsheetSafe(v)
-    }))
-    COLUMNS.forEach((c, i) => {
-      if (c.euros) row.getCell(i + 1).numFmt = '#,##0.00 "€"'
-    })
-  }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  const data = await workbook.xlsx.writeBuffer()
-  return { fileName: `${base}.xlsx`, mime: XLSX_MIME, base64: Buffer.from(data).toString('base64') }
+  if (format === 'csv') return csvFile(base, COLUMNS, rows, (v) => (typeof v === 'number' ? eurosText(v) : spreadsheetSafe(v ?? '')))
+  return xlsxFile(base, 'Écritures', COLUMNS, rows, (v) => (typeof v === 'number' ? v / 100 : spreadsheetSafe(v ?? '')))
 }

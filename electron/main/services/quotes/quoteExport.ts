@@ -1,11 +1,10 @@
 import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
-import ExcelJS from 'exceljs'
-import Papa from 'papaparse'
 import type { QuoteFilter, QuoteRow } from '../../../../shared/api/areas/quotes'
 import { QUOTE_FUNDERS } from '../../../../shared/domain/aifQuoteAmounts'
 import { formatDateFr } from '../../../../shared/domain/dates'
 import { formatHours } from '../../../../shared/domain/hours'
 import type { Db } from '../../db/open'
+import { csvFile, xlsxFile, type TableColumn } from '../exports/tableFile'
 import { listQuotes } from './quoteQueries'
 
 /*
@@ -14,10 +13,7 @@ import { listQuotes } from './quoteQueries'
  * currency format, dates as text dd/mm/yyyy).
  */
 
-const CSV_MIME = 'text/csv'
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-type Column = { header: string; width: number; value: (q: QuoteRow) => string | number | null; euros?: boolean }
+type Column = TableColumn<QuoteRow>
 
 const euros = (cents: number | null): number | null => (cents === null ? null : cents / 100)
 const eurosText = (cents: number | null): string => (cents === null ? '' : `${Math.trunc(cents / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`)
@@ -49,34 +45,10 @@ export async function exportQuotes(db: Db, filter: QuoteFilter, format: 'csv' | 
   const rows = listQuotes(db, filter, today)
   const base = `devis-aif-${today}`
   if (format === 'csv') {
-    const data = rows.map((q) =>
-      COLUMNS.map((c) => {
-        const v = c.value(q)
-        if (typeof v === 'number') return c.euros ? eurosText(v) : formatHours(v)
-        return spreadsheetSafe(v ?? '')
-      })
-    )
-    const text = `\ufeff${Papa.unparse({ fields: COLUMNS.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' })}\r\n`
-    return { fileName: `${base}.csv`, mime: CSV_MIME, base64: Buffer.from(text, 'utf8').toString('base64') }
-  }
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'Passerelle'
-  workbook.created = new Date(0)
-  const sheet = workbook.addWorksheet('Devis AIF')
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }))
-  sheet.getRow(1).font = { bold: true }
-  for (const q of rows) {
-    const row = sheet.addRow(
-      COLUMNS.map((c) => {
-        const v = c.value(q)
-        return c.euros && typeof v === 'number' ? euros(v) : typeof v === 'string' ? spreadsheetSafe(v) : v
-      })
-    )
-    COLUMNS.forEach((c, i) => {
-      if (c.euros) row.getCell(i + 1).numFmt = '#,##0.00 "€"'
+    return csvFile(base, COLUMNS, rows, (v, c) => {
+      if (typeof v === 'number') return c.euros ? eurosText(v) : formatHours(v)
+      return spreadsheetSafe(v ?? '')
     })
   }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  const data = await workbook.xlsx.writeBuffer()
-  return { fileName: `${base}.xlsx`, mime: XLSX_MIME, base64: Buffer.from(data as ArrayBuffer).toString('base64') }
+  return xlsxFile(base, 'Devis AIF', COLUMNS, rows, (v, c) => (c.euros && typeof v === 'number' ? euros(v) : typeof v === 'string' ? spreadsheetSafe(v) : v))
 }

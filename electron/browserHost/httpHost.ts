@@ -6,6 +6,7 @@ import { fail } from '../../shared/api/result'
 import type { Dispatch } from '../main/api/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../main/csp'
 import { carriesKey, keyCookie, keyInAddress } from './hostKey'
+import { readBodyToUpload } from './uploadStream'
 
 /*
  * The browser host's HTTP side. Every request must come to a loopback name (no DNS rebinding),
@@ -29,6 +30,8 @@ const TEXT = 'text/plain; charset=utf-8'
 /** Calls in progress at once (a clerk's window makes a handful; more is a runaway or an attack). */
 export const MAX_CALLS = 16
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]']
+/** Operations whose file is streamed to disk as it arrives (named in the address, as the client does). */
+const UPLOAD_OPS = new Set(['lheo:preview', 'traineeImport:preview', 'traineeImport:apply'])
 
 export type HttpHostOptions = { dispatch: Dispatch; rendererDir: string; port: number; key: string; hostname?: string }
 
@@ -112,7 +115,13 @@ async function call(req: IncomingMessage, res: ServerResponse, url: URL, dispatc
   const limit = Object.hasOwn(HTTP_BODY_LIMITS, named) ? (HTTP_BODY_LIMITS[named] ?? HTTP_DEFAULT_BODY_LIMIT) : HTTP_DEFAULT_BODY_LIMIT
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > limit) return tooLarge(res, req)
-  const text = await readBody(req, limit)
+  let text: string | null
+  if (UPLOAD_OPS.has(named)) {
+    // A file (catalogue, trainee list): streamed to a temp file, never held whole (uploadStream.ts).
+    const streamed = await readBodyToUpload(req, limit)
+    if (streamed.kind === 'invalid') return json(res, fail('invalid_input', streamed.message), 400)
+    text = streamed.kind === 'text' ? streamed.text : null
+  } else text = await readBody(req, limit)
   if (text === null) return tooLarge(res, req)
   let body: unknown
   try {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { rmSync, writeFileSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LheoJob } from '../../../../shared/api/areas/lheo'
 import { AppError } from '../../../../shared/api/result'
@@ -7,6 +7,7 @@ import { isLheoError } from '../../import/lheo'
 import type { Db } from '../../db/open'
 import type { ServiceContext } from '../context'
 import { makeTempDir } from '../../tempFiles/runTemp'
+import { discardUpload, type StoredUpload } from '../../uploads/uploadStore'
 import { logInternal } from '../../log/appLog'
 import { applyInWorker } from './applyInWorker'
 import { importErrorMessage } from './importErrorMessage'
@@ -32,21 +33,28 @@ export class LheoJobs {
   private readonly jobs = new Map<string, JobRecord>()
 
   /** Starts reading the uploaded file; the comparison with the database follows in the same job. */
-  startPreview(ctx: ServiceContext, fileName: string, bytes: Buffer): LheoJob {
+  startPreview(ctx: ServiceContext, fileName: string, source: Buffer | StoredUpload): LheoJob {
     this.sweep()
     const dir = makeTempDir('upload-')
     const upload = join(dir, 'catalogue.xml')
-    writeFileSync(upload, bytes)
+    // A file the browser host already streamed to disk is moved, never read into memory.
+    const bytes = Buffer.isBuffer(source) ? source : null
+    const streamed = Buffer.isBuffer(source) ? null : source
+    if (bytes) writeFileSync(upload, bytes)
+    if (streamed) {
+      renameSync(streamed.path, upload)
+      discardUpload(streamed)
+    }
     const record: JobRecord = {
       job: { id: randomUUID(), kind: 'preview', state: 'running', progress: 0, fileName, version: null, summary: null, error: null },
       controller: new AbortController(),
       staged: null,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: streamed ? streamed.sha256 : createHash('sha256').update(bytes ?? Buffer.alloc(0)).digest('hex'),
       upload: dir,
       finishedAt: null
     }
     this.jobs.set(record.job.id, record)
-    const total = Math.max(1, bytes.length)
+    const total = Math.max(1, streamed ? streamed.size : (bytes?.length ?? 0))
     void stageLheoFile(upload, {
       signal: record.controller.signal,
       onProgress: (read) => (record.job.progress = Math.min(0.95, (read / total) * 0.95))

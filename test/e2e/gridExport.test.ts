@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { e2eWorld } from '../helpers/e2eWorld'
-import { expectText } from './support'
+import { expectText, shot } from './support'
 
 /**
  * « Exporter ▾ » of every grid on the demo data: each XLSX opened with ExcelJS (headings in the
@@ -163,6 +163,11 @@ describe('grid exports (XLSX and CSV)', () => {
     // The selection: two rows (click, Ctrl+click on another row).
     const names = page.locator('[role="row"][row-id] [role="gridcell"][col-id="firstName"]').filter({ visible: true })
     await names.nth(0).click()
+    await page.getByTestId('grid-export').click()
+    await page.getByRole('menuitem', { name: 'Exporter la sélection (Excel)' }).waitFor()
+    await shot(page, 'grid-export-menu')
+    await page.keyboard.press('Escape')
+    await page.getByRole('menu', { name: 'Exporter' }).waitFor({ state: 'hidden' })
     const selection = await exportXlsx(page, 'grid-export', 'Exporter la sélection (Excel)')
     expect(selection.name).toMatch(/^stagiaires-selection-/)
     expect(selection.sheet.rowCount).toBe(2)

@@ -8,3 +8,8 @@ export function FormError({ message, testId, inline }: { message: string | null 
     </Tag>
   )
 }
+
+/** What a card shows until its data comes: the error that stopped it, else « Chargement… ». */
+export function LoadingOrError({ error }: { error: string | null | undefined }) {
+  return error ? <FormError message={error} /> : <p className="muted">Chargement…</p>
+}

@@ -3,6 +3,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { BackupNowForm } from './BackupNowForm'
 import { BackupSettingsForm } from './BackupSettingsForm'
 import { RestorePanel } from './RestorePanel'
+import { LoadingOrError } from '../../components/FormError'
 
 const NO_INPUT = {}
 
@@ -43,12 +44,8 @@ export function BackupCard() {
             <BackupSettingsForm settings={data.settings} onSaved={() => void reload()} />
           </details>
         </>
-      ) : error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
       ) : (
-        <p className="muted">Chargement…</p>
+        <LoadingOrError error={error} />
       )}
     </section>
   )

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { BackupDone } from '../../../../shared/api/areas/backup'
 import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
-import { Field } from '../../components/Field'
+import { PathField } from './PathField'
 import { useCommand } from '../../hooks/useCommand'
 
 /**
@@ -27,27 +27,15 @@ export function BackupNowForm({ defaultFolder, onDone }: { defaultFolder: string
 
   return (
     <form className="backup-card__form" onSubmit={(e) => void backup(e)} noValidate data-testid="backup-now">
-      <Field
+      <PathField
         label="Sauvegarder dans"
         hint="Laissez vide pour le dossier des sauvegardes ; une clé USB ou un partage réseau pour une copie hors de l’ordinateur."
-        status={error ? { kind: 'error', message: error } : null}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input input--mono"
-            name="backupNowFolder"
-            value={folder}
-            placeholder={defaultFolder}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(ev) => {
-              setFolder(ev.target.value)
-              setError(null)
-            }}
-          />
-        )}
-      </Field>
+        error={error}
+        name="backupNowFolder"
+        value={folder}
+        placeholder={defaultFolder}
+        onChange={(v) => { setFolder(v); setError(null) }}
+      />
       <div className="folder-card__actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="backup-now-button">
           {busy ? 'Sauvegarde…' : 'Sauvegarder maintenant'}

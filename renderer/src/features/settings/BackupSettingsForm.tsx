@@ -3,6 +3,7 @@ import type { BackupSettings } from '../../../../shared/api/areas/backup'
 import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
 import { MAX_KEEP, MIN_KEEP } from '../../../../shared/domain/backups'
 import { Field } from '../../components/Field'
+import { PathField } from './PathField'
 import { useCommand } from '../../hooks/useCommand'
 
 /** Where automatic backups go and how many are kept; the server checks the folder before saving. */
@@ -30,23 +31,7 @@ export function BackupSettingsForm({ settings, onSaved }: { settings: BackupSett
   const changed = folder.trim() !== settings.folder || keep.trim() !== String(settings.keep)
   return (
     <form className="backup-card__form" onSubmit={(e) => void save(e)} noValidate data-testid="backup-settings">
-      <Field label="Dossier des sauvegardes automatiques" status={error ? { kind: 'error', message: error } : null}>
-        {(control) => (
-          <input
-            {...control}
-            className="input input--mono"
-            name="backupFolder"
-            value={folder}
-            placeholder={settings.defaultFolder}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(ev) => {
-              setFolder(ev.target.value)
-              setError(null)
-            }}
-          />
-        )}
-      </Field>
+      <PathField label="Dossier des sauvegardes automatiques" error={error} name="backupFolder" value={folder} placeholder={settings.defaultFolder} onChange={(v) => { setFolder(v); setError(null) }} />
       <Field label="Sauvegardes automatiques gardées" hint="Une par jour ; les plus anciennes sont supprimées au-delà.">
         {(control) => (
           <input

@@ -2,9 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { DocumentsFolder } from '../../../../shared/api/areas/documents'
 import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
 import { Badge } from '../../components/Badge'
-import { Field } from '../../components/Field'
+import { PathField } from './PathField'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
+import { LoadingOrError } from '../../components/FormError'
 
 const NO_INPUT = {}
 const RELATIVE = 'Indiquez le chemin complet du dossier, depuis la racine (par exemple C:\\Formation\\Documents ou /Users/claire/Documents).'
@@ -84,27 +85,15 @@ export function DocumentsFolderCard() {
                 Ce dossier est introuvable pour l’instant (lecteur réseau ou amovible absent ?) : la génération échouera s’il ne peut pas être recréé.
               </p>
             ))}
-          <Field
+          <PathField
             label="Nouveau dossier"
             hint="Chemin complet d’un dossier de cet ordinateur ou d’un partage réseau ; il est créé s’il n’existe pas. Les documents y sont rangés par mois (aaaa-mm) ; ceux déjà générés restent où ils sont."
-            status={error ? { kind: 'error', message: error } : null}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input input--mono"
-                name="documentsFolder"
-                value={value}
-                placeholder={folder.defaultPath}
-                spellCheck={false}
-                autoComplete="off"
-                onChange={(ev) => {
-                  setValue(ev.target.value)
-                  setError(null)
-                }}
-              />
-            )}
-          </Field>
+            error={error}
+            name="documentsFolder"
+            value={value}
+            placeholder={folder.defaultPath}
+            onChange={(v) => { setValue(v); setError(null) }}
+          />
           <div className="folder-card__actions">
             <button type="submit" className="button button--primary" disabled={busy || !changed} data-testid="documents-folder-save">
               Enregistrer le dossier
@@ -114,12 +103,8 @@ export function DocumentsFolderCard() {
             </button>
           </div>
         </>
-      ) : error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
       ) : (
-        <p className="muted">Chargement…</p>
+        <LoadingOrError error={error} />
       )}
     </form>
   )

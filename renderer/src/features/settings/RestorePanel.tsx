@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { BackupFile } from '../../../../shared/api/areas/backup'
 import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { Field } from '../../components/Field'
+import { PathField } from './PathField'
 import { backupKindLabel, sizeFr, takenAtFr } from './backupFormat'
 import { useRestore } from './useRestore'
 import { FormError } from '../../components/FormError'
@@ -56,23 +56,7 @@ export function RestorePanel({ files, backupFolder }: { files: BackupFile[]; bac
         </button>
       )}
       <form className="backup-card__form" onSubmit={restoreOther} noValidate>
-        <Field label="Autre fichier de sauvegarde" status={otherError ? { kind: 'error', message: otherError } : null}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--mono"
-              name="restorePath"
-              value={other}
-              placeholder={`${backupFolder}/passerelle-….sqlite`}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(ev) => {
-                setOther(ev.target.value)
-                setOtherError(null)
-              }}
-            />
-          )}
-        </Field>
+        <PathField label="Autre fichier de sauvegarde" error={otherError} name="restorePath" value={other} placeholder={`${backupFolder}/passerelle-….sqlite`} onChange={(v) => { setOther(v); setOtherError(null) }} />
         <div className="folder-card__actions">
           <button type="submit" className="button button--ghost" disabled={other.trim() === ''} data-testid="restore-other">
             Restaurer ce fichier…

@@ -73,6 +73,6 @@ describe('layouts that fit a laptop screen', () => {
       expect(checked.filter((c) => c.includes(` ${id}: `) && / last n° \d+ \([1-9]/.test(c)), `${id}: a grid's last row checked at each size`).toHaveLength(SIZES.length)
     }
     expect(problems).toEqual([])
-  }, 300_000)
+  }, 480_000)
 })
 

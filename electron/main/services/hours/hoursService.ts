@@ -3,6 +3,7 @@ import { hoursLedger, type Ledger, type LedgerCalendar, type LedgerEntry } from 
 import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
 import type { Db } from '../../db/open'
 import { holidayOptions } from '../enrolments/deadlineBounds'
+import { parseWeekly } from '../sessions/weeklyJson'
 
 /*
  * Reads what the hours ledger needs for enrolments (dates, planning, interruptions, session breaks,
@@ -26,16 +27,6 @@ const CALENDAR_SQL = `SELECT e.id AS enrolmentId, e.session_id AS sessionId, e.e
     s.start_date AS sessionStart, s.end_date AS sessionEnd, coalesce(e.weekly_hours_json, s.weekly_hours_json) AS weeklyJson
   FROM json_each(?) AS j CROSS JOIN enrolment e JOIN session s ON s.id = e.session_id
   WHERE e.id = j.value`
-
-function parseWeekly(json: string | null): number[] | null {
-  if (json === null) return null
-  try {
-    const parsed: unknown = JSON.parse(json)
-    return Array.isArray(parsed) && parsed.length === 7 && parsed.every((n) => typeof n === 'number') ? parsed : null
-  } catch {
-    return null
-  }
-}
 
 function groupPeriods(rows: readonly { id: number; start: string; end: string | null }[]): Map<number, Period[]> {
   const map = new Map<number, Period[]>()

@@ -5,6 +5,7 @@ import { deriveSchedule, scheduleProblem, weeklyHoursOf, type HalfDay, type Half
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
+import { parseWeekly } from './weeklyJson'
 
 /*
  * A session's timetable (times of each weekday's morning and afternoon) and its dated half-day
@@ -13,16 +14,6 @@ import { nowIso, type ServiceContext } from '../context'
 
 type SessionRow = { id: number; weekly: string | null; start: string | null; end: string | null }
 type ScheduleRow = { weekday: number; am_start: string | null; am_end: string | null; pm_start: string | null; pm_end: string | null }
-
-export function parseWeekly(json: string | null): number[] | null {
-  if (json === null) return null
-  try {
-    const parsed: unknown = JSON.parse(json)
-    return Array.isArray(parsed) && parsed.length === 7 && parsed.every((n) => typeof n === 'number') ? parsed : null
-  } catch {
-    return null
-  }
-}
 
 function sessionRow(db: Db, sessionId: number): SessionRow {
   const row = db

@@ -1,4 +1,4 @@
-import { IMPORTABLE_FIELDS, type ImportableField } from '../../../../shared/api/areas/traineeImport'
+import { IMPORTABLE_FIELDS, type ImportableField, type TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
 import { AppError } from '../../../../shared/api/result'
 import { readCsv } from './csv'
 import { columnLetter, findHeaderRow, recogniseHeaders } from './headers'
@@ -18,16 +18,9 @@ export type { SourceRow, SourceTable } from './table'
 /** Rows shown on the mapping screen. */
 export const SAMPLE_ROWS = 10
 
-export type TraineeFile = {
+/** The file as read: what the preview shows of it, and every data row read but not yet judged. */
+export type TraineeFile = Pick<TraineeImportPreview, 'encoding' | 'delimiter' | 'sheet' | 'headerLine' | 'headers' | 'mapping' | 'sample'> & {
   format: SourceTable['format']
-  encoding: string | null
-  delimiter: string | null
-  sheet: string | null
-  /** Line of the header row in the source. */
-  headerLine: number
-  headers: string[]
-  mapping: (ImportableField | null)[]
-  sample: string[][]
   /** Every data row but the blank ones, in file order. */
   readings: Exclude<RowReading, { kind: 'blank' }>[]
   warnings: string[]

@@ -21,16 +21,8 @@ export type EventFormValues = {
 export type EventField = Exclude<keyof EventFormValues, 'repeat'>
 export type EventFormErrors = Partial<Record<EventField, string>>
 
-export type EventPayload = {
-  kind: RecruitmentEventKind
-  date: string
-  endDate: string | null
-  startTime: string | null
-  endTime: string | null
-  place: string | null
-  capacity: number | null
-  comment: string | null
-}
+/** What the form sends: the fields of an event row the clerk types. */
+export type EventPayload = Pick<RecruitmentEventRow, 'kind' | 'date' | 'endDate' | 'startTime' | 'endTime' | 'place' | 'capacity' | 'comment'>
 
 export function emptyEventForm(sessionId: number | null): EventFormValues {
   return {

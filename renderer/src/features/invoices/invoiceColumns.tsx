@@ -3,6 +3,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react'
 import type { InvoiceRow } from '../../../../shared/api/areas/invoices'
 import { SESSION_FUNDERS, type SessionFunderCode } from '../../../../shared/domain/aifQuoteFunding'
 import type { FollowUp } from '../../../../shared/domain/invoiceRules'
+import '../../components/statusChip.css'
 
 const TONES: Record<FollowUp, string> = {
   draft: 'neutral',
@@ -20,7 +21,7 @@ function StatusCell(p: CustomCellRendererProps<InvoiceRow>) {
   if (!p.data) return null
   const overdue = p.data.daysOverdue > 0 ? ` · ${p.data.daysOverdue} j de retard` : ''
   return (
-    <span className={`invoice-status invoice-status--${TONES[p.data.followUp]}`} data-testid="invoice-status">
+    <span className={`status-chip status-chip--${TONES[p.data.followUp]}`} data-testid="invoice-status">
       {p.data.followUpLabel}
       {overdue}
     </span>

@@ -3,6 +3,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react'
 import type { QuoteRow } from '../../../../shared/api/areas/quotes'
 import { QUOTE_FUNDERS } from '../../../../shared/domain/aifQuoteAmounts'
 import { formatEuros } from '../../../../shared/domain/money'
+import '../../components/statusChip.css'
 
 export const personName = (q: Pick<QuoteRow, 'lastName' | 'firstName'>): string => `${q.lastName.toLocaleUpperCase('fr-FR')} ${q.firstName}`
 
@@ -19,7 +20,7 @@ const STATUS_TONES: Record<QuoteRow['status'], string> = {
 function StatusCell(p: CustomCellRendererProps<QuoteRow>) {
   if (!p.data) return null
   return (
-    <span className={`quote-status quote-status--${STATUS_TONES[p.data.status]}`} data-testid="quote-status">
+    <span className={`status-chip status-chip--${STATUS_TONES[p.data.status]}`} data-testid="quote-status">
       {p.data.statusLabel}
     </span>
   )

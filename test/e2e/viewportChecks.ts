@@ -55,7 +55,8 @@ const CHECK = `(async () => {
   const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
   const shown = (el) => {
     const r = el.getBoundingClientRect()
-    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && el.closest('dialog:not([open])') === null
+    // checkVisibility: the content of a closed <details> keeps a layout box but is not rendered.
+    return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }) && el.closest('dialog:not([open])') === null
   }
   const describe = (el) => {
     if (!el) return 'nothing (outside the page)'

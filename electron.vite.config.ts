@@ -2,10 +2,14 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
+// `@shared/…` imports (tsconfig.base.json's paths) resolve the same in every bundle.
+const resolveShared = { alias: { '@shared': resolve(__dirname, 'shared') } }
+
 // Custom roots: the main bundle also carries the browser host (same services, no Electron),
 // so one build produces everything `npm run start:browser` and the end-to-end tests need.
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
@@ -24,6 +28,7 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/preload',
       rollupOptions: {
@@ -33,6 +38,7 @@ export default defineConfig({
     }
   },
   renderer: {
+    resolve: resolveShared,
     root: resolve(__dirname, 'renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -43,7 +43,7 @@ export default tseslint.config(
   {
     files: ['electron/main/services/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: { 'no-restricted-imports': restrict(['electron'], 'Services never import Electron: what only a desktop can do goes behind electron/main/host.') }
+    rules: { 'no-restricted-imports': restrict(['electron'], 'Services never import Electron: what only a desktop can do goes behind electron/main/desktop.') }
   },
   {
     files: ['electron/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.{ts,mts,mjs}'],

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { HTTP_KEY_HEADER, HTTP_KEY_PARAM } from '../../shared/api/channel'
+import { HTTP_KEY_HEADER, HTTP_KEY_PARAM } from '@shared/api/channel'
 
 /*
  * The browser host's secret: a random key per launch, in the address it prints. Another account

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { INVOKE_CHANNEL } from '../../shared/api/channel'
+import { INVOKE_CHANNEL } from '@shared/api/channel'
 
 // The renderer gets one function and nothing else of Electron; the main process validates
 // every call against the contract, so the preload does not need zod.

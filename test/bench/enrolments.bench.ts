@@ -1,4 +1,4 @@
-import type { EnrolmentFilter } from '../../shared/api/areas/enrolments'
+import type { EnrolmentFilter } from '@shared/api/areas/enrolments'
 import { countEnrolments, getEnrolment, listEnrolments } from '../../electron/main/services/enrolments/enrolmentQueries'
 import { BENCH_TODAY, benchDatabase, measure } from './enrolmentBenchDb'
 

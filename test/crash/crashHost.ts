@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_KEY_PARAM } from '../../shared/api/channel'
+import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_KEY_PARAM } from '@shared/api/channel'
 
 /*
  * The browser host as a writer process the crash tests kill with SIGKILL (attendance saves,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { AttendanceMonthGrid } from '../../shared/api/areas/attendance'
+import type { AttendanceMonthGrid } from '@shared/api/areas/attendance'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { attendanceWorld } from '../services/attendanceWorld'
 import { apiCall, cell, expectText, shot, until } from './support'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Dashboard } from '../../shared/api/areas/dashboard'
+import type { Dashboard } from '@shared/api/areas/dashboard'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { formatCount } from '../../renderer/src/grid/cellValues'
 import { apiCall, expectText, goTo, shot } from './support'

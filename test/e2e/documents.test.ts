@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { ExitReportRow } from '../../shared/api/areas/exitReports'
+import type { ExitReportRow } from '@shared/api/areas/exitReports'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { documentsWorld } from '../services/documentsWorld'
 import { apiCall, cell, expectCount, expectText, rowIdOf, shot, until } from './support'

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { RegistrationRow, RecruitmentEventRow } from '../../shared/api/areas/recruitment'
+import type { RegistrationRow, RecruitmentEventRow } from '@shared/api/areas/recruitment'
 import { importLheoFile } from '../../electron/main/services/lheo/importCatalogue'
 import { e2eWorld, type Template } from '../helpers/e2eWorld'
 import { apiCall, cell, expectCount, expectText, labelled, rowIdOf, shot } from './support'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Download } from 'playwright-core'
-import type { Trainee } from '../../shared/api/areas/trainees'
+import type { Trainee } from '@shared/api/areas/trainees'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { apiCall, cell, expectCount, expectText, goTo, rowIdOf, shot } from './support'
 

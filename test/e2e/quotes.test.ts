@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import type { GeneratedDocument } from '../../shared/api/areas/documents'
+import type { GeneratedDocument } from '@shared/api/areas/documents'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { launchBrowser, openApp, removeDir, startHost, type RunningHost } from '../helpers/browserHost'
 import { fixedClock, tempDb } from '../helpers/tempDb'

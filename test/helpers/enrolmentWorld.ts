@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import { contract, type Input } from '../../shared/api/contract'
-import type { EnrolmentStatus } from '../../shared/domain/enrolment'
+import { contract, type Input } from '@shared/api/contract'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
 import type { Db } from '../../electron/main/db/open'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { createSession } from '../../electron/main/services/catalogue/sessionService'

@@ -10,8 +10,8 @@ import { handlers } from '../../electron/main/api/handlers'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { runTempDir } from '../../electron/main/tempFiles/runTemp'
 import { fileBytes, takeUpload } from '../../electron/main/uploads/uploadStore'
-import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER } from '../../shared/api/channel'
-import { fail, ok } from '../../shared/api/result'
+import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER } from '@shared/api/channel'
+import { fail, ok } from '@shared/api/result'
 import { fixedClock, tempDb, type TempDb } from '../helpers/tempDb'
 
 /*

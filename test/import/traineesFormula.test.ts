@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ImportableField } from '../../shared/api/areas/traineeImport'
+import type { ImportableField } from '@shared/api/areas/traineeImport'
 import { readRow } from '../../electron/main/import/trainees/rows'
 
 describe('a prescriber list with formula-looking values', () => {

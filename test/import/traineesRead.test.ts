@@ -17,7 +17,7 @@ import {
   sniffFormat
 } from '../../electron/main/import/trainees'
 import { civilityFromText, dateFromText, prescriberFromText } from '../../electron/main/import/trainees/values'
-import type { ImportableField } from '../../shared/api/areas/traineeImport'
+import type { ImportableField } from '@shared/api/areas/traineeImport'
 import { encodeWindows1252, franceTravailCsvText, missionLocaleCsvText, prescriberWorkbook } from '../fixtures/trainees/prescriberLists'
 
 const FIXTURES = join(__dirname, '../fixtures/trainees')

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { allocateCents } from '../../shared/domain/invoiceAccounting'
+import { allocateCents } from '@shared/domain/invoiceAccounting'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { createFromSession, updateDraft } from '../../electron/main/services/invoices/invoiceDrafts'
 import { exportInvoices } from '../../electron/main/services/invoices/invoiceExport'

@@ -1,5 +1,5 @@
-import { computeInvoiceAmounts, type InvoiceLineInput, type VatMode } from '../../shared/domain/invoiceAmounts'
-import { frenchVatNumber, legalNotes, type InvoiceKind } from '../../shared/domain/invoiceRules'
+import { computeInvoiceAmounts, type InvoiceLineInput, type VatMode } from '@shared/domain/invoiceAmounts'
+import { frenchVatNumber, legalNotes, type InvoiceKind } from '@shared/domain/invoiceRules'
 import type { InvoiceDocument, InvoiceParty, InvoiceSeller } from '../../electron/main/services/invoices/invoiceDocument'
 
 export const SELLER: InvoiceSeller = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConsistencyReport } from '../../shared/domain/invoiceConsistency'
+import type { ConsistencyReport } from '@shared/domain/invoiceConsistency'
 import type { ServiceContext } from '../../electron/main/services/context'
 import type { ConsistencyChecker } from '../../electron/main/services/invoices/consistencyAdapter'
 import { createFromEnrolment, createFromSession, deleteDraft, updateDraft } from '../../electron/main/services/invoices/invoiceDrafts'

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../shared/api/contract'
+import { contract } from '@shared/api/contract'
 import { renderEmargement } from '../../electron/main/pdf/templates/emargement'
 import { loadOrganisation } from '../../electron/main/services/documents/documentData'
 import { emargementData } from '../../electron/main/services/documents/emargementData'

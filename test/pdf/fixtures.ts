@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { addDays, dayOfWeek } from '../../shared/domain/dates'
+import { addDays, dayOfWeek } from '@shared/domain/dates'
 import type {
   AttestationEntreeData,
   AttestationFinData,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { renderDocument } from '../../electron/main/pdf/render'
 import type { DocumentData } from '../../electron/main/pdf/types'
-import { addDays } from '../../shared/domain/dates'
-import { formatHours } from '../../shared/domain/hours'
+import { addDays } from '@shared/domain/dates'
+import { formatHours } from '@shared/domain/hours'
 import * as f from './fixtures'
 import { pdfPages, renderWithPoppler } from './pdfText'
 

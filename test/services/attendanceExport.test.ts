@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { todayIso } from '../../shared/domain/dates'
+import { todayIso } from '@shared/domain/dates'
 import { EXPORT_FILLS, exportAttendance, type ExportInput } from '../../electron/main/services/attendance/attendanceExport'
 import { saveAttendance } from '../../electron/main/services/attendance/attendanceService'
 import type { ServiceContext } from '../../electron/main/services/context'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { todayIso } from '../../shared/domain/dates'
-import { previousMonth } from '../../shared/domain/deadlines'
+import { todayIso } from '@shared/domain/dates'
+import { previousMonth } from '@shared/domain/deadlines'
 import type { Db } from '../../electron/main/db/open'
 import { generateDemoData } from '../../electron/main/demo/generateDemoData'
 import { exportAttendance } from '../../electron/main/services/attendance/attendanceExport'

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
-import { contract, type Input } from '../../shared/api/contract'
+import { contract, type Input } from '@shared/api/contract'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { createSession } from '../../electron/main/services/catalogue/sessionService'
 import { createTraining } from '../../electron/main/services/catalogue/trainingService'

@@ -8,7 +8,7 @@ import { openConnection } from '../../electron/main/db/open'
 import { backupNow } from '../../electron/main/services/backup/backupService'
 import { restoreBackup } from '../../electron/main/services/backup/restoreBackup'
 import type { ServiceContext } from '../../electron/main/services/context'
-import { AppError } from '../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 import { changeEverything, dumpAll, dumpFile, seedDemo, type Dump } from './backupWorld'
 

@@ -8,9 +8,9 @@ import { backupsEnabled, startBackupScheduler } from '../../electron/main/servic
 import { backupNow, listBackups, runAutomaticBackup } from '../../electron/main/services/backup/backupService'
 import { getBackupSettings, saveBackupSettings } from '../../electron/main/services/backup/backupSettings'
 import type { Clock, ServiceContext } from '../../electron/main/services/context'
-import type { BackupList } from '../../shared/api/areas/backup'
-import { backupFileName } from '../../shared/domain/backups'
-import { AppError } from '../../shared/api/result'
+import type { BackupList } from '@shared/api/areas/backup'
+import { backupFileName } from '@shared/domain/backups'
+import { AppError } from '@shared/api/result'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 import { dumpAll, dumpFile, seedDemo } from './backupWorld'
 

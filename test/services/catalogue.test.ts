@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../shared/api/contract'
-import { todayIso } from '../../shared/domain/dates'
+import { contract } from '@shared/api/contract'
+import { todayIso } from '@shared/domain/dates'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { createSession, getSession, listSessions, sessionListQuery, updateSession } from '../../electron/main/services/catalogue/sessionService'
 import { createTraining, getTraining, listTrainings, updateTraining } from '../../electron/main/services/catalogue/trainingService'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../shared/api/contract'
+import { contract } from '@shared/api/contract'
 import { getExitReport, listExitReports, saveExitReport } from '../../electron/main/services/exitReports/exitReportService'
 import { serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 import { refusal } from '../helpers/enrolmentWorld'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { todayIso } from '../../shared/domain/dates'
-import { ledgerBalances, sumSummaries } from '../../shared/domain/hoursLedger'
+import { todayIso } from '@shared/domain/dates'
+import { ledgerBalances, sumSummaries } from '@shared/domain/hoursLedger'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { monthGrid, saveAttendance } from '../../electron/main/services/attendance/attendanceService'
 import { enrolmentLedger, enrolmentLedgers, loadCalendars } from '../../electron/main/services/hours/hoursService'

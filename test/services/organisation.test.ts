@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../shared/api/contract'
+import { contract } from '@shared/api/contract'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { getOrganisation, removeOrganisationLogo, setOrganisationLogo, updateOrganisation } from '../../electron/main/services/organisation/organisationService'
 import { serviceContext, tempDb, type TempDb } from '../helpers/tempDb'

@@ -15,8 +15,8 @@ import { privacySettings, savePrivacySettings } from '../../electron/main/servic
 import { setEnrolmentFunding } from '../../electron/main/services/quotes/fundingService'
 import { setRegistrationComment } from '../../electron/main/services/recruitment/registrationService'
 import { getTrainee, updateTrainee } from '../../electron/main/services/trainees/traineeService'
-import { AppError } from '../../shared/api/result'
-import { contract } from '../../shared/api/contract'
+import { AppError } from '@shared/api/result'
+import { contract } from '@shared/api/contract'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 
 const TODAY = '2026-11-22'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EnrolmentFilter } from '../../shared/api/areas/enrolments'
-import { addDays, todayIso } from '../../shared/domain/dates'
+import type { EnrolmentFilter } from '@shared/api/areas/enrolments'
+import { addDays, todayIso } from '@shared/domain/dates'
 import type { Db } from '../../electron/main/db/open'
 import { generateDemoData } from '../../electron/main/demo/generateDemoData'
 import type { ServiceContext } from '../../electron/main/services/context'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract, type Input } from '../../shared/api/contract'
-import { dayOfWeek, todayIso } from '../../shared/domain/dates'
+import { contract, type Input } from '@shared/api/contract'
+import { dayOfWeek, todayIso } from '@shared/domain/dates'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { createSession, getSession } from '../../electron/main/services/catalogue/sessionService'
 import { createTraining } from '../../electron/main/services/catalogue/trainingService'

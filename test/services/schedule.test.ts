@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../shared/api/contract'
+import { contract } from '@shared/api/contract'
 import { getSchedule, saveSchedule, saveSubjects } from '../../electron/main/services/sessions/scheduleService'
 import { refusal } from '../helpers/enrolmentWorld'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../shared/api/contract'
+import { contract } from '@shared/api/contract'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { saveAttendance } from '../../electron/main/services/attendance/attendanceService'
 import { moveEnrolmentDates } from '../../electron/main/services/catalogue/sessionDates'

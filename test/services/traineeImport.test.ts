@@ -11,8 +11,8 @@ import {
   type TraineeImportRequest
 } from '../../electron/main/services/traineeImport/traineeImportService'
 import { createTrainee, getTrainee, listTrainees } from '../../electron/main/services/trainees/traineeService'
-import type { ImportableField, TraineeImportPreview } from '../../shared/api/areas/traineeImport'
-import { contract } from '../../shared/api/contract'
+import type { ImportableField, TraineeImportPreview } from '@shared/api/areas/traineeImport'
+import { contract } from '@shared/api/contract'
 import { fixedClock, serviceContext, tempDb, type TempDb } from '../helpers/tempDb'
 import { prescriberWorkbook, SEEDED } from '../fixtures/trainees/prescriberLists'
 

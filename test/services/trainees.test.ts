@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../shared/api/contract'
+import { contract } from '@shared/api/contract'
 import { createDispatch } from '../../electron/main/api/dispatch'
 import { handlers } from '../../electron/main/api/handlers'
 import type { ServiceContext } from '../../electron/main/services/context'

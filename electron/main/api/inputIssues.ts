@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { fail, type FieldIssue, type Result } from '../../../shared/api/result'
+import { fail, type FieldIssue, type Result } from '@shared/api/result'
 
 /*
  * A refused input's answer, kept short whatever the input: a list of 20,000 wrong elements

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import type { ServiceContext } from '../services/context'
 import type { CallContext } from './types'
 

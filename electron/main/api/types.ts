@@ -1,4 +1,4 @@
-import type { Op, Output, Parsed } from '../../../shared/api/contract'
+import type { Op, Output, Parsed } from '@shared/api/contract'
 import type { Db } from '../db/open'
 import type { Actor, Clock } from '../services/context'
 

@@ -4,7 +4,7 @@
 // row was changed, removed or added behind the app's back, 1 on an error. Reads only.
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { AppError } from '../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { openDatabase } from '../db/open'
 import { resolveDbPath } from '../db/paths'
 import { verifyAudit } from '../services/audit/auditService'

@@ -2,7 +2,7 @@
 //   npm run demo -- [--trainees 20000] [--seed 7] [--db path]
 // Prints one JSON line (the counts and the database path); exits 1 with a French message on refusal.
 import { parseArgs } from 'node:util'
-import { AppError } from '../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { openDatabase } from '../db/open'
 import { resolveDbPath } from '../db/paths'
 import { generateDemoData } from '../demo/generateDemoData'

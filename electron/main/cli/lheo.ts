@@ -4,7 +4,7 @@
 // French message on stderr and exits 1, having written nothing.
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
-import { AppError } from '../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { isLheoError } from '../import/lheo'
 import { openDatabase } from '../db/open'
 import { resolveDbPath } from '../db/paths'

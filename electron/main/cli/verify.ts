@@ -6,7 +6,7 @@
 // one in the file, 1 on an error (French message on stderr). Reads only.
 import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { AppError } from '../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { openDatabase } from '../db/open'
 import { resolveDbPath } from '../db/paths'
 import { verifyDocument } from '../services/documents/documentVerify'

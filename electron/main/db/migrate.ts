@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { AppError } from '../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import type { Migration } from './migration'
 
 export type MigrationReport = { from: number; to: number; backupPath: string | null }

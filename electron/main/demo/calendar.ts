@@ -1,5 +1,5 @@
-import { addDays, dayOfWeek } from '../../../shared/domain/dates'
-import { publicHolidays } from '../../../shared/domain/frenchHolidays'
+import { addDays, dayOfWeek } from '@shared/domain/dates'
+import { publicHolidays } from '@shared/domain/frenchHolidays'
 
 /**
  * The demo works on whole days counted from "today" (0 = today, -1 = yesterday): comparisons

@@ -1,6 +1,6 @@
 // Demo data: The organisation, its partners, places and catalogue (trainings and their actions).
-import { addDays } from '../../../shared/domain/dates'
-import { formatHours } from '../../../shared/domain/hours'
+import { addDays } from '@shared/domain/dates'
+import { formatHours } from '@shared/domain/hours'
 import { PLACES, TRAININGS } from './catalogue'
 import { AGENCIES } from './frenchNames'
 import { withLuhnKey } from './random'

@@ -1,6 +1,6 @@
 // The demo generator's plans: what it decides in memory before inserting anything.
 import type BetterSqlite3 from 'better-sqlite3'
-import type { EnrolmentStatus, Funding } from '../../../shared/domain/enrolment'
+import type { EnrolmentStatus, Funding } from '@shared/domain/enrolment'
 import type { TrainingDef } from './catalogue'
 import type { Area } from './frenchNames'
 

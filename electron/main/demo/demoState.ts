@@ -1,7 +1,7 @@
 // The state the demo generator's steps share: the seeded random source, the calendar around today,
 // the ids inserted so far and the running summary, with the day helpers every step uses.
-import type { DemoSummary } from '../../../shared/api/areas/demo'
-import { todayIso } from '../../../shared/domain/dates'
+import type { DemoSummary } from '@shared/api/areas/demo'
+import { todayIso } from '@shared/domain/dates'
 import { nowIso, type ServiceContext } from '../services/context'
 import { DemoCalendar } from './calendar'
 import type { Day, SessionPlan } from './demoPlans'

@@ -1,6 +1,6 @@
 // Demo data: Trainees: who they are, who sent them, and their rows.
-import { addDays } from '../../../shared/domain/dates'
-import { capitaliseFirstName, foldForSearch, upperName } from '../../../shared/domain/text'
+import { addDays } from '@shared/domain/dates'
+import { capitaliseFirstName, foldForSearch, upperName } from '@shared/domain/text'
 import { ADVISER_EMAIL_DOMAIN, AGENCIES, CITIES, EMAIL_DOMAINS, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREETS, type AgencyDef, type Area } from './frenchNames'
 import type { Prescriber, TraineePlan } from './demoPlans'
 import type { DemoState } from './demoState'

@@ -1,5 +1,5 @@
-import type { DemoSummary } from '../../../shared/api/areas/demo'
-import { AppError } from '../../../shared/api/result'
+import type { DemoSummary } from '@shared/api/areas/demo'
+import { AppError } from '@shared/api/result'
 import { recordAudit } from '../services/audit/recordAudit'
 import type { ServiceContext } from '../services/context'
 import { oneRow } from '../db/oneRow'

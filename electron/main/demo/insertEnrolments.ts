@@ -1,5 +1,5 @@
 // Demo data: Registrations, enrolments and their events, as planned.
-import { daysInMonth, formatDateFr } from '../../../shared/domain/dates'
+import { daysInMonth, formatDateFr } from '@shared/domain/dates'
 import type { AbsentRegistration, Day, EnrolmentPlan } from './demoPlans'
 import type { DemoState } from './demoState'
 import { insertAttendance } from './insertAttendance'

@@ -1,5 +1,5 @@
 // Demo data: One trainee's path through a session: registration, result, KAIROS statuses and their events.
-import type { EnrolmentStatus } from '../../../shared/domain/enrolment'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
 import { CANCEL_REASONS, DROPOUT_REASONS, NON_RETENU_COMMENTS } from './catalogue'
 import type { Day, EnrolmentPlan, EventPlan, SessionPlan, StepKind, StepPlan, TraineePlan } from './demoPlans'
 import type { DemoState } from './demoState'

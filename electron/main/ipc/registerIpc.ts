@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { INVOKE_CHANNEL } from '../../../shared/api/channel'
-import { fail } from '../../../shared/api/result'
+import { INVOKE_CHANNEL } from '@shared/api/channel'
+import { fail } from '@shared/api/result'
 import type { Dispatch } from '../api/dispatch'
 import { isAppUrl } from '../security/appUrl'
 

@@ -1,5 +1,5 @@
-import { formatDateFr } from '../../../shared/domain/dates'
-import { CODE_MARKER, formatCode } from '../../../shared/domain/verificationCode'
+import { formatDateFr } from '@shared/domain/dates'
+import { CODE_MARKER, formatCode } from '@shared/domain/verificationCode'
 import { useFont } from './fonts'
 import type { PageDecorator, Sheet } from './layout'
 import { drawQr } from './qr'

@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS } from '../../../shared/domain/documents'
+import { DOCUMENT_KINDS } from '@shared/domain/documents'
 import { markCode, stampDocument, type Stamp } from './authenticity'
 import { Sheet } from './layout'
 import { drawAttestationEntree } from './templates/attestationEntree'

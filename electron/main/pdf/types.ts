@@ -1,4 +1,4 @@
-import type { ActionNature, CertificationResult } from '../../../shared/domain/documents'
+import type { ActionNature, CertificationResult } from '@shared/domain/documents'
 
 // Plain data assembled by the documents service and handed to the templates (possibly on a
 // worker thread, through structured clone): no DB access, no class instances.

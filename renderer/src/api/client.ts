@@ -1,6 +1,6 @@
-import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_WINDOW_HEADER } from '../../../shared/api/channel'
-import type { Input, Op, Output } from '../../../shared/api/contract'
-import type { Result } from '../../../shared/api/result'
+import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_WINDOW_HEADER } from '@shared/api/channel'
+import type { Input, Op, Output } from '@shared/api/contract'
+import type { Result } from '@shared/api/result'
 
 export type ApiClient = {
   call<O extends Op>(op: O, input: Input<O>): Promise<Result<Output<O>>>

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { AppState } from '../../../shared/api/areas/app'
+import type { AppState } from '@shared/api/areas/app'
 import { useApi } from '../api/ApiContext'
 
 type AppStateValue = {

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../shared/api/result'
+import type { FieldIssue } from '@shared/api/result'
 
 /**
  * Server refusals name the field (`issues[].path`, e.g. `lastName`, `changes.title`,

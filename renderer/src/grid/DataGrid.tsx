@@ -12,7 +12,7 @@ import type {
   RowSelectionOptions
 } from 'ag-grid-community'
 import { useCallback, useMemo } from 'react'
-import type { Result } from '../../../shared/api/result'
+import type { Result } from '@shared/api/result'
 import { useToast } from '../components/Toasts'
 import { isInvalidInput, quickFilterMatches, quickFilterParts } from './cellValues'
 import { columnTypes } from './columnTypes'

@@ -1,5 +1,5 @@
 import type { IDateComp, IDateParams } from 'ag-grid-community'
-import { formatDateFr, parseFrenchDate, todayIso } from '../../../shared/domain/dates'
+import { formatDateFr, parseFrenchDate, todayIso } from '@shared/domain/dates'
 
 /** The grid's date filters speak JS Dates at local midnight; our inputs speak French days. */
 export function isoToLocalDate(iso: string): Date {

@@ -1,9 +1,9 @@
-import { formatDateFr, parseFrenchDate, todayIso } from '../../../shared/domain/dates'
-import { formatHours, parseHours } from '../../../shared/domain/hours'
-import { formatEuros, parseEuros } from '../../../shared/domain/money'
-import { plural as pluralFr } from '../../../shared/domain/frenchFormat'
-import { foldForSearch } from '../../../shared/domain/text'
-import type { Check } from '../../../shared/domain/validation'
+import { formatDateFr, parseFrenchDate, todayIso } from '@shared/domain/dates'
+import { formatHours, parseHours } from '@shared/domain/hours'
+import { formatEuros, parseEuros } from '@shared/domain/money'
+import { plural as pluralFr } from '@shared/domain/frenchFormat'
+import { foldForSearch } from '@shared/domain/text'
+import type { Check } from '@shared/domain/validation'
 
 /*
  * Pure value parsers and formatters of the grid's column types. A parser never throws and never
@@ -140,7 +140,7 @@ export function quickFilterMatches(parts: string[], rowText: string): boolean {
 }
 
 /** Spreadsheets run cells starting with = + - @ as formulas: the one rule of every export. */
-export { spreadsheetSafe as csvSafe } from '../../../shared/domain/spreadsheetText'
+export { spreadsheetSafe as csvSafe } from '@shared/domain/spreadsheetText'
 
 /** stagiaires-2026-11-22.csv */
 export function csvFileName(base: string, isoDay: string): string {

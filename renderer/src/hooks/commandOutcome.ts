@@ -1,4 +1,4 @@
-import type { AppErrorInfo, Result } from '../../../shared/api/result'
+import type { AppErrorInfo, Result } from '@shared/api/result'
 
 export type CommandToast = { kind: 'success' | 'info' | 'error'; message: string }
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import type { AppErrorInfo, Result } from '../../../shared/api/result'
+import type { AppErrorInfo, Result } from '@shared/api/result'
 import type { ApiClient } from '../api/client'
 import { useApi } from '../api/ApiContext'
 import { useToast } from '../components/Toasts'

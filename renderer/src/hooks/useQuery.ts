@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Input, Op, Output } from '../../../shared/api/contract'
+import type { Input, Op, Output } from '@shared/api/contract'
 import { useApi } from '../api/ApiContext'
 
 export type QueryState<T> = {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { useLocation, useNavigate } from 'react-router-dom'
-import type { AppState } from '../../../shared/api/areas/app'
+import type { AppState } from '@shared/api/areas/app'
 import { navShortcut, SCREENS, screenForPath } from '../app/screens'
 import { ChangeClerkDialog } from '../features/clerk/ChangeClerkDialog'
 import { matchesShortcut, parseShortcut } from '../hooks/shortcuts'

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom'
 import { Icon } from '../components/Icon'
 import { initials } from '../features/clerk/ClerkPicker'
-import type { AppState } from '../../../shared/api/areas/app'
+import type { AppState } from '@shared/api/areas/app'
 
 type Props = { title: string; state: AppState; onChangeClerk: () => void }
 

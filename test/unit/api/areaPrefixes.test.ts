@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contract } from '../../../shared/api/contract'
+import { contract } from '@shared/api/contract'
 
 const AREAS = join(__dirname, '../../../shared/api/areas')
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contract, OPS, type Input, type Op } from '../../../shared/api/contract'
+import { contract, OPS, type Input, type Op } from '@shared/api/contract'
 import { handlers } from '../../../electron/main/api/handlers'
 
 // One valid input per operation: the mapped type makes a new operation without an example a

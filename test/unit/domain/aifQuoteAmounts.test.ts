@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allocateCents, computeQuoteAmounts, hourlyFromTotal, teachingCostCents, toHundredths } from '../../../shared/domain/aifQuoteAmounts'
+import { allocateCents, computeQuoteAmounts, hourlyFromTotal, teachingCostCents, toHundredths } from '@shared/domain/aifQuoteAmounts'
 
 describe('AIF quote amounts (integer cents, hours in hundredths)', () => {
   it('turns hours into hundredths without float drift', () => {

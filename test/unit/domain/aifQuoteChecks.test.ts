@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { computeQuoteAmounts, type FunderAmount } from '../../../shared/domain/aifQuoteAmounts'
-import { checkQuote, type QuoteCheckInput } from '../../../shared/domain/aifQuoteChecks'
+import { computeQuoteAmounts, type FunderAmount } from '@shared/domain/aifQuoteAmounts'
+import { checkQuote, type QuoteCheckInput } from '@shared/domain/aifQuoteChecks'
 
 const amounts = (funders: FunderAmount[] = [], ft: number | null = null, hourlyCents = 1200) =>
   computeQuoteAmounts({ hoursHundredths: 35000, pricing: { mode: 'hourly', hourlyCents }, funders, franceTravailCents: ft })

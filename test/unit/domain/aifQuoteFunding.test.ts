@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveFunding, funderText } from '../../../shared/domain/aifQuoteFunding'
+import { effectiveFunding, funderText } from '@shared/domain/aifQuoteFunding'
 
 describe('session and enrolment funding', () => {
   it('prints a funder with its teaching cost and reference', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allowedActions, amountsEditable, quoteNumber, transitionQuote, type TransitionInput } from '../../../shared/domain/aifQuoteStatus'
+import { allowedActions, amountsEditable, quoteNumber, transitionQuote, type TransitionInput } from '@shared/domain/aifQuoteStatus'
 
 const none = { sentOn: null, acceptedOn: null, answeredOn: null }
 const t = (over: Partial<TransitionInput>) => transitionQuote({ status: 'draft', dates: none, action: 'file', date: '2026-12-01', today: '2026-12-02', ...over })

@@ -15,7 +15,7 @@ import {
   rowTotals,
   sameCell,
   sumTotals
-} from '../../../shared/domain/attendance'
+} from '@shared/domain/attendance'
 
 const base: RowCalendarInput = {
   entryDate: '2026-10-01',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type CellValue, monthDays, rowCalendar } from '../../../shared/domain/attendance'
-import { mapPasteBlock, parseClipboardBlock, planPaste } from '../../../shared/domain/attendancePaste'
+import { type CellValue, monthDays, rowCalendar } from '@shared/domain/attendance'
+import { mapPasteBlock, parseClipboardBlock, planPaste } from '@shared/domain/attendancePaste'
 
 describe('parseClipboardBlock', () => {
   it('reads Excel on Windows: tabs, CRLF and the final line end', () => {

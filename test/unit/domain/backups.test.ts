@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backupFileName, backupsToPrune, isBackupDue, localDay, parseBackupName } from '../../../shared/domain/backups'
+import { backupFileName, backupsToPrune, isBackupDue, localDay, parseBackupName } from '@shared/domain/backups'
 
 // Local components: the names follow the computer's time zone, whatever it is where tests run.
 const at = (d: number, h = 14, m = 30) => new Date(2026, 11, d, h, m)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bpfReport } from '../../../shared/domain/bpf'
-import { CADRE_C, cadreCLine, cadreF1Line, cadreF3Line } from '../../../shared/domain/bpfLines'
+import { bpfReport } from '@shared/domain/bpf'
+import { CADRE_C, cadreCLine, cadreF1Line, cadreF3Line } from '@shared/domain/bpfLines'
 
 // How the app's data maps onto the cerfa 10443's lines (the service test checks the figures).
 describe('BPF line mapping', () => {

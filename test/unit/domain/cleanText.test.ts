@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { firstUncleanText, isCleanText } from '../../../shared/domain/cleanText'
-import { isoDate, optionalIsoDate, optionalText, text } from '../../../shared/api/fields'
+import { firstUncleanText, isCleanText } from '@shared/domain/cleanText'
+import { isoDate, optionalIsoDate, optionalText, text } from '@shared/api/fields'
 
 describe('clean text', () => {
   it('accepts what a person types, accents, emoji, tabs and line breaks', () => {

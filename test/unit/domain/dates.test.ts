@@ -14,7 +14,7 @@ import {
   monthOf,
   parseFrenchDate,
   todayIso
-} from '../../../shared/domain/dates'
+} from '@shared/domain/dates'
 
 describe('isLeapYear', () => {
   it('follows the Gregorian rules, century years included', () => {

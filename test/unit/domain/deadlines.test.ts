@@ -10,7 +10,7 @@ import {
   nextMonth,
   previousMonth,
   sessionEntryState
-} from '../../../shared/domain/deadlines'
+} from '@shared/domain/deadlines'
 
 describe('declarationDueDate', () => {
   it('is three calendar days after the effective date on a plain week', () => {

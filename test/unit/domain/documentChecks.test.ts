@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applicability, defaultStatementMonth, enrolmentMissing, missingSummary, organisationMissing, type EnrolmentFacts } from '../../../shared/domain/documentChecks'
-import { certificationResultText } from '../../../shared/domain/documents'
+import { applicability, defaultStatementMonth, enrolmentMissing, missingSummary, organisationMissing, type EnrolmentFacts } from '@shared/domain/documentChecks'
+import { certificationResultText } from '@shared/domain/documents'
 
 const facts = (over: Partial<EnrolmentFacts> = {}): EnrolmentFacts => ({
   status: 'sorti',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ENROLMENT_STATUS_CODES, ENROLMENT_STATUSES, type EnrolmentStatus } from '../../../shared/domain/enrolment'
+import { ENROLMENT_STATUS_CODES, ENROLMENT_STATUSES, type EnrolmentStatus } from '@shared/domain/enrolment'
 import {
   CANCELLATION_REASONS,
   DROPOUT_REASONS,
@@ -17,7 +17,7 @@ import {
   reasonLabel,
   statusLabel,
   type TransitionInput
-} from '../../../shared/domain/enrolmentStateMachine'
+} from '@shared/domain/enrolmentStateMachine'
 
 /** The expected workflow, written independently of the module's table. */
 const EXPECTED: Record<EnrolmentStatus, Partial<Record<EnrolmentStatus, { kind: string; reason: string | null; date: boolean; kairos: boolean }>>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkFranceTravailId } from '../../../shared/domain/franceTravailId'
+import { checkFranceTravailId } from '@shared/domain/franceTravailId'
 
 function message(input: string): string {
   const r = checkFranceTravailId(input)

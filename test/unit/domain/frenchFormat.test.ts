@@ -18,7 +18,7 @@ import {
   quoteFr,
   sortByNameFr,
   unbreakable
-} from '../../../shared/domain/frenchFormat'
+} from '@shared/domain/frenchFormat'
 
 const NNBSP = '\u202f'
 const NBSP = '\u00a0'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayOfWeek } from '../../../shared/domain/dates'
+import { dayOfWeek } from '@shared/domain/dates'
 import {
   easterSunday,
   holidayName,
@@ -8,7 +8,7 @@ import {
   nextWorkingDay,
   publicHolidays,
   workingDayOnOrAfter
-} from '../../../shared/domain/frenchHolidays'
+} from '@shared/domain/frenchHolidays'
 
 describe('easterSunday', () => {
   it('gives known Easter dates', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatHours, parseHours } from '../../../shared/domain/hours'
+import { formatHours, parseHours } from '@shared/domain/hours'
 
 describe('parseHours', () => {
   it.each([

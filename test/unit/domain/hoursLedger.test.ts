@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hoursLedger, type LedgerCalendar, type LedgerDay, type LedgerEntry, ledgerBalances, ledgerDays, summarise, sumSummaries } from '../../../shared/domain/hoursLedger'
+import { hoursLedger, type LedgerCalendar, type LedgerDay, type LedgerEntry, ledgerBalances, ledgerDays, summarise, sumSummaries } from '@shared/domain/hoursLedger'
 
 /*
  * The hours ledger on a calendar of cases. Figures are counted by hand from the calendar (they are

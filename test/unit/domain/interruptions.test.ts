@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkInterruption, interruptionLength, type InterruptionInput } from '../../../shared/domain/interruptions'
+import { checkInterruption, interruptionLength, type InterruptionInput } from '@shared/domain/interruptions'
 
 describe('checkInterruption', () => {
   const enrolment = { entryDate: '2026-03-02', exitDate: null, plannedEnd: '2026-09-30' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ciiAmount, computeInvoiceAmounts, lineNetCents, parseHundredths, VAT_EXEMPTION_TEXT, type InvoiceLineInput } from '../../../shared/domain/invoiceAmounts'
+import { ciiAmount, computeInvoiceAmounts, lineNetCents, parseHundredths, VAT_EXEMPTION_TEXT, type InvoiceLineInput } from '@shared/domain/invoiceAmounts'
 import {
   creditableCents,
   daysOverdue,
@@ -10,7 +10,7 @@ import {
   legalNotes,
   parseInvoiceNumber,
   RECOVERY_INDEMNITY_TEXT
-} from '../../../shared/domain/invoiceRules'
+} from '@shared/domain/invoiceRules'
 
 const hourly = (hundredths: number, price: number): InvoiceLineInput => ({ label: 'Heures', traineeName: null, enrolmentId: null, pricing: 'hourly', quantityHundredths: hundredths, unitPriceCents: price })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { consistencyReport, enrolmentDifferences, monthsToAttest, type ConsistencyFacts } from '../../../shared/domain/invoiceConsistency'
+import { consistencyReport, enrolmentDifferences, monthsToAttest, type ConsistencyFacts } from '@shared/domain/invoiceConsistency'
 
 // The pure rules of the check before invoicing (the service test covers them on a real session).
 const clean: ConsistencyFacts = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatEuros, parseEuros } from '../../../shared/domain/money'
+import { formatEuros, parseEuros } from '@shared/domain/money'
 
 const NNBSP = '\u202F'
 const NBSP = '\u00A0'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNda, formatNda } from '../../../shared/domain/nda'
+import { checkNda, formatNda } from '@shared/domain/nda'
 
 const LENGTH = "Le numéro de déclaration d'activité (NDA) doit comporter 11 caractères."
 const CHARS = "Le numéro de déclaration d'activité (NDA) ne doit contenir que des chiffres (ou 2A/2B pour la Corse)."

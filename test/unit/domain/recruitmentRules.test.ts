@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayOfWeek } from '../../../shared/domain/dates'
+import { dayOfWeek } from '@shared/domain/dates'
 import {
   canReceiveResult,
   canUndoRetained,
@@ -15,7 +15,7 @@ import {
   retainedSince,
   sessionName,
   weeklySeriesDates
-} from '../../../shared/domain/recruitmentRules'
+} from '@shared/domain/recruitmentRules'
 
 describe('weekly series', () => {
   it('gives the same weekday every week, across months and years', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsIdentifier, identifierMatcher, identifierPattern, redactText } from '../../../shared/domain/redaction'
+import { containsIdentifier, identifierMatcher, identifierPattern, redactText } from '@shared/domain/redaction'
 
 const marie = { lastName: 'DUPONT', firstName: 'Marie-Hélène', email: 'mh.dupont@exemple.fr', phone: '06 12 34 56 78', ftId: '0676932W' }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkRetentionYears, enrolmentEnd, isDue, lastActivity, retentionCutoff } from '../../../shared/domain/retention'
+import { checkRetentionYears, enrolmentEnd, isDue, lastActivity, retentionCutoff } from '@shared/domain/retention'
 
 const TODAY = '2026-11-22'
 const base = { exitDate: null, statusSince: '2020-01-10', sessionEnd: '2020-06-30', plannedEnd: null }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayHours, deriveDay, deriveSchedule, formatSlotFr, scheduleProblem, weeklyHoursOf, type WeekSchedule } from '../../../shared/domain/schedule'
+import { dayHours, deriveDay, deriveSchedule, formatSlotFr, scheduleProblem, weeklyHoursOf, type WeekSchedule } from '@shared/domain/schedule'
 
 describe('deriveSchedule (a session without a saved timetable)', () => {
   it('splits a 7-hour day around the lunch break: 9h00–12h30 / 13h30–17h00', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { entryBeforeEnrolmentWarning, movedPlan, rangeFr, sessionDatesRefusal } from '../../../shared/domain/sessionDates'
+import { entryBeforeEnrolmentWarning, movedPlan, rangeFr, sessionDatesRefusal } from '@shared/domain/sessionDates'
 import { enrolmentDatesQuestion } from '../../../renderer/src/features/catalogue/sessionForm'
 
 const OLD = { start: '2027-01-04', end: '2027-06-25' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSiren, checkSiret, formatSiren, formatSiret, luhnValid } from '../../../shared/domain/siret'
+import { checkSiren, checkSiret, formatSiren, formatSiret, luhnValid } from '@shared/domain/siret'
 
 const LENGTH_MESSAGE = 'Le SIRET doit comporter 14 chiffres.'
 

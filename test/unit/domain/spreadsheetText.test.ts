@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksLikeFormula, spreadsheetSafe } from '../../../shared/domain/spreadsheetText'
+import { looksLikeFormula, spreadsheetSafe } from '@shared/domain/spreadsheetText'
 
 describe('text written for a spreadsheet', () => {
   it('neutralises what Excel would run as a formula', () => {

@@ -7,8 +7,8 @@ import {
   foldForSearch,
   normaliseName,
   upperName
-} from '../../../shared/domain/text'
-import { checkAdviserEmail } from '../../../shared/domain/trainee'
+} from '@shared/domain/text'
+import { checkAdviserEmail } from '@shared/domain/trainee'
 
 describe('normaliseName', () => {
   it('trims and collapses every kind of space', () => {

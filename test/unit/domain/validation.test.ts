@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { stripSpaces } from '../../../shared/domain/validation'
+import { stripSpaces } from '@shared/domain/validation'
 
 describe('stripSpaces', () => {
   it('removes ordinary, non-breaking and narrow non-breaking spaces', () => {

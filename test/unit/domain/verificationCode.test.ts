@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { codeFromBytes, CODE_MARKER, findCodeInPdf, formatCode, normaliseCode } from '../../../shared/domain/verificationCode'
+import { codeFromBytes, CODE_MARKER, findCodeInPdf, formatCode, normaliseCode } from '@shared/domain/verificationCode'
 
 describe('verification codes', () => {
   it('encodes 50 bits of random bytes as 10 base32 characters', () => {

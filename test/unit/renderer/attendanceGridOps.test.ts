@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { CellValue } from '../../../shared/domain/attendance'
-import { parseClipboardBlock } from '../../../shared/domain/attendancePaste'
+import type { CellValue } from '@shared/domain/attendance'
+import { parseClipboardBlock } from '@shared/domain/attendancePaste'
 import { fillChanges, rectOf, selectionToTsv, UndoStack } from '../../../renderer/src/features/attendance/gridOps'
 
 const grid: CellValue[][] = [

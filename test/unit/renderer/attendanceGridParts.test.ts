@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AttendanceSessionSummary, CellValue } from '../../../shared/api/areas/attendance'
+import type { AttendanceSessionSummary, CellValue } from '@shared/api/areas/attendance'
 import { dayIndexIn, dayText, monthState, selectionSummary, who } from '../../../renderer/src/features/attendance/gridText'
 import { keyCommand, suppressGridKey } from '../../../renderer/src/features/attendance/keyCommands'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AttendanceRow } from '../../../shared/api/areas/attendance'
-import { hoursLedger, type LedgerCalendar } from '../../../shared/domain/hoursLedger'
+import type { AttendanceRow } from '@shared/api/areas/attendance'
+import { hoursLedger, type LedgerCalendar } from '@shared/domain/hoursLedger'
 import { attestationLines, prefillMessage, prefillSkip, scopeSummary } from '../../../renderer/src/features/attendance/attendanceSummary'
 
 const cal: LedgerCalendar = { entryDate: '2026-09-07', exitDate: null, sessionStart: '2026-09-07', sessionEnd: '2027-06-30', weekly: [7, 7, 7, 7, 3.5, 0, 0], interruptions: [], breaks: [] }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionDetail, TrainingDetail } from '../../../shared/api/areas/catalogue'
+import type { SessionDetail, TrainingDetail } from '@shared/api/areas/catalogue'
 import { screenForPath } from '../../../renderer/src/app/screens'
 import { sessionCellPatch } from '../../../renderer/src/features/catalogue/catalogueColumns'
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionRow, TrainingRow } from '../../../shared/api/areas/catalogue'
-import type { RecruitmentWarning } from '../../../shared/api/areas/recruitment'
+import type { SessionRow, TrainingRow } from '@shared/api/areas/catalogue'
+import type { RecruitmentWarning } from '@shared/api/areas/recruitment'
 import { filterTrainings, readCatalogueParams, sessionAlerts, sessionGridRows, sessionListInput, withParams } from '../../../renderer/src/features/catalogue/catalogueParams'
 
 const training = (id: number, source: 'lheo' | 'local', missingFromSource = false): TrainingRow => ({ id, source, missingFromSource }) as unknown as TrainingRow

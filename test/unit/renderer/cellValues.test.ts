@@ -20,7 +20,7 @@ import {
   quickFilterParts,
   timestampDay
 } from '../../../renderer/src/grid/cellValues'
-import { checkFranceTravailId } from '../../../shared/domain/franceTravailId'
+import { checkFranceTravailId } from '@shared/domain/franceTravailId'
 
 describe('date cells', () => {
   it('formats ISO days the French way and leaves blanks blank', () => {

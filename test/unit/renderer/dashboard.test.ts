@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CounterTarget, DashboardCounter } from '../../../shared/api/areas/dashboard'
+import type { CounterTarget, DashboardCounter } from '@shared/api/areas/dashboard'
 import { barWidths, counterOrder, recruitmentEventPath, splitLabel, targetAction } from '../../../renderer/src/features/dashboard/dashboardTargets'
 
 const counter = (key: DashboardCounter['key'], severity: DashboardCounter['severity']): DashboardCounter => ({

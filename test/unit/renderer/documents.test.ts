@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ExitReportRow } from '../../../shared/api/areas/exitReports'
+import type { ExitReportRow } from '@shared/api/areas/exitReports'
 import { generateInput, jobProgress, jobSummary, kindUnavailable, periodKind, periodLabel, shortSha } from '../../../renderer/src/features/documents/documentFormat'
 import { cellEditInput, exitReasonLabel, isHoursOverride } from '../../../renderer/src/features/exitReports/exitReportFormat'
 

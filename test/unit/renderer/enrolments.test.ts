@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { EnrolmentEvent, EnrolmentFilter, EnrolmentRow } from '../../../shared/api/areas/enrolments'
-import type { EnrolmentStatus } from '../../../shared/domain/enrolment'
+import type { EnrolmentEvent, EnrolmentFilter, EnrolmentRow } from '@shared/api/areas/enrolments'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
 import {
   bulkAvailability,
   declarationCell,

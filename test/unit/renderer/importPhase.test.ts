@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TraineeImportPreview } from '../../../shared/api/areas/traineeImport'
+import type { TraineeImportPreview } from '@shared/api/areas/traineeImport'
 import { afterPreviewRefused, previewRefusalMessage, shownPreview } from '../../../renderer/src/features/traineeImport/importPhase'
 
 const preview = { headers: ['Nom'] } as unknown as TraineeImportPreview

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Organisation } from '../../../shared/api/areas/organisation'
+import type { Organisation } from '@shared/api/areas/organisation'
 import {
   formToOrganisationInput,
   organisationToForm,

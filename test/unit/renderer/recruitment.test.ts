@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RecruitmentEventRow } from '../../../shared/api/areas/recruitment'
+import type { RecruitmentEventRow } from '@shared/api/areas/recruitment'
 import { checkPerson, emptyPerson, isBlankPerson, issuesToPersonErrors, personToTraineeInput } from '../../../renderer/src/features/recruitment/bookingForm'
 import { emptyEventForm, eventChanges, eventToForm, formToEventPayload, plannedDates, repeatCount, validateEventForm } from '../../../renderer/src/features/recruitment/eventForm'
 import { eventCellPatch } from '../../../renderer/src/features/recruitment/recruitmentColumns'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Trainee } from '../../../shared/api/areas/trainees'
+import type { Trainee } from '@shared/api/areas/trainees'
 import {
   checkTraineeField,
   emptyTraineeForm,

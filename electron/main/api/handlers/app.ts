@@ -1,4 +1,4 @@
-import type { appOps } from '../../../../shared/api/areas/app'
+import type { appOps } from '@shared/api/areas/app'
 import { schemaVersion } from '../../db/migrate'
 import { listClerks } from '../../services/clerks/clerkService'
 import { getOrganisation } from '../../services/organisation/organisationService'

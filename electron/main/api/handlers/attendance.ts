@@ -1,7 +1,7 @@
-import type { attendanceOps } from '../../../../shared/api/areas/attendance'
+import type { attendanceOps } from '@shared/api/areas/attendance'
 import { exportAttendance } from '../../services/attendance/attendanceExport'
 import { attestMonth, monthGrid, prefillAttendance, saveAttendance, unlockMonth } from '../../services/attendance/attendanceService'
-import { todayIso } from '../../../../shared/domain/dates'
+import { todayIso } from '@shared/domain/dates'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'
 

@@ -1,4 +1,4 @@
-import type { auditOps } from '../../../../shared/api/areas/audit'
+import type { auditOps } from '@shared/api/areas/audit'
 import { listAudit, verifyAudit } from '../../services/audit/auditService'
 import type { AreaHandlers } from '../types'
 

@@ -1,4 +1,4 @@
-import type { backupOps } from '../../../../shared/api/areas/backup'
+import type { backupOps } from '@shared/api/areas/backup'
 import { backupNow, listBackups } from '../../services/backup/backupService'
 import { getBackupSettings, saveBackupSettings } from '../../services/backup/backupSettings'
 import { restoreBackup } from '../../services/backup/restoreBackup'

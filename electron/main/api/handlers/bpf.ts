@@ -1,4 +1,4 @@
-import type { bpfOps } from '../../../../shared/api/areas/bpf'
+import type { bpfOps } from '@shared/api/areas/bpf'
 import { bpfSummaryPdf, bpfWorkbook } from '../../services/bpf/bpfFiles'
 import { computeBpf } from '../../services/bpf/bpfService'
 import type { AreaHandlers } from '../types'

@@ -1,4 +1,4 @@
-import type { clerkOps } from '../../../../shared/api/areas/clerks'
+import type { clerkOps } from '@shared/api/areas/clerks'
 import { selectClerk } from '../../services/clerks/clerkService'
 import type { AreaHandlers } from '../types'
 

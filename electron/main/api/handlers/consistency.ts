@@ -1,4 +1,4 @@
-import type { consistencyOps } from '../../../../shared/api/areas/consistency'
+import type { consistencyOps } from '@shared/api/areas/consistency'
 import { checkConsistency } from '../../services/consistency/checkConsistency'
 import type { AreaHandlers } from '../types'
 

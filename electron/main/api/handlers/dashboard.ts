@@ -1,5 +1,5 @@
-import type { dashboardOps } from '../../../../shared/api/areas/dashboard'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { dashboardOps } from '@shared/api/areas/dashboard'
+import { todayIso } from '@shared/domain/dates'
 import { getDashboard } from '../../services/dashboard/dashboardService'
 import type { AreaHandlers } from '../types'
 

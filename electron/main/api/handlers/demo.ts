@@ -1,4 +1,4 @@
-import type { demoOps } from '../../../../shared/api/areas/demo'
+import type { demoOps } from '@shared/api/areas/demo'
 import { generateDemoData } from '../../demo/generateDemoData'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'

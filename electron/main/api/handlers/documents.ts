@@ -1,4 +1,4 @@
-import type { DocumentFile, documentOps } from '../../../../shared/api/areas/documents'
+import type { DocumentFile, documentOps } from '@shared/api/areas/documents'
 import { documentHost } from '../../desktop/documentHost'
 import { checkDocuments } from '../../services/documents/documentCheck'
 import { documentJobsFor } from '../../services/documents/documentJobs'

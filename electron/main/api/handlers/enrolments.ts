@@ -1,5 +1,5 @@
-import type { enrolmentOps } from '../../../../shared/api/areas/enrolments'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { enrolmentOps } from '@shared/api/areas/enrolments'
+import { todayIso } from '@shared/domain/dates'
 import { markDeclared, unmarkDeclared } from '../../services/enrolments/declarationService'
 import { getEnrolment, listEnrolments } from '../../services/enrolments/enrolmentQueries'
 import { createEnrolment, transitionEnrolments, updateEnrolment } from '../../services/enrolments/enrolmentService'

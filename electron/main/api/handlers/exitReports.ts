@@ -1,4 +1,4 @@
-import type { exitReportOps } from '../../../../shared/api/areas/exitReports'
+import type { exitReportOps } from '@shared/api/areas/exitReports'
 import { getExitReport, listExitReports, saveExitReport } from '../../services/exitReports/exitReportService'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'

@@ -1,4 +1,4 @@
-import type { interruptionOps } from '../../../../shared/api/areas/interruptions'
+import type { interruptionOps } from '@shared/api/areas/interruptions'
 import { createInterruption, deleteInterruption, updateInterruption } from '../../services/enrolments/interruptionService'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'

@@ -1,4 +1,4 @@
-import type { invoiceOps } from '../../../../shared/api/areas/invoices'
+import type { invoiceOps } from '@shared/api/areas/invoices'
 import { createFromEnrolment, createFromSession, deleteDraft, sessionInvoiceFunders, updateDraft } from '../../services/invoices/invoiceDrafts'
 import { exportInvoices } from '../../services/invoices/invoiceExport'
 import { writeInvoiceFile } from '../../services/invoices/invoiceFiles'

@@ -1,4 +1,4 @@
-import type { lheoOps } from '../../../../shared/api/areas/lheo'
+import type { lheoOps } from '@shared/api/areas/lheo'
 import { lheoJobsFor } from '../../services/lheo/lheoJobs'
 import { takeUpload } from '../../uploads/uploadStore'
 import { services } from '../serviceContext'

@@ -1,4 +1,4 @@
-import type { organisationOps } from '../../../../shared/api/areas/organisation'
+import type { organisationOps } from '@shared/api/areas/organisation'
 import {
   getOrganisation,
   removeOrganisationLogo,

@@ -1,4 +1,4 @@
-import type { privacyOps } from '../../../../shared/api/areas/privacy'
+import type { privacyOps } from '@shared/api/areas/privacy'
 import { anonymisePeople, anonymisePreview } from '../../services/privacy/anonymise'
 import { exportPersonData } from '../../services/privacy/privacyExport'
 import { privacySettings, savePrivacySettings } from '../../services/privacy/privacySettings'

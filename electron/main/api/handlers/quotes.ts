@@ -1,4 +1,4 @@
-import type { quoteOps } from '../../../../shared/api/areas/quotes'
+import type { quoteOps } from '@shared/api/areas/quotes'
 import { enrolmentFunding, sessionFunders, setEnrolmentFunding, setSessionFunders } from '../../services/quotes/fundingService'
 import { exportQuotes } from '../../services/quotes/quoteExport'
 import { getQuote, listCandidates, listQuotes, quoteSettings } from '../../services/quotes/quoteQueries'

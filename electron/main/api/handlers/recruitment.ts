@@ -1,5 +1,5 @@
-import type { recruitmentOps } from '../../../../shared/api/areas/recruitment'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { recruitmentOps } from '@shared/api/areas/recruitment'
+import { todayIso } from '@shared/domain/dates'
 import { cancelEvent, createEvents, deleteEvent, duplicateEvent, listEvents, updateEvent } from '../../services/recruitment/eventService'
 import { listRecruitmentWarnings } from '../../services/recruitment/warningService'
 import { services } from '../serviceContext'

@@ -1,4 +1,4 @@
-import type { registrationOps } from '../../../../shared/api/areas/registrations'
+import type { registrationOps } from '@shared/api/areas/registrations'
 import {
   bookTrainees,
   listRegistrations,

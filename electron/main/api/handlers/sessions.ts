@@ -1,5 +1,5 @@
-import type { sessionOps } from '../../../../shared/api/areas/sessions'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { sessionOps } from '@shared/api/areas/sessions'
+import { todayIso } from '@shared/domain/dates'
 import { moveEnrolmentDates } from '../../services/catalogue/sessionDates'
 import { createSession, getSession, listSessions, updateSession } from '../../services/catalogue/sessionService'
 import { getSchedule, saveSchedule, saveSubjects } from '../../services/sessions/scheduleService'

@@ -1,4 +1,4 @@
-import type { traineeImportOps } from '../../../../shared/api/areas/traineeImport'
+import type { traineeImportOps } from '@shared/api/areas/traineeImport'
 import { applyTraineeImport, previewTraineeImport } from '../../services/traineeImport/traineeImportService'
 import { fileBytes } from '../../uploads/uploadStore'
 import { services } from '../serviceContext'

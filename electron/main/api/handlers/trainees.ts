@@ -1,4 +1,4 @@
-import type { traineeOps } from '../../../../shared/api/areas/trainees'
+import type { traineeOps } from '@shared/api/areas/trainees'
 import { createTrainee, deleteTrainee, getTrainee, listTrainees, updateTrainee } from '../../services/trainees/traineeService'
 import { services } from '../serviceContext'
 import type { AreaHandlers } from '../types'

@@ -1,5 +1,5 @@
-import type { trainingOps } from '../../../../shared/api/areas/trainings'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { trainingOps } from '@shared/api/areas/trainings'
+import { todayIso } from '@shared/domain/dates'
 import { createTraining, getTraining, listTrainings, updateTraining } from '../../services/catalogue/trainingService'
 import { services } from '../serviceContext'
 import type { AreaHandlers, CallContext } from '../types'

@@ -1,6 +1,6 @@
 // The LHEO extractor's walking state and value helpers (see extract.ts).
 import type { SaxesAttributeNS } from 'saxes'
-import { checkSiret } from '../../../../shared/domain/siret'
+import { checkSiret } from '@shared/domain/siret'
 import { attributeDate, describeDateProblem, parseLheoDate, type DateBound } from './dates'
 import { cleanLine } from './richText'
 import { OBSOLETE_LABEL, tableLabel } from './tables'

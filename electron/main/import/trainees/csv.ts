@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { AppError } from '../../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { decodeText } from './sniff'
 import { cellValue, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, TOO_MANY_CELLS, type SourceRow, type SourceTable } from './table'
 

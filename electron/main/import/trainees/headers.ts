@@ -1,5 +1,5 @@
-import { IMPORTABLE_FIELDS, type ImportableField } from '../../../../shared/api/areas/traineeImport'
-import { foldForSearch } from '../../../../shared/domain/text'
+import { IMPORTABLE_FIELDS, type ImportableField } from '@shared/api/areas/traineeImport'
+import { foldForSearch } from '@shared/domain/text'
 import { isBlank, type SourceRow } from './table'
 
 /** "N° identifiant" → "n identifiant", "Né(e) le" → "ne e le", "E-mail" → "e mail". */

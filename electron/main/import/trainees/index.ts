@@ -1,5 +1,5 @@
-import { IMPORTABLE_FIELDS, type ImportableField, type TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
-import { AppError } from '../../../../shared/api/result'
+import { IMPORTABLE_FIELDS, type ImportableField, type TraineeImportPreview } from '@shared/api/areas/traineeImport'
+import { AppError } from '@shared/api/result'
 import { readCsv } from './csv'
 import { columnLetter, findHeaderRow, recogniseHeaders } from './headers'
 import { readRow, type RowReading } from './rows'

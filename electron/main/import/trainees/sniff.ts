@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { decodeWindows1252 } from '../encoding/windows1252'
 
 /*

@@ -1,7 +1,7 @@
-import type { Check } from '../../../../shared/domain/validation'
-import { stripSpaces } from '../../../../shared/domain/validation'
-import { addDays, parseFrenchDate } from '../../../../shared/domain/dates'
-import { PRESCRIBERS, type Civility, type Prescriber } from '../../../../shared/domain/trainee'
+import type { Check } from '@shared/domain/validation'
+import { stripSpaces } from '@shared/domain/validation'
+import { addDays, parseFrenchDate } from '@shared/domain/dates'
+import { PRESCRIBERS, type Civility, type Prescriber } from '@shared/domain/trainee'
 import { normaliseHeader } from './headers'
 import { clip } from './table'
 

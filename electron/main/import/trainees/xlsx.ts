@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { AppError } from '../../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { UNKNOWN_FORMAT } from './sniff'
 import { cellValue, clip, isBlank, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, TOO_MANY_CELLS, type SourceRow, type SourceTable } from './table'
 import { inflateText, TOO_BIG, zipEntries, type ZipEntry } from './zipGuard'

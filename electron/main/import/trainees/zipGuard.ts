@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { createInflateRaw } from 'node:zlib'
-import { AppError } from '../../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 
 /*
  * A workbook is a zip archive: a few hundred kilobytes can unpack to gigabytes (a « zip bomb »).

@@ -1,5 +1,5 @@
-import { formatDateLongFr } from '../../../../shared/domain/dates'
-import { DOCUMENT_KINDS } from '../../../../shared/domain/documents'
+import { formatDateLongFr } from '@shared/domain/dates'
+import { DOCUMENT_KINDS } from '@shared/domain/documents'
 import { agree, fullName, hoursText, periodText, renderSingle, signatory, undersigned, type Sheet } from '../layout'
 import type { AttestationEntreeData } from '../types'
 

@@ -1,4 +1,4 @@
-import { ACTION_NATURES, certificationResultText, DOCUMENT_KINDS } from '../../../../shared/domain/documents'
+import { ACTION_NATURES, certificationResultText, DOCUMENT_KINDS } from '@shared/domain/documents'
 import { fullName, hoursText, periodText, renderSingle, signatory, undersigned, type Sheet } from '../layout'
 import type { AttestationFinData } from '../types'
 

@@ -1,7 +1,7 @@
-import type { BpfLine, BpfReport, BpfSection } from '../../../../shared/domain/bpf'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { hoursFr } from '../../../../shared/domain/frenchFormat'
-import { formatEuros } from '../../../../shared/domain/money'
+import type { BpfLine, BpfReport, BpfSection } from '@shared/domain/bpf'
+import { formatDateFr } from '@shared/domain/dates'
+import { hoursFr } from '@shared/domain/frenchFormat'
+import { formatEuros } from '@shared/domain/money'
 import { COLORS, type Cell, type Sheet } from '../layout'
 import type { OrganisationIdentity } from '../types'
 

@@ -1,5 +1,5 @@
-import { DOCUMENT_KINDS } from '../../../../shared/domain/documents'
-import { amountFr, hoursFr } from '../../../../shared/domain/frenchFormat'
+import { DOCUMENT_KINDS } from '@shared/domain/documents'
+import { amountFr, hoursFr } from '@shared/domain/frenchFormat'
 import { agree, fullName, hoursText, periodText, renderSingle, signatory, undersigned, type FieldRow, type Sheet } from '../layout'
 import type { CertificatInscriptionData } from '../types'
 

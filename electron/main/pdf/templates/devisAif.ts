@@ -1,6 +1,6 @@
-import type { QuoteRow } from '../../../../shared/api/areas/quotes'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { formatEuros } from '../../../../shared/domain/money'
+import type { QuoteRow } from '@shared/api/areas/quotes'
+import { formatDateFr } from '@shared/domain/dates'
+import { formatEuros } from '@shared/domain/money'
 import { fullName, hoursText, periodText, renderSingle, signatory, type Cell, type FieldRow, type Sheet } from '../layout'
 import type { IssueInfo, TraineeIdentity, TrainingInfo } from '../types'
 

@@ -1,7 +1,7 @@
-import { dayOfWeek, formatDateFr } from '../../../../shared/domain/dates'
-import { monthName } from '../../../../shared/domain/documentChecks'
-import { DOCUMENT_KINDS } from '../../../../shared/domain/documents'
-import { formatNumberFr, hoursFr, unbreakable } from '../../../../shared/domain/frenchFormat'
+import { dayOfWeek, formatDateFr } from '@shared/domain/dates'
+import { monthName } from '@shared/domain/documentChecks'
+import { DOCUMENT_KINDS } from '@shared/domain/documents'
+import { formatNumberFr, hoursFr, unbreakable } from '@shared/domain/frenchFormat'
 import { COLORS, fullName, periodText, renderSingle, signatory, undersigned, type Cell, type FieldRow, type Sheet } from '../layout'
 import type { EtatPresenceSessionData, EtatPresenceTraineeData, PresenceCell, PresenceTotals, TrainingInfo } from '../types'
 

@@ -1,6 +1,6 @@
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { formatHours } from '../../../../shared/domain/hours'
-import { formatEuros } from '../../../../shared/domain/money'
+import { formatDateFr } from '@shared/domain/dates'
+import { formatHours } from '@shared/domain/hours'
+import { formatEuros } from '@shared/domain/money'
 import { renderSingle, type Cell, type Sheet } from '../layout'
 import type { QuoteDocumentData } from './devisAif'
 

@@ -1,6 +1,6 @@
-import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
+import { spreadsheetSafe } from '@shared/domain/spreadsheetText'
 import ExcelJS from 'exceljs'
-import type { AttendanceMonthGrid, AttendanceRow } from '../../../../shared/api/areas/attendance'
+import type { AttendanceMonthGrid, AttendanceRow } from '@shared/api/areas/attendance'
 import {
   ABSENCE_CODE_LIST,
   ABSENCE_CODES,
@@ -11,10 +11,10 @@ import {
   monthBounds,
   sumTotals,
   WEEKDAY_INITIALS
-} from '../../../../shared/domain/attendance'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { formatHours } from '../../../../shared/domain/hours'
-import { foldForSearch } from '../../../../shared/domain/text'
+} from '@shared/domain/attendance'
+import { formatDateFr } from '@shared/domain/dates'
+import { formatHours } from '@shared/domain/hours'
+import { foldForSearch } from '@shared/domain/text'
 import type { Db } from '../../db/open'
 import { monthGrid } from './attendanceService'
 

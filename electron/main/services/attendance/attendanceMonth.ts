@@ -1,4 +1,4 @@
-import type { AttendanceMonthGrid, AttendanceRow, AttendanceSessionSummary } from '../../../../shared/api/areas/attendance'
+import type { AttendanceMonthGrid, AttendanceRow, AttendanceSessionSummary } from '@shared/api/areas/attendance'
 import {
   type AttendanceDay,
   type CellValue,
@@ -8,11 +8,11 @@ import {
   monthLabelFr,
   type Period,
   rowCalendar
-} from '../../../../shared/domain/attendance'
-import { type LedgerDay, summarise, sumSummaries, totalsFromLedger } from '../../../../shared/domain/hoursLedger'
-import { attendanceWindow } from '../../../../shared/domain/deadlines'
-import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
-import { sessionName } from '../../../../shared/domain/recruitmentRules'
+} from '@shared/domain/attendance'
+import { type LedgerDay, summarise, sumSummaries, totalsFromLedger } from '@shared/domain/hoursLedger'
+import { attendanceWindow } from '@shared/domain/deadlines'
+import type { HolidayOptions } from '@shared/domain/frenchHolidays'
+import { sessionName } from '@shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
 
 /*

@@ -1,4 +1,4 @@
-import type { AuditLine, AuditPage, AuditVerification } from '../../../../shared/api/areas/audit'
+import type { AuditLine, AuditPage, AuditVerification } from '@shared/api/areas/audit'
 import type { Db } from '../../db/open'
 import { type AuditRow, verifyChain } from './auditChain'
 

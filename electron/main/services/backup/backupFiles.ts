@@ -1,9 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { BackupDone, BackupFile } from '../../../../shared/api/areas/backup'
-import { backupFileName, backupsToPrune, backupStamp, parseBackupName, type BackupKind } from '../../../../shared/domain/backups'
-import { AppError } from '../../../../shared/api/result'
+import type { BackupDone, BackupFile } from '@shared/api/areas/backup'
+import { backupFileName, backupsToPrune, backupStamp, parseBackupName, type BackupKind } from '@shared/domain/backups'
+import { AppError } from '@shared/api/result'
 import type { Db } from '../../db/open'
 import { fileSystemReason } from './fileSystemReason'
 

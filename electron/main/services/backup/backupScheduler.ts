@@ -1,4 +1,4 @@
-import type { BackupDone } from '../../../../shared/api/areas/backup'
+import type { BackupDone } from '@shared/api/areas/backup'
 import type { Db } from '../../db/open'
 import type { Clock } from '../context'
 import { runAutomaticBackup } from './backupService'

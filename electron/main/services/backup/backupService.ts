@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
-import type { BackupDone, BackupList } from '../../../../shared/api/areas/backup'
-import { isBackupDue, localDay } from '../../../../shared/domain/backups'
+import type { BackupDone, BackupList } from '@shared/api/areas/backup'
+import { isBackupDue, localDay } from '@shared/domain/backups'
 import type { Db } from '../../db/open'
 import type { Clock } from '../context'
 import { checkWritableFolder } from '../documents/documentsFolder'

@@ -1,6 +1,6 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { AppError } from '../../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { migrate, schemaVersion } from '../../db/migrate'
 import { MIGRATIONS } from '../../db/migrations'
 import { openConnection, type Db } from '../../db/open'

@@ -1,6 +1,6 @@
-import { AppError } from '../../../../shared/api/result'
-import { SESSION_FUNDER_CODES } from '../../../../shared/domain/aifQuoteFunding'
-import { bpfReport, type BpfEnrolment, type BpfInvoice, type BpfReport } from '../../../../shared/domain/bpf'
+import { AppError } from '@shared/api/result'
+import { SESSION_FUNDER_CODES } from '@shared/domain/aifQuoteFunding'
+import { bpfReport, type BpfEnrolment, type BpfInvoice, type BpfReport } from '@shared/domain/bpf'
 import type { Db } from '../../db/open'
 import { enrolmentLedgers } from '../hours/hoursService'
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../../../shared/api/result'
-import { type DateRange, type EnrolmentDatesProposal, movedPlan, PLAN_FOLLOWING_STATUSES, type RecordedFact, sessionDatesRefusal } from '../../../../shared/domain/sessionDates'
+import { AppError } from '@shared/api/result'
+import { type DateRange, type EnrolmentDatesProposal, movedPlan, PLAN_FOLLOWING_STATUSES, type RecordedFact, sessionDatesRefusal } from '@shared/domain/sessionDates'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'

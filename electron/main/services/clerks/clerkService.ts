@@ -1,4 +1,4 @@
-import type { Clerk } from '../../../../shared/api/areas/clerks'
+import type { Clerk } from '@shared/api/areas/clerks'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import type { Clock } from '../context'

@@ -1,5 +1,5 @@
-import { AppError } from '../../../../shared/api/result'
-import { consistencyReport, monthsToAttest, type ConsistencyFacts, type ConsistencyReport, type DeclaredDate } from '../../../../shared/domain/invoiceConsistency'
+import { AppError } from '@shared/api/result'
+import { consistencyReport, monthsToAttest, type ConsistencyFacts, type ConsistencyReport, type DeclaredDate } from '@shared/domain/invoiceConsistency'
 import type { Db } from '../../db/open'
 import { enrolmentLedgers } from '../hours/hoursService'
 import { invoicedHoursByEnrolment } from './invoicedHours'

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { DocumentCheck, documentOps } from '../../../../shared/api/areas/documents'
-import { defaultStatementMonth, FIX_PLACES, type MissingItem } from '../../../../shared/domain/documentChecks'
+import type { DocumentCheck, documentOps } from '@shared/api/areas/documents'
+import { defaultStatementMonth, FIX_PLACES, type MissingItem } from '@shared/domain/documentChecks'
 import type { Db } from '../../db/open'
 import { nowIso, type Clock } from '../context'
 import { checkRequest } from './documentData'

@@ -1,8 +1,8 @@
-import { AppError } from '../../../../shared/api/result'
-import { ACTION_NATURES, type ActionNature, type CertificationResult } from '../../../../shared/domain/documents'
-import type { Funding } from '../../../../shared/domain/enrolment'
-import { sortByNameFr } from '../../../../shared/domain/frenchFormat'
-import { regionName } from '../../../../shared/domain/regions'
+import { AppError } from '@shared/api/result'
+import { ACTION_NATURES, type ActionNature, type CertificationResult } from '@shared/domain/documents'
+import type { Funding } from '@shared/domain/enrolment'
+import { sortByNameFr } from '@shared/domain/frenchFormat'
+import { regionName } from '@shared/domain/regions'
 import type { Db } from '../../db/open'
 import type { OrganisationIdentity, TraineeIdentity, TrainingInfo } from '../../pdf/types'
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { addDays, monthOf } from '../../../../shared/domain/dates'
-import { codeFromBytes } from '../../../../shared/domain/verificationCode'
+import { addDays, monthOf } from '@shared/domain/dates'
+import { codeFromBytes } from '@shared/domain/verificationCode'
 import type { Db } from '../../db/open'
 import type { Stamp } from '../../pdf/authenticity'
 import type { DocumentTarget } from './documentData'

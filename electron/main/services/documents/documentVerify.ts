@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { DocumentVerification } from '../../../../shared/api/areas/documents'
-import { AppError } from '../../../../shared/api/result'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { findCodeInPdf, formatCode, normaliseCode } from '../../../../shared/domain/verificationCode'
+import type { DocumentVerification } from '@shared/api/areas/documents'
+import { AppError } from '@shared/api/result'
+import { formatDateFr } from '@shared/domain/dates'
+import { findCodeInPdf, formatCode, normaliseCode } from '@shared/domain/verificationCode'
 import type { Db } from '../../db/open'
 import { getDocument } from './documentRegister'
 

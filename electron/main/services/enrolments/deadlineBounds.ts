@@ -1,6 +1,6 @@
-import { addDays } from '../../../../shared/domain/dates'
-import { declarationDueDate } from '../../../../shared/domain/deadlines'
-import type { HolidayOptions } from '../../../../shared/domain/frenchHolidays'
+import { addDays } from '@shared/domain/dates'
+import { declarationDueDate } from '@shared/domain/deadlines'
+import type { HolidayOptions } from '@shared/domain/frenchHolidays'
 import type { Db } from '../../db/open'
 
 /*

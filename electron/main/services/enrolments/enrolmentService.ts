@@ -1,17 +1,17 @@
 import type { z } from 'zod'
-import type { EnrolmentDetail, EnrolmentRow, enrolmentOps } from '../../../../shared/api/areas/enrolments'
-import { AppError, type FieldIssue } from '../../../../shared/api/result'
-import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
+import type { EnrolmentDetail, EnrolmentRow, enrolmentOps } from '@shared/api/areas/enrolments'
+import { AppError, type FieldIssue } from '@shared/api/result'
+import { formatDateFr, todayIso } from '@shared/domain/dates'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
 import {
   checkTransition,
   holdsPlace,
   reasonLabel,
   statusLabel,
   type Transition
-} from '../../../../shared/domain/enrolmentStateMachine'
-import { PLACE_HOLDING_STATUSES, plannedHours, sessionName } from '../../../../shared/domain/recruitmentRules'
-import { entryBeforeEnrolmentWarning } from '../../../../shared/domain/sessionDates'
+} from '@shared/domain/enrolmentStateMachine'
+import { PLACE_HOLDING_STATUSES, plannedHours, sessionName } from '@shared/domain/recruitmentRules'
+import { entryBeforeEnrolmentWarning } from '@shared/domain/sessionDates'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'

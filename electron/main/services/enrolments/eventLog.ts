@@ -1,5 +1,5 @@
-import type { EnrolmentEvent } from '../../../../shared/api/areas/enrolments'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
+import type { EnrolmentEvent } from '@shared/api/areas/enrolments'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
 import type { Db } from '../../db/open'
 import { nowIso, type ServiceContext } from '../context'
 

@@ -1,11 +1,11 @@
 import type { z } from 'zod'
-import type { ExitReportRow, exitReportOps } from '../../../../shared/api/areas/exitReports'
-import { AppError } from '../../../../shared/api/result'
+import type { ExitReportRow, exitReportOps } from '@shared/api/areas/exitReports'
+import { AppError } from '@shared/api/result'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { enrolmentLedgers } from '../hours/hoursService'
 import { nowIso, type ServiceContext } from '../context'
-import { civilityOf } from '../../../../shared/domain/frenchFormat'
+import { civilityOf } from '@shared/domain/frenchFormat'
 
 export type SaveExitReportInput = z.output<(typeof exitReportOps)['exitReports:save']['input']>
 

@@ -1,5 +1,5 @@
-import { ciiAmount, ciiQuantity, type InvoiceLine, type VatBreakdown } from '../../../../shared/domain/invoiceAmounts'
-import { INVOICE_TYPE_CODES } from '../../../../shared/domain/invoiceRules'
+import { ciiAmount, ciiQuantity, type InvoiceLine, type VatBreakdown } from '@shared/domain/invoiceAmounts'
+import { INVOICE_TYPE_CODES } from '@shared/domain/invoiceRules'
 import type { InvoiceDocument, InvoiceParty } from './invoiceDocument'
 import { el, groupEl, serialiseXml, textEl, type XmlNode } from './xmlBuilder'
 

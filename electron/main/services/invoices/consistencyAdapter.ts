@@ -1,4 +1,4 @@
-import type { ConsistencyReport } from '../../../../shared/domain/invoiceConsistency'
+import type { ConsistencyReport } from '@shared/domain/invoiceConsistency'
 import type { Db } from '../../db/open'
 import { checkConsistency } from '../consistency/checkConsistency'
 

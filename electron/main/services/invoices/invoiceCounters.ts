@@ -1,7 +1,7 @@
-import type { DashboardCounter, DashboardItem } from '../../../../shared/api/areas/dashboard'
-import { addDays, formatDateFr } from '../../../../shared/domain/dates'
-import { formatEuros } from '../../../../shared/domain/money'
-import { needsChorus } from '../../../../shared/domain/invoiceRules'
+import type { DashboardCounter, DashboardItem } from '@shared/api/areas/dashboard'
+import { addDays, formatDateFr } from '@shared/domain/dates'
+import { formatEuros } from '@shared/domain/money'
+import { needsChorus } from '@shared/domain/invoiceRules'
 import type { Db } from '../../db/open'
 
 /*

@@ -1,5 +1,5 @@
-import type { InvoiceAmounts, VatMode } from '../../../../shared/domain/invoiceAmounts'
-import type { InvoiceKind } from '../../../../shared/domain/invoiceRules'
+import type { InvoiceAmounts, VatMode } from '@shared/domain/invoiceAmounts'
+import type { InvoiceKind } from '@shared/domain/invoiceRules'
 
 /*
  * Everything an issued invoice or credit note says, in one typed value: the PDF page and the

@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/api/result'
-import type { InvoiceDetail, InvoiceFilter, InvoicePayment, InvoiceRow } from '../../../../shared/api/areas/invoices'
-import { computeInvoiceAmounts, type InvoiceLineInput } from '../../../../shared/domain/invoiceAmounts'
-import { daysOverdue, FOLLOW_UP_LABELS, followUp, outstandingCents } from '../../../../shared/domain/invoiceRules'
+import { AppError } from '@shared/api/result'
+import type { InvoiceDetail, InvoiceFilter, InvoicePayment, InvoiceRow } from '@shared/api/areas/invoices'
+import { computeInvoiceAmounts, type InvoiceLineInput } from '@shared/domain/invoiceAmounts'
+import { daysOverdue, FOLLOW_UP_LABELS, followUp, outstandingCents } from '@shared/domain/invoiceRules'
 import type { Db } from '../../db/open'
 import { SqlWhere, type SqlParams } from '../../db/sqlWhere'
 

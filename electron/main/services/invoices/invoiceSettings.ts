@@ -1,5 +1,5 @@
-import type { InvoiceSettings } from '../../../../shared/api/areas/invoices'
-import { AppError } from '../../../../shared/api/result'
+import type { InvoiceSettings } from '@shared/api/areas/invoices'
+import { AppError } from '@shared/api/result'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'

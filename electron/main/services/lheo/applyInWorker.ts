@@ -1,5 +1,5 @@
-import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
-import { AppError } from '../../../../shared/api/result'
+import type { LheoImportSummary } from '@shared/api/areas/lheo'
+import { AppError } from '@shared/api/result'
 import { abortError } from '../../import/lheo'
 import { startWorker } from '../../workers/startWorker'
 import { nowIso, type ServiceContext } from '../context'

@@ -1,4 +1,4 @@
-import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
+import type { LheoImportSummary } from '@shared/api/areas/lheo'
 import type { ReadSummary } from '../../import/lheo'
 import type { Actor } from '../context'
 import type { ImportOptions } from './importCatalogue'

@@ -1,8 +1,8 @@
-import type { ImportCounts } from '../../../../shared/api/areas/lheo'
+import type { ImportCounts } from '@shared/api/areas/lheo'
 import type { Db } from '../../db/open'
 import { oneRow } from '../../db/oneRow'
 import type { LheoAction, LheoDate, LheoFormation, LheoOrg, LheoPlace, LheoSession } from '../../import/lheo'
-import { SESSION_FUNDER_CODES } from '../../../../shared/domain/aifQuoteFunding'
+import { SESSION_FUNDER_CODES } from '@shared/domain/aifQuoteFunding'
 
 /** Funders a clerk sets on a session (with their teaching cost): never touched by a re-import. */
 const LOCAL_FUNDER_CODES: ReadonlySet<string> = new Set(SESSION_FUNDER_CODES)

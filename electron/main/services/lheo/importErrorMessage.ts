@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/result'
+import { AppError } from '@shared/api/result'
 import { isLheoError } from '../../import/lheo'
 
 /** What the clerk reads when a catalogue import fails, on whichever thread it failed. */

@@ -1,4 +1,4 @@
-import type { LogoMime } from '../../../../shared/domain/organisation'
+import type { LogoMime } from '@shared/domain/organisation'
 
 /** Trust the bytes, not the name or the declared type: a logo is printed on every document. */
 export function detectImageMime(bytes: Uint8Array): LogoMime | null {

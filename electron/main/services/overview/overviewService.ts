@@ -1,4 +1,4 @@
-import type { Overview } from '../../../../shared/api/areas/app'
+import type { Overview } from '@shared/api/areas/app'
 import type { Db } from '../../db/open'
 import { oneRow } from '../../db/oneRow'
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open'
 import type { PersonIds } from './personIds'
-import type { IdentifierMatcher } from '../../../../shared/domain/redaction'
+import type { IdentifierMatcher } from '@shared/domain/redaction'
 import { withMatcher } from './sweep'
 
 /*

@@ -1,6 +1,6 @@
-import type { AnonymiseCandidate } from '../../../../shared/api/areas/privacy'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
-import { enrolmentEnd, lastActivity } from '../../../../shared/domain/retention'
+import type { AnonymiseCandidate } from '@shared/api/areas/privacy'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
+import { enrolmentEnd, lastActivity } from '@shared/domain/retention'
 import type { Db } from '../../db/open'
 
 /*

@@ -1,5 +1,5 @@
-import { AppError } from '../../../../shared/api/result'
-import { summarise, type HoursSummary } from '../../../../shared/domain/hoursLedger'
+import { AppError } from '@shared/api/result'
+import { summarise, type HoursSummary } from '@shared/domain/hoursLedger'
 import type { Db } from '../../db/open'
 import { enrolmentLedgers } from '../hours/hoursService'
 import { LINKED_AUDIT } from './auditRedaction'

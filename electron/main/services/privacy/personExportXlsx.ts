@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
+import { formatDateFr } from '@shared/domain/dates'
+import { spreadsheetSafe } from '@shared/domain/spreadsheetText'
 import type { PersonExport } from './personExport'
 
 /*

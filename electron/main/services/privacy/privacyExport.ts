@@ -1,5 +1,5 @@
-import type { DownloadFile } from '../../../../shared/api/areas/privacy'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { DownloadFile } from '@shared/api/areas/privacy'
+import { todayIso } from '@shared/domain/dates'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
 import { collectPersonData } from './personExport'

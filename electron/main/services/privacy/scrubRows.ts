@@ -1,5 +1,5 @@
-import { ANONYMISED_LAST_NAME, anonymisedFirstName } from '../../../../shared/domain/retention'
-import { foldForSearch } from '../../../../shared/domain/text'
+import { ANONYMISED_LAST_NAME, anonymisedFirstName } from '@shared/domain/retention'
+import { foldForSearch } from '@shared/domain/text'
 import type { Db } from '../../db/open'
 import type { PersonIds } from './personIds'
 

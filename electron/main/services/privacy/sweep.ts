@@ -1,4 +1,4 @@
-import type { IdentifierMatcher } from '../../../../shared/domain/redaction'
+import type { IdentifierMatcher } from '@shared/domain/redaction'
 import type { Db } from '../../db/open'
 
 /*

@@ -1,8 +1,8 @@
-import { AppError } from '../../../../shared/api/result'
-import { toHundredths } from '../../../../shared/domain/aifQuoteAmounts'
-import { formatHours } from '../../../../shared/domain/hours'
+import { AppError } from '@shared/api/result'
+import { toHundredths } from '@shared/domain/aifQuoteAmounts'
+import { formatHours } from '@shared/domain/hours'
 import type { Db } from '../../db/open'
-import { hoursLedger } from '../../../../shared/domain/hoursLedger'
+import { hoursLedger } from '@shared/domain/hoursLedger'
 import { holidayOptions } from '../enrolments/deadlineBounds'
 import { loadCalendars, loadEntries } from '../hours/hoursService'
 

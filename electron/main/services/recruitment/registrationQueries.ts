@@ -1,9 +1,9 @@
 // Reading registrations and their events, as rows for the screen or as the cores the operations check.
-import type { RegistrationRow } from '../../../../shared/api/areas/recruitment'
-import { AppError } from '../../../../shared/api/result'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
-import { RECRUITMENT_EVENT_KINDS, type Presence, type RecruitmentEventKind, type RegistrationResult } from '../../../../shared/domain/recruitment'
+import type { RegistrationRow } from '@shared/api/areas/recruitment'
+import { AppError } from '@shared/api/result'
+import { formatDateFr } from '@shared/domain/dates'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
+import { RECRUITMENT_EVENT_KINDS, type Presence, type RecruitmentEventKind, type RegistrationResult } from '@shared/domain/recruitment'
 import type { Db } from '../../db/open'
 import { names } from './registrationWords'
 

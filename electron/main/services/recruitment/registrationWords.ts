@@ -1,6 +1,6 @@
 // How registration messages name events and people.
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { RECRUITMENT_EVENT_KINDS, type RecruitmentEventKind } from '../../../../shared/domain/recruitment'
+import { formatDateFr } from '@shared/domain/dates'
+import { RECRUITMENT_EVENT_KINDS, type RecruitmentEventKind } from '@shared/domain/recruitment'
 
 const ARTICLES: Record<RecruitmentEventKind, string> = { info_session: 'l’', appointment: 'le ', application_window: 'le ' }
 /** "l’information collective du 12/11/2026", "le rendez-vous individuel du …". */

@@ -1,8 +1,8 @@
 // What a « retenu » result does to the enrolment, and how it is undone, with their history events.
-import { todayIso } from '../../../../shared/domain/dates'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
-import type { RegistrationResult } from '../../../../shared/domain/recruitment'
-import { plannedHours, retainedSince } from '../../../../shared/domain/recruitmentRules'
+import { todayIso } from '@shared/domain/dates'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
+import type { RegistrationResult } from '@shared/domain/recruitment'
+import { plannedHours, retainedSince } from '@shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
 import { oneRow } from '../../db/oneRow'
 import { recordAudit } from '../audit/recordAudit'

@@ -1,6 +1,6 @@
-import type { RecruitmentWarning } from '../../../../shared/api/areas/recruitment'
-import type { RecruitmentState } from '../../../../shared/domain/recruitment'
-import { isOverCapacity, lacksUpcomingSlot, noUpcomingSlotMessage, overCapacityMessage, sessionName } from '../../../../shared/domain/recruitmentRules'
+import type { RecruitmentWarning } from '@shared/api/areas/recruitment'
+import type { RecruitmentState } from '@shared/domain/recruitment'
+import { isOverCapacity, lacksUpcomingSlot, noUpcomingSlotMessage, overCapacityMessage, sessionName } from '@shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
 
 type SlotRow = {

@@ -3,12 +3,12 @@ import {
   type ImportableField,
   type ImportRowOutcome,
   type TraineeImportPreview
-} from '../../../../shared/api/areas/traineeImport'
-import type { Trainee } from '../../../../shared/api/areas/trainees'
-import { AppError } from '../../../../shared/api/result'
-import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
-import { PRESCRIBERS, type Prescriber } from '../../../../shared/domain/trainee'
-import { capitaliseFirstName, foldForSearch, upperName } from '../../../../shared/domain/text'
+} from '@shared/api/areas/traineeImport'
+import type { Trainee } from '@shared/api/areas/trainees'
+import { AppError } from '@shared/api/result'
+import { formatDateFr, todayIso } from '@shared/domain/dates'
+import { PRESCRIBERS, type Prescriber } from '@shared/domain/trainee'
+import { capitaliseFirstName, foldForSearch, upperName } from '@shared/domain/text'
 import type { Db } from '../../db/open'
 import { readTraineeFile, type NewTrainee, type TraineeFile } from '../../import/trainees'
 import { recordAudit } from '../audit/recordAudit'

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router-dom'
-import { isMonth } from '../../../../shared/domain/attendance'
-import { todayIso } from '../../../../shared/domain/dates'
+import { isMonth } from '@shared/domain/attendance'
+import { todayIso } from '@shared/domain/dates'
 import { AttendanceMonthGrid } from './AttendanceMonthGrid'
 
 /** « Assiduité mensuelle » (#/assiduite?mois=2026-11&session=3): the month and session live in the address. */

@@ -1,6 +1,6 @@
-import type { HoursSummary } from '../../../../shared/api/areas/attendance'
-import { ofMonthFr } from '../../../../shared/domain/attendance'
-import { formatHours } from '../../../../shared/domain/hours'
+import type { HoursSummary } from '@shared/api/areas/attendance'
+import { ofMonthFr } from '@shared/domain/attendance'
+import { formatHours } from '@shared/domain/hours'
 import { Modal } from '../../components/Modal'
 import { attestationLines } from './attendanceSummary'
 

@@ -1,5 +1,5 @@
 import type { CellClassParams, ColDef, ICellRendererComp, ICellRendererParams, IHeaderComp, IHeaderParams, ITooltipParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community'
-import type { AttendanceRow } from '../../../../shared/api/areas/attendance'
+import type { AttendanceRow } from '@shared/api/areas/attendance'
 import {
   ABSENCE_CODE_LIST,
   ABSENCE_CODES,
@@ -14,9 +14,9 @@ import {
   lockedMessage,
   sumTotals,
   WEEKDAY_INITIALS
-} from '../../../../shared/domain/attendance'
-import { formatHours } from '../../../../shared/domain/hours'
-import { sumSummaries } from '../../../../shared/domain/hoursLedger'
+} from '@shared/domain/attendance'
+import { formatHours } from '@shared/domain/hours'
+import { sumSummaries } from '@shared/domain/hoursLedger'
 import type { Rect } from './gridOps'
 
 /** What the cell rules read at paint time (refs of the grid component: no column rebuild on change). */

@@ -1,8 +1,8 @@
-import type { AttendanceRow, HoursSummary, PrefillResult } from '../../../../shared/api/areas/attendance'
-import { monthBounds } from '../../../../shared/domain/attendance'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { formatHours } from '../../../../shared/domain/hours'
-import { sumSummaries } from '../../../../shared/domain/hoursLedger'
+import type { AttendanceRow, HoursSummary, PrefillResult } from '@shared/api/areas/attendance'
+import { monthBounds } from '@shared/domain/attendance'
+import { formatDateFr } from '@shared/domain/dates'
+import { formatHours } from '@shared/domain/hours'
+import { sumSummaries } from '@shared/domain/hoursLedger'
 
 /*
  * What the attendance screen says about a month, from the hours ledger the service sends with

@@ -1,4 +1,4 @@
-import { type CellValue, formatCell, sameCell } from '../../../../shared/domain/attendance'
+import { type CellValue, formatCell, sameCell } from '@shared/domain/attendance'
 
 /*
  * Pure helpers of the attendance grid's spreadsheet behaviour: the rectangular selection, copy as

@@ -1,5 +1,5 @@
-import type { AttendanceRow, AttendanceSessionSummary, CellValue } from '../../../../shared/api/areas/attendance'
-import { formatHours } from '../../../../shared/domain/hours'
+import type { AttendanceRow, AttendanceSessionSummary, CellValue } from '@shared/api/areas/attendance'
+import { formatHours } from '@shared/domain/hours'
 import { type Rect, rectSize } from './gridOps'
 
 /*

@@ -1,6 +1,6 @@
 import type { CellFocusedEvent, CellMouseOverEvent, GridApi, IRowNode } from 'ag-grid-community'
 import { type MutableRefObject, useCallback, useRef, useState } from 'react'
-import type { AttendanceMonthGrid as MonthGrid, AttendanceRow, CellValue } from '../../../../shared/api/areas/attendance'
+import type { AttendanceMonthGrid as MonthGrid, AttendanceRow, CellValue } from '@shared/api/areas/attendance'
 import { dayColId, dayIndexOfCol } from './attendanceColumns'
 import { type CellPos, clampPos, rectOf, type Rect } from './gridOps'
 import { selectionSummary } from './gridText'

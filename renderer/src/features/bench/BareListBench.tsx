@@ -1,7 +1,7 @@
 import { AgGridReact } from 'ag-grid-react'
 import type { ColDef } from 'ag-grid-community'
 import { useEffect, useMemo, useState } from 'react'
-import type { Op } from '../../../../shared/api/contract'
+import type { Op } from '@shared/api/contract'
 import { useApi } from '../../api/ApiContext'
 import { gridTheme } from '../../grid/theme'
 

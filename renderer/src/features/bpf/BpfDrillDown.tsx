@@ -1,7 +1,7 @@
-import type { BpfLine } from '../../../../shared/api/areas/bpf'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { hoursFr } from '../../../../shared/domain/frenchFormat'
-import { formatEuros } from '../../../../shared/domain/money'
+import type { BpfLine } from '@shared/api/areas/bpf'
+import { formatDateFr } from '@shared/domain/dates'
+import { hoursFr } from '@shared/domain/frenchFormat'
+import { formatEuros } from '@shared/domain/money'
 
 /** What one figure is made of: its invoices and credit notes, or its enrolments with their hours. */
 export function BpfDrillDown({ line }: { line: BpfLine }) {

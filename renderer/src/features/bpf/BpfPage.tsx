@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { BpfLine, BpfSection } from '../../../../shared/api/areas/bpf'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { BpfLine, BpfSection } from '@shared/api/areas/bpf'
+import { todayIso } from '@shared/domain/dates'
 import { Icon } from '../../components/Icon'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'

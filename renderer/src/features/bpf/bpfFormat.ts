@@ -1,6 +1,6 @@
-import type { BpfLine, BpfSection } from '../../../../shared/api/areas/bpf'
-import { hoursFr } from '../../../../shared/domain/frenchFormat'
-import { formatEuros } from '../../../../shared/domain/money'
+import type { BpfLine, BpfSection } from '@shared/api/areas/bpf'
+import { hoursFr } from '@shared/domain/frenchFormat'
+import { formatEuros } from '@shared/domain/money'
 
 /** The figure a line shows: « à compléter » when the data cannot hold it and nothing was found. */
 export function lineFigures(section: BpfSection['id'], l: BpfLine): { amount: string; trainees: string; hours: string } {

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react'
-import type { TrainingRow } from '../../../../shared/api/areas/catalogue'
-import { RECRUITMENT_STATES, RECRUITMENT_STATE_CODES, type RecruitmentState } from '../../../../shared/domain/recruitment'
+import type { TrainingRow } from '@shared/api/areas/catalogue'
+import { RECRUITMENT_STATES, RECRUITMENT_STATE_CODES, type RecruitmentState } from '@shared/domain/recruitment'
 import { SearchBox } from '../../components/SearchBox'
 import type { CatalogueView, Period, SourceFilter } from './catalogueParams'
 

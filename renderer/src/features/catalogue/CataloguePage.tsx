@@ -1,7 +1,7 @@
 import type { GridApi } from 'ag-grid-community'
 import { useRef, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
-import type { SessionDetail, TrainingDetail, TrainingRow } from '../../../../shared/api/areas/catalogue'
+import type { SessionDetail, TrainingDetail, TrainingRow } from '@shared/api/areas/catalogue'
 import { Icon } from '../../components/Icon'
 import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'

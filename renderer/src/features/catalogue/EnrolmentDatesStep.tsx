@@ -1,4 +1,4 @@
-import type { EnrolmentDatesProposal } from '../../../../shared/domain/sessionDates'
+import type { EnrolmentDatesProposal } from '@shared/domain/sessionDates'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { enrolmentDatesQuestion } from './sessionForm'

@@ -1,4 +1,4 @@
-import type { SessionRow } from '../../../../shared/api/areas/catalogue'
+import type { SessionRow } from '@shared/api/areas/catalogue'
 import { sessionOptionLabel } from './catalogueFormat'
 
 /** The « Session » filter of a screen's toolbar: all sessions, or one. */

@@ -1,10 +1,10 @@
-import type { SessionRow, TrainingRow } from '../../../../shared/api/areas/catalogue'
-import { isMonth, monthLabelFr } from '../../../../shared/domain/attendance'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { deFr } from '../../../../shared/domain/frenchFormat'
-import { formatHours } from '../../../../shared/domain/hours'
-import { ENTRY_MODES, LHEO_OBJECTIVES, RECRUITMENT_STATES, type DatePrecision, type EntryMode, type RecruitmentState } from '../../../../shared/domain/recruitment'
-import { sessionName } from '../../../../shared/domain/recruitmentRules'
+import type { SessionRow, TrainingRow } from '@shared/api/areas/catalogue'
+import { isMonth, monthLabelFr } from '@shared/domain/attendance'
+import { formatDateFr } from '@shared/domain/dates'
+import { deFr } from '@shared/domain/frenchFormat'
+import { formatHours } from '@shared/domain/hours'
+import { ENTRY_MODES, LHEO_OBJECTIVES, RECRUITMENT_STATES, type DatePrecision, type EntryMode, type RecruitmentState } from '@shared/domain/recruitment'
+import { sessionName } from '@shared/domain/recruitmentRules'
 
 /*
  * Pure formatters of the catalogue screens (trainings, sessions): what the grids, the session page

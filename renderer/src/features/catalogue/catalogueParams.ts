@@ -1,7 +1,7 @@
-import type { SessionRow, TrainingRow } from '../../../../shared/api/areas/catalogue'
-import type { Input } from '../../../../shared/api/contract'
-import type { RecruitmentWarning } from '../../../../shared/api/areas/recruitment'
-import { RECRUITMENT_STATE_CODES, type RecruitmentState } from '../../../../shared/domain/recruitment'
+import type { SessionRow, TrainingRow } from '@shared/api/areas/catalogue'
+import type { Input } from '@shared/api/contract'
+import type { RecruitmentWarning } from '@shared/api/areas/recruitment'
+import { RECRUITMENT_STATE_CODES, type RecruitmentState } from '@shared/domain/recruitment'
 import type { SessionGridRow } from './catalogueColumns'
 
 export type CatalogueView = 'formations' | 'sessions'

@@ -1,9 +1,9 @@
 import type { z } from 'zod'
-import { type EnrolmentDatesProposal, rangeFr } from '../../../../shared/domain/sessionDates'
-import type { SessionDetail, SessionInput, SessionPatch } from '../../../../shared/api/areas/catalogue'
-import { formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
-import { formatHours, parseHours } from '../../../../shared/domain/hours'
-import { ENTRY_MODE_CODES, RECRUITMENT_STATE_CODES, type EntryMode, type RecruitmentState } from '../../../../shared/domain/recruitment'
+import { type EnrolmentDatesProposal, rangeFr } from '@shared/domain/sessionDates'
+import type { SessionDetail, SessionInput, SessionPatch } from '@shared/api/areas/catalogue'
+import { formatDateFr, parseFrenchDate } from '@shared/domain/dates'
+import { formatHours, parseHours } from '@shared/domain/hours'
+import { ENTRY_MODE_CODES, RECRUITMENT_STATE_CODES, type EntryMode, type RecruitmentState } from '@shared/domain/recruitment'
 import { formatSessionDate } from './catalogueFormat'
 
 /** What the session form edits, every field as typed (dates jj/mm/aaaa, hours 7,5). */

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import type { TrainingDetail, TrainingInput } from '../../../../shared/api/areas/catalogue'
-import { formatHours, parseHours } from '../../../../shared/domain/hours'
-import type { FieldIssue } from '../../../../shared/api/result'
+import type { TrainingDetail, TrainingInput } from '@shared/api/areas/catalogue'
+import { formatHours, parseHours } from '@shared/domain/hours'
+import type { FieldIssue } from '@shared/api/result'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
 
 /** What the training form edits, every field as typed. */

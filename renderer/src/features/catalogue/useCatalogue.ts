@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
-import { todayIso } from '../../../../shared/domain/dates'
+import { todayIso } from '@shared/domain/dates'
 import { useApi } from '../../api/ApiContext'
 import type { CellEdit } from '../../grid/DataGrid'
 import { useQuery } from '../../hooks/useQuery'

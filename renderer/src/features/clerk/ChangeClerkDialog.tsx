@@ -1,4 +1,4 @@
-import type { AppState } from '../../../../shared/api/areas/app'
+import type { AppState } from '@shared/api/areas/app'
 import { Modal } from '../../components/Modal'
 import { useToast } from '../../components/Toasts'
 import { ClerkPicker } from './ClerkPicker'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { Clerk } from '../../../../shared/api/areas/clerks'
+import type { Clerk } from '@shared/api/areas/clerks'
 import { Field } from '../../components/Field'
 import { useCommand } from '../../hooks/useCommand'
 

@@ -1,4 +1,4 @@
-import type { AppState } from '../../../../shared/api/areas/app'
+import type { AppState } from '@shared/api/areas/app'
 import { ClerkPicker } from './ClerkPicker'
 
 /** First start (or no current clerk): nobody can change data before saying who they are. */

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom'
-import { formatDateFr } from '../../../../shared/domain/dates'
+import { formatDateFr } from '@shared/domain/dates'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'
 import { useQuery } from '../../hooks/useQuery'

@@ -1,5 +1,5 @@
-import type { ConsistencyDifference, ConsistencyFix } from '../../../../shared/api/areas/consistency'
-import { DIFFERENCE_KINDS } from '../../../../shared/domain/invoiceConsistency'
+import type { ConsistencyDifference, ConsistencyFix } from '@shared/api/areas/consistency'
+import { DIFFERENCE_KINDS } from '@shared/domain/invoiceConsistency'
 
 /** The address of a fix link (hash route + query string), e.g. `/assiduite?mois=2026-11&session=3`. */
 export function fixHref(fix: ConsistencyFix): string {

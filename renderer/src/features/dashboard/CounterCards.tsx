@@ -1,4 +1,4 @@
-import type { DashboardCounter } from '../../../../shared/api/areas/dashboard'
+import type { DashboardCounter } from '@shared/api/areas/dashboard'
 import { Icon } from '../../components/Icon'
 import { formatCount } from '../../grid/cellValues'
 import { COUNTER_META, SEVERITY_LABELS, splitLabel } from './dashboardTargets'

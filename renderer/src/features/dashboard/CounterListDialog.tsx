@@ -1,5 +1,5 @@
-import type { DashboardCounter, DashboardItem } from '../../../../shared/api/areas/dashboard'
-import { formatDateFr } from '../../../../shared/domain/dates'
+import type { DashboardCounter, DashboardItem } from '@shared/api/areas/dashboard'
+import { formatDateFr } from '@shared/domain/dates'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { formatCount } from '../../grid/cellValues'

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom'
-import type { Dashboard } from '../../../../shared/api/areas/dashboard'
+import type { Dashboard } from '@shared/api/areas/dashboard'
 import { countLabel, formatCount } from '../../grid/cellValues'
 import { enrolmentsPath } from '../enrolments/enrolmentQuery'
 import { barWidths } from './dashboardTargets'

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom'
-import { ENROLMENT_STATUSES, ENROLMENT_STATUS_CODES } from '../../../../shared/domain/enrolment'
+import { ENROLMENT_STATUSES, ENROLMENT_STATUS_CODES } from '@shared/domain/enrolment'
 import { countLabel, formatCount } from '../../grid/cellValues'
 
 /** Enrolments by KAIROS status, in workflow order, with zero rows greyed rather than hidden. */

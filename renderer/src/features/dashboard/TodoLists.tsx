@@ -1,5 +1,5 @@
-import type { DashboardCounter, DashboardItem } from '../../../../shared/api/areas/dashboard'
-import { formatDateFr } from '../../../../shared/domain/dates'
+import type { DashboardCounter, DashboardItem } from '@shared/api/areas/dashboard'
+import { formatDateFr } from '@shared/domain/dates'
 import { Icon } from '../../components/Icon'
 import { countLabel, formatCount } from '../../grid/cellValues'
 import { counterOrder } from './dashboardTargets'

@@ -1,4 +1,4 @@
-import type { CounterTarget, DashboardCounter } from '../../../../shared/api/areas/dashboard'
+import type { CounterTarget, DashboardCounter } from '@shared/api/areas/dashboard'
 import type { IconName } from '../../components/Icon'
 import { enrolmentsPath } from '../enrolments/enrolmentQuery'
 import { invoicesPath } from '../invoices/invoicesQuery'

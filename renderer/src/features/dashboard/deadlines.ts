@@ -1,4 +1,4 @@
-import { daysInMonth, formatDateFr } from '../../../../shared/domain/dates'
+import { daysInMonth, formatDateFr } from '@shared/domain/dates'
 
 /** Monthly attendance is entered from the 25th (domain.md §4): open from the 25th to the end of the month. */
 export function attendanceWindow(todayIso: string): { open: boolean; fromIso: string; month: string } {

@@ -1,4 +1,4 @@
-import type { Overview } from '../../../../shared/api/areas/app'
+import type { Overview } from '@shared/api/areas/app'
 import { useQuery } from '../../hooks/useQuery'
 
 const NO_INPUT = {}

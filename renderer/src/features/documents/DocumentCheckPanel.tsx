@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom'
-import type { DocumentCheck, DocumentCheckItem } from '../../../../shared/api/areas/documents'
+import type { DocumentCheck, DocumentCheckItem } from '@shared/api/areas/documents'
 import { Icon } from '../../components/Icon'
 
 /** The screen where a missing item is completed. */

@@ -1,6 +1,6 @@
 import type { GridApi } from 'ag-grid-community'
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { DocumentKind, GeneratedDocument } from '../../../../shared/api/areas/documents'
+import type { DocumentKind, GeneratedDocument } from '@shared/api/areas/documents'
 import { Icon } from '../../components/Icon'
 import { SearchBox } from '../../components/SearchBox'
 import { countLabel } from '../../grid/cellValues'

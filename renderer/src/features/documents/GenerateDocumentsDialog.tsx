@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { DocumentJob, DocumentKind, GeneratedDocument } from '../../../../shared/api/areas/documents'
+import type { DocumentJob, DocumentKind, GeneratedDocument } from '@shared/api/areas/documents'
 import { useApi } from '../../api/ApiContext'
 import { useQuery } from '../../hooks/useQuery'
 import { sessionOptionLabel } from '../catalogue/catalogueFormat'

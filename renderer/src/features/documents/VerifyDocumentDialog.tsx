@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { DocumentVerification } from '../../../../shared/api/areas/documents'
-import { formatCode } from '../../../../shared/domain/verificationCode'
+import type { DocumentVerification } from '@shared/api/areas/documents'
+import { formatCode } from '@shared/domain/verificationCode'
 import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'

@@ -1,7 +1,7 @@
-import { formatCode } from '../../../../shared/domain/verificationCode'
+import { formatCode } from '@shared/domain/verificationCode'
 import type { ColDef } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
-import type { GeneratedDocument } from '../../../../shared/api/areas/documents'
+import type { GeneratedDocument } from '@shared/api/areas/documents'
 import { isSuperseded, periodLabel, shortSha } from './documentFormat'
 
 function ReplacedCell(p: CustomCellRendererProps<GeneratedDocument>) {

@@ -1,6 +1,6 @@
-import type { DocumentJob, DocumentKind, GeneratedDocument } from '../../../../shared/api/areas/documents'
-import { formatDateFr, monthOf, todayIso } from '../../../../shared/domain/dates'
-import { DOCUMENT_KINDS, DOCUMENT_KIND_CODES, mondayOf, SESSION_DOCUMENT_KINDS } from '../../../../shared/domain/documents'
+import type { DocumentJob, DocumentKind, GeneratedDocument } from '@shared/api/areas/documents'
+import { formatDateFr, monthOf, todayIso } from '@shared/domain/dates'
+import { DOCUMENT_KINDS, DOCUMENT_KIND_CODES, mondayOf, SESSION_DOCUMENT_KINDS } from '@shared/domain/documents'
 
 export type DocumentOutput = 'files' | 'merged' | 'both'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { DocumentCheck, DocumentKind } from '../../../../shared/api/areas/documents'
+import type { DocumentCheck, DocumentKind } from '@shared/api/areas/documents'
 import { useApi } from '../../api/ApiContext'
 import { KIND_OPTIONS, kindUnavailable, periodKind } from './documentFormat'
 

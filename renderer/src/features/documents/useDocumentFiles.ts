@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react'
-import type { GeneratedDocument } from '../../../../shared/api/areas/documents'
+import type { GeneratedDocument } from '@shared/api/areas/documents'
 import { useApi } from '../../api/ApiContext'
 import { useToast } from '../../components/Toasts'
 import { downloadBase64 } from './documentFormat'

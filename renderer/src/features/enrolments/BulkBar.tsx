@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { EnrolmentRow } from '../../../../shared/api/areas/enrolments'
+import type { EnrolmentRow } from '@shared/api/areas/enrolments'
 import { Icon } from '../../components/Icon'
 import { BULK_ACTIONS, bulkAvailability, enrolmentCount, pendingRows, peopleList, type BulkActionId } from './enrolmentFormat'
 

@@ -1,4 +1,4 @@
-import { formatDateLongFr, parseFrenchDate } from '../../../../shared/domain/dates'
+import { formatDateLongFr, parseFrenchDate } from '@shared/domain/dates'
 import { Field, type FieldStatus } from '../../components/Field'
 
 export type DateFieldValue = { text: string; iso: string | null; error: string | null }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { EnrolmentRow } from '../../../../shared/api/areas/enrolments'
-import { formatDateFr, todayIso } from '../../../../shared/domain/dates'
+import type { EnrolmentRow } from '@shared/api/areas/enrolments'
+import { formatDateFr, todayIso } from '@shared/domain/dates'
 import { DialogFooter } from '../../components/DialogFooter'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'

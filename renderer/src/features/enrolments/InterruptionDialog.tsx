@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { EnrolmentDetail, Interruption } from '../../../../shared/api/areas/enrolments'
-import { addDays, formatDateFr } from '../../../../shared/domain/dates'
+import type { EnrolmentDetail, Interruption } from '@shared/api/areas/enrolments'
+import { addDays, formatDateFr } from '@shared/domain/dates'
 import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'

@@ -1,5 +1,5 @@
-import { formatDateFr } from '../../../../shared/domain/dates'
-import { ENROLMENT_STATUS_CODES, ENROLMENT_STATUSES } from '../../../../shared/domain/enrolment'
+import { formatDateFr } from '@shared/domain/dates'
+import { ENROLMENT_STATUS_CODES, ENROLMENT_STATUSES } from '@shared/domain/enrolment'
 import { Icon } from '../../components/Icon'
 import { toggleStatus, type EnrolmentQuery } from './enrolmentQuery'
 

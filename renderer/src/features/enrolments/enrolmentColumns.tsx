@@ -1,9 +1,9 @@
 import type { ColDef } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
-import type { EnrolmentRow } from '../../../../shared/api/areas/enrolments'
-import { formatDateFr } from '../../../../shared/domain/dates'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
-import { statusLabel } from '../../../../shared/domain/enrolmentStateMachine'
+import type { EnrolmentRow } from '@shared/api/areas/enrolments'
+import { formatDateFr } from '@shared/domain/dates'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
+import { statusLabel } from '@shared/domain/enrolmentStateMachine'
 import { compareText } from '../../grid/cellValues'
 import { declarationCell, declarationSortKey, fundingLabel, personName, type DeclarationCell } from './enrolmentFormat'
 

@@ -1,9 +1,9 @@
-import type { EnrolmentDetail, EnrolmentEvent, EnrolmentRow } from '../../../../shared/api/areas/enrolments'
-import type { AppErrorInfo } from '../../../../shared/api/result'
-import { diffDays, formatDateFr } from '../../../../shared/domain/dates'
-import { FUNDINGS, type EnrolmentStatus, type Funding } from '../../../../shared/domain/enrolment'
-import { allowedTransitions, REASONS, statusLabel, type ReasonKind } from '../../../../shared/domain/enrolmentStateMachine'
-import { INTERRUPTION_MIN_DAYS, interruptionLength } from '../../../../shared/domain/interruptions'
+import type { EnrolmentDetail, EnrolmentEvent, EnrolmentRow } from '@shared/api/areas/enrolments'
+import type { AppErrorInfo } from '@shared/api/result'
+import { diffDays, formatDateFr } from '@shared/domain/dates'
+import { FUNDINGS, type EnrolmentStatus, type Funding } from '@shared/domain/enrolment'
+import { allowedTransitions, REASONS, statusLabel, type ReasonKind } from '@shared/domain/enrolmentStateMachine'
+import { INTERRUPTION_MIN_DAYS, interruptionLength } from '@shared/domain/interruptions'
 
 /*
  * Pure wording and rules of the enrolments screen: the KAIROS declaration cell, which bulk

@@ -1,6 +1,6 @@
-import type { EnrolmentFilter } from '../../../../shared/api/areas/enrolments'
-import { isIsoDate } from '../../../../shared/domain/dates'
-import { ENROLMENT_STATUS_CODES, type EnrolmentStatus } from '../../../../shared/domain/enrolment'
+import type { EnrolmentFilter } from '@shared/api/areas/enrolments'
+import { isIsoDate } from '@shared/domain/dates'
+import { ENROLMENT_STATUS_CODES, type EnrolmentStatus } from '@shared/domain/enrolment'
 
 /*
  * The enrolments grid keeps its filter in the URL query, with the very names of the contract's

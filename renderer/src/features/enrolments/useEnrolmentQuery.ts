@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
-import { todayIso } from '../../../../shared/domain/dates'
-import type { EnrolmentStatus } from '../../../../shared/domain/enrolment'
+import { todayIso } from '@shared/domain/dates'
+import type { EnrolmentStatus } from '@shared/domain/enrolment'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { parseEnrolmentQuery, toEnrolmentFilter, withEnrolmentQuery, type EnrolmentQuery } from './enrolmentQuery'
 

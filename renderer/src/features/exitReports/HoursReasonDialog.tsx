@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { formatHours } from '../../../../shared/domain/hours'
+import { formatHours } from '@shared/domain/hours'
 import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'

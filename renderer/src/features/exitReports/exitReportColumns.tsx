@@ -1,8 +1,8 @@
 import type { ColDef } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
-import type { ExitReportRow } from '../../../../shared/api/areas/exitReports'
-import { CERTIFICATION_RESULT_CODES } from '../../../../shared/domain/documents'
-import { formatHours, parseHours } from '../../../../shared/domain/hours'
+import type { ExitReportRow } from '@shared/api/areas/exitReports'
+import { CERTIFICATION_RESULT_CODES } from '@shared/domain/documents'
+import { formatHours, parseHours } from '@shared/domain/hours'
 import { invalidInput } from '../../grid/cellValues'
 import { certificationLabel, certificationLongLabel, EXIT_STATUS_LABELS, exitReasonLabel, personLabel } from './exitReportFormat'
 

@@ -1,8 +1,8 @@
-import type { Input } from '../../../../shared/api/contract'
-import type { ExitReportRow } from '../../../../shared/api/areas/exitReports'
-import { CERTIFICATION_RESULTS, CERTIFICATION_RESULT_CODES, certificationResultText, type CertificationResult } from '../../../../shared/domain/documents'
-import { participleFr, type Civility } from '../../../../shared/domain/frenchFormat'
-import { DROPOUT_REASONS, EXIT_REASONS } from '../../../../shared/domain/enrolmentStateMachine'
+import type { Input } from '@shared/api/contract'
+import type { ExitReportRow } from '@shared/api/areas/exitReports'
+import { CERTIFICATION_RESULTS, CERTIFICATION_RESULT_CODES, certificationResultText, type CertificationResult } from '@shared/domain/documents'
+import { participleFr, type Civility } from '@shared/domain/frenchFormat'
+import { DROPOUT_REASONS, EXIT_REASONS } from '@shared/domain/enrolmentStateMachine'
 
 export type SaveInput = Input<'exitReports:save'>
 

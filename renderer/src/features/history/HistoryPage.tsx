@@ -1,7 +1,7 @@
 import type { ColDef, GridApi } from 'ag-grid-community'
 import { useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
-import type { AuditLine, AuditVerification } from '../../../../shared/api/areas/audit'
+import type { AuditLine, AuditVerification } from '@shared/api/areas/audit'
 import { useApi } from '../../api/ApiContext'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'

@@ -1,4 +1,4 @@
-import type { AuditLine } from '../../../../shared/api/areas/audit'
+import type { AuditLine } from '@shared/api/areas/audit'
 
 /* Words of « Historique »: what each recorded operation and object is called for a clerk. */
 

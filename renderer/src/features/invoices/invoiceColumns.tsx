@@ -1,8 +1,8 @@
 import type { ColDef } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
-import type { InvoiceRow } from '../../../../shared/api/areas/invoices'
-import { SESSION_FUNDERS, type SessionFunderCode } from '../../../../shared/domain/aifQuoteFunding'
-import type { FollowUp } from '../../../../shared/domain/invoiceRules'
+import type { InvoiceRow } from '@shared/api/areas/invoices'
+import { SESSION_FUNDERS, type SessionFunderCode } from '@shared/domain/aifQuoteFunding'
+import type { FollowUp } from '@shared/domain/invoiceRules'
 import '../../components/statusChip.css'
 
 const TONES: Record<FollowUp, string> = {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { LheoImportSummary, LheoJob } from '../../../../shared/api/areas/lheo'
+import type { LheoImportSummary, LheoJob } from '@shared/api/areas/lheo'
 import { useApi } from '../../api/ApiContext'
 import { FileLine } from '../../components/FileLine'
 import { Icon } from '../../components/Icon'

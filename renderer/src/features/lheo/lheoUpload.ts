@@ -1,5 +1,5 @@
-import type { ImportCounts, LheoImportSummary } from '../../../../shared/api/areas/lheo'
-import { LHEO_MAX_UPLOAD_BYTES } from '../../../../shared/api/areas/lheo'
+import type { ImportCounts, LheoImportSummary } from '@shared/api/areas/lheo'
+import { LHEO_MAX_UPLOAD_BYTES } from '@shared/api/areas/lheo'
 
 /*
  * Pure helpers of the LHEO import: the file's bytes to base64 without blowing the stack, what a

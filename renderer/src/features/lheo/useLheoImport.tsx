@@ -1,4 +1,4 @@
-import type { LheoImportSummary } from '../../../../shared/api/areas/lheo'
+import type { LheoImportSummary } from '@shared/api/areas/lheo'
 import { useFileImport, type FileImport, type FileImportKind } from '../../hooks/useFileImport'
 import { LheoImportDialog } from './LheoImportDialog'
 import { checkLheoFile, importResultSentence } from './lheoUpload'

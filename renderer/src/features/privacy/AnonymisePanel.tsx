@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AnonymisePreview, PrivacySettings } from '../../../../shared/api/areas/privacy'
-import { formatDateFr, parseFrenchDate, todayIso } from '../../../../shared/domain/dates'
+import type { AnonymisePreview, PrivacySettings } from '@shared/api/areas/privacy'
+import { formatDateFr, parseFrenchDate, todayIso } from '@shared/domain/dates'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useCommand } from '../../hooks/useCommand'
 import { anonymisedSummary, peopleLabel } from './privacyText'

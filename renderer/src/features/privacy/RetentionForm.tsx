@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { PrivacySettings } from '../../../../shared/api/areas/privacy'
-import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '../../../../shared/domain/retention'
+import type { PrivacySettings } from '@shared/api/areas/privacy'
+import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '@shared/domain/retention'
 import { Field } from '../../components/Field'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
 import { useCommand } from '../../hooks/useCommand'

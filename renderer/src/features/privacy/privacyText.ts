@@ -1,4 +1,4 @@
-import type { AnonymiseResult } from '../../../../shared/api/areas/privacy'
+import type { AnonymiseResult } from '@shared/api/areas/privacy'
 
 /** « 1 personne », « 12 personnes ». */
 export const peopleLabel = (n: number): string => `${n} personne${n > 1 ? 's' : ''}`

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { funderText } from '../../../../shared/domain/aifQuoteFunding'
-import { FUNDINGS, FUNDING_CODES } from '../../../../shared/domain/enrolment'
+import { funderText } from '@shared/domain/aifQuoteFunding'
+import { FUNDINGS, FUNDING_CODES } from '@shared/domain/enrolment'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 

@@ -1,6 +1,6 @@
 import type { GridApi } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { QuoteFilter, QuoteRow } from '../../../../shared/api/areas/quotes'
+import type { QuoteFilter, QuoteRow } from '@shared/api/areas/quotes'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'

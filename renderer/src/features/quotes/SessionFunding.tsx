@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { COST_UNITS, SESSION_FUNDERS, SESSION_FUNDER_CODES, funderText, type CostUnit, type SessionFunder, type SessionFunderCode } from '../../../../shared/domain/aifQuoteFunding'
-import { formatEuros, parseEuros } from '../../../../shared/domain/money'
+import { COST_UNITS, SESSION_FUNDERS, SESSION_FUNDER_CODES, funderText, type CostUnit, type SessionFunder, type SessionFunderCode } from '@shared/domain/aifQuoteFunding'
+import { formatEuros, parseEuros } from '@shared/domain/money'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import './quotes.css'

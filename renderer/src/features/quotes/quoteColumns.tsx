@@ -1,8 +1,8 @@
 import type { ColDef } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
-import type { QuoteRow } from '../../../../shared/api/areas/quotes'
-import { QUOTE_FUNDERS } from '../../../../shared/domain/aifQuoteAmounts'
-import { formatEuros } from '../../../../shared/domain/money'
+import type { QuoteRow } from '@shared/api/areas/quotes'
+import { QUOTE_FUNDERS } from '@shared/domain/aifQuoteAmounts'
+import { formatEuros } from '@shared/domain/money'
 import '../../components/statusChip.css'
 
 export const personName = (q: Pick<QuoteRow, 'lastName' | 'firstName'>): string => `${q.lastName.toLocaleUpperCase('fr-FR')} ${q.firstName}`

@@ -1,6 +1,6 @@
-import type { QuoteFilter, QuoteStatus } from '../../../../shared/api/areas/quotes'
-import { QUOTE_FUNDER_CODES } from '../../../../shared/domain/aifQuoteAmounts'
-import { QUOTE_STATUS_CODES } from '../../../../shared/domain/aifQuoteStatus'
+import type { QuoteFilter, QuoteStatus } from '@shared/api/areas/quotes'
+import { QUOTE_FUNDER_CODES } from '@shared/domain/aifQuoteAmounts'
+import { QUOTE_STATUS_CODES } from '@shared/domain/aifQuoteStatus'
 
 /*
  * The quotes grid keeps its filters in the address (#/devis-factures?statut=sent,accepted&session=3

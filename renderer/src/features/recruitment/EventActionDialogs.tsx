@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { RecruitmentEventRow } from '../../../../shared/api/areas/recruitment'
-import { addDays, formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
+import type { RecruitmentEventRow } from '@shared/api/areas/recruitment'
+import { addDays, formatDateFr, parseFrenchDate } from '@shared/domain/dates'
 import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'

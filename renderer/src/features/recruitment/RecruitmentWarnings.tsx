@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
-import type { RecruitmentWarning } from '../../../../shared/api/areas/recruitment'
+import type { RecruitmentWarning } from '@shared/api/areas/recruitment'
 import { Icon } from '../../components/Icon'
 import { sessionPath } from '../catalogue/catalogueRoutes'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { RecruitmentEventRow, RegistrationRow } from '../../../../shared/api/areas/recruitment'
-import type { Result } from '../../../../shared/api/result'
+import type { RecruitmentEventRow, RegistrationRow } from '@shared/api/areas/recruitment'
+import type { Result } from '@shared/api/result'
 import { useApi } from '../../api/ApiContext'
 import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'

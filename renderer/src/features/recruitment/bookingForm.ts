@@ -1,6 +1,6 @@
-import type { TraineeInput } from '../../../../shared/api/areas/trainees'
-import { checkFranceTravailId } from '../../../../shared/domain/franceTravailId'
-import { checkEmail, checkFrenchPhone } from '../../../../shared/domain/text'
+import type { TraineeInput } from '@shared/api/areas/trainees'
+import { checkFranceTravailId } from '@shared/domain/franceTravailId'
+import { checkEmail, checkFrenchPhone } from '@shared/domain/text'
 
 /** One person created in the « Positionner des candidats » dialog, as typed. */
 export type NewPersonRow = { key: number; lastName: string; firstName: string; ftId: string; phone: string; email: string }

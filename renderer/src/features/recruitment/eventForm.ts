@@ -1,7 +1,7 @@
-import type { RecruitmentEventRow } from '../../../../shared/api/areas/recruitment'
-import { formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
-import { RECRUITMENT_EVENT_KIND_CODES, type RecruitmentEventKind } from '../../../../shared/domain/recruitment'
-import { weeklySeriesDates } from '../../../../shared/domain/recruitmentRules'
+import type { RecruitmentEventRow } from '@shared/api/areas/recruitment'
+import { formatDateFr, parseFrenchDate } from '@shared/domain/dates'
+import { RECRUITMENT_EVENT_KIND_CODES, type RecruitmentEventKind } from '@shared/domain/recruitment'
+import { weeklySeriesDates } from '@shared/domain/recruitmentRules'
 import { isInvalidInput, parseTimeOfDay } from '../../grid/cellValues'
 
 /** The « Nouveau créneau » form, every field as typed (date jj/mm/aaaa, times 9h30 or 09:30). */

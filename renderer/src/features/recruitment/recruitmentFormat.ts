@@ -1,10 +1,10 @@
-import type { RecruitmentEventRow, RegistrationRow } from '../../../../shared/api/areas/recruitment'
-import { dayOfWeek, formatDateFr, isIsoDate } from '../../../../shared/domain/dates'
-import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../../../../shared/domain/enrolment'
-import { PRESENCES, RECRUITMENT_EVENT_KINDS, REGISTRATION_RESULTS, type Presence, type RegistrationResult } from '../../../../shared/domain/recruitment'
-import { placesLeft } from '../../../../shared/domain/recruitmentRules'
-import { foldForSearch } from '../../../../shared/domain/text'
-import { PRESCRIBERS } from '../../../../shared/domain/trainee'
+import type { RecruitmentEventRow, RegistrationRow } from '@shared/api/areas/recruitment'
+import { dayOfWeek, formatDateFr, isIsoDate } from '@shared/domain/dates'
+import { ENROLMENT_STATUSES, type EnrolmentStatus } from '@shared/domain/enrolment'
+import { PRESENCES, RECRUITMENT_EVENT_KINDS, REGISTRATION_RESULTS, type Presence, type RegistrationResult } from '@shared/domain/recruitment'
+import { placesLeft } from '@shared/domain/recruitmentRules'
+import { foldForSearch } from '@shared/domain/text'
+import { PRESCRIBERS } from '@shared/domain/trainee'
 
 /* Pure formatters of the recruitment screen: what the grids, dialogs and CSV export show. */
 

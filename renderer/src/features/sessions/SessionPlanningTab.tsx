@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { HalfDaySubject, WeekSchedule } from '../../../../shared/api/areas/schedule'
-import { todayIso } from '../../../../shared/domain/dates'
+import type { HalfDaySubject, WeekSchedule } from '@shared/api/areas/schedule'
+import { todayIso } from '@shared/domain/dates'
 import { useApi } from '../../api/ApiContext'
 import { useToast } from '../../components/Toasts'
 import { useQuery } from '../../hooks/useQuery'

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { HalfDaySubject, SessionSchedule } from '../../../../shared/api/areas/schedule'
-import { addDays, dayOfWeek, formatDateFr } from '../../../../shared/domain/dates'
-import { mondayOf } from '../../../../shared/domain/documents'
-import { formatSlotFr, HALF_DAY_LABELS, HALF_DAYS, WEEKDAY_LABELS, type HalfDay } from '../../../../shared/domain/schedule'
+import type { HalfDaySubject, SessionSchedule } from '@shared/api/areas/schedule'
+import { addDays, dayOfWeek, formatDateFr } from '@shared/domain/dates'
+import { mondayOf } from '@shared/domain/documents'
+import { formatSlotFr, HALF_DAY_LABELS, HALF_DAYS, WEEKDAY_LABELS, type HalfDay } from '@shared/domain/schedule'
 
 const keyOf = (date: string, half: HalfDay) => `${date}/${half}`
 

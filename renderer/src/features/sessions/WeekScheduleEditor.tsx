@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import type { SessionSchedule, WeekSchedule } from '../../../../shared/api/areas/schedule'
-import { formatHours } from '../../../../shared/domain/hours'
-import { dayHours, scheduleProblem, WEEKDAY_LABELS, type HalfDay } from '../../../../shared/domain/schedule'
+import type { SessionSchedule, WeekSchedule } from '@shared/api/areas/schedule'
+import { formatHours } from '@shared/domain/hours'
+import { dayHours, scheduleProblem, WEEKDAY_LABELS, type HalfDay } from '@shared/domain/schedule'
 import { Badge } from '../../components/Badge'
 
 type Draft = { amStart: string; amEnd: string; pmStart: string; pmEnd: string }[]

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import type { BackupDone } from '../../../../shared/api/areas/backup'
-import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
+import type { BackupDone } from '@shared/api/areas/backup'
+import { looksLikeAbsolutePath } from '@shared/domain/documents'
 import { PathField } from './PathField'
 import { useCommand } from '../../hooks/useCommand'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { DocumentsFolder } from '../../../../shared/api/areas/documents'
-import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
+import type { DocumentsFolder } from '@shared/api/areas/documents'
+import { looksLikeAbsolutePath } from '@shared/domain/documents'
 import { Badge } from '../../components/Badge'
 import { PathField } from './PathField'
 import { useCommand } from '../../hooks/useCommand'

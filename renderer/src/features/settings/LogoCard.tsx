@@ -1,5 +1,5 @@
 import { useRef, type ChangeEvent } from 'react'
-import type { Organisation } from '../../../../shared/api/areas/organisation'
+import type { Organisation } from '@shared/api/areas/organisation'
 import { useCommand } from '../../hooks/useCommand'
 import { checkLogoFile, dataUrlToBase64, isLogoMime, readFileAsDataUrl } from './logo'
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import type { BackupFile } from '../../../../shared/api/areas/backup'
-import { looksLikeAbsolutePath } from '../../../../shared/domain/documents'
+import type { BackupFile } from '@shared/api/areas/backup'
+import { looksLikeAbsolutePath } from '@shared/domain/documents'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { PathField } from './PathField'
 import { backupKindLabel, sizeFr, takenAtFr } from './backupFormat'

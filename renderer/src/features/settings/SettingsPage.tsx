@@ -1,4 +1,4 @@
-import type { Organisation } from '../../../../shared/api/areas/organisation'
+import type { Organisation } from '@shared/api/areas/organisation'
 import { useAppState } from '../../app/AppStateContext'
 import { useQuery } from '../../hooks/useQuery'
 import { PrivacyCard } from '../privacy/PrivacyCard'

@@ -1,4 +1,4 @@
-import type { BackupFile } from '../../../../shared/api/areas/backup'
+import type { BackupFile } from '@shared/api/areas/backup'
 
 const KIND_LABELS: Record<BackupFile['kind'], string> = {
   automatique: 'automatique',

@@ -1,4 +1,4 @@
-import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, type LogoMime } from '../../../../shared/domain/organisation'
+import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, type LogoMime } from '@shared/domain/organisation'
 
 export function isLogoMime(type: string): type is LogoMime {
   return (LOGO_MIME_TYPES as readonly string[]).includes(type)

@@ -1,4 +1,4 @@
-import type { ImportableField, TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
+import type { ImportableField, TraineeImportPreview } from '@shared/api/areas/traineeImport'
 import { Icon } from '../../components/Icon'
 import { formatCount } from '../../grid/cellValues'
 import { ACTION_LABELS, DONE_LABELS, FIELD_OPTIONS, columnSamples, rowsOf, stripLine, type ImportAction } from './traineeImportFormat'

@@ -1,4 +1,4 @@
-import type { TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
+import type { TraineeImportPreview } from '@shared/api/areas/traineeImport'
 import { FileLine } from '../../components/FileLine'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'

@@ -1,5 +1,5 @@
-import type { TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
-import type { AppErrorInfo } from '../../../../shared/api/result'
+import type { TraineeImportPreview } from '@shared/api/areas/traineeImport'
+import type { AppErrorInfo } from '@shared/api/result'
 
 export type Merge = 'fill_empty' | 'overwrite' | 'skip'
 

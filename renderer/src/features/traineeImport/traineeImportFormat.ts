@@ -1,4 +1,4 @@
-import { IMPORTABLE_FIELDS, type ImportableField, type ImportRowOutcome, type TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
+import { IMPORTABLE_FIELDS, type ImportableField, type ImportRowOutcome, type TraineeImportPreview } from '@shared/api/areas/traineeImport'
 
 /*
  * Pure helpers of the trainee-list import: which files may be sent, the French wording of the

@@ -1,4 +1,4 @@
-import type { TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
+import type { TraineeImportPreview } from '@shared/api/areas/traineeImport'
 import { useFileImport, type FileImport, type FileImportKind } from '../../hooks/useFileImport'
 import { TraineeImportDialog } from './TraineeImportDialog'
 import { checkTraineeFile, importResultText } from './traineeImportFormat'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { IMPORTABLE_FIELDS, type ImportableField, type TraineeImportPreview } from '../../../../shared/api/areas/traineeImport'
+import { IMPORTABLE_FIELDS, type ImportableField, type TraineeImportPreview } from '@shared/api/areas/traineeImport'
 import { useApi } from '../../api/ApiContext'
 import { bytesToBase64 } from '../lheo/lheoUpload'
 import { afterPreviewRefused, previewRefusalMessage, type ImportPhase, type Merge } from './importPhase'

@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community'
-import type { Trainee } from '../../../../shared/api/areas/trainees'
-import { checkFranceTravailId } from '../../../../shared/domain/franceTravailId'
-import { CIVILITIES, PRESCRIBERS, PRESCRIBER_CODES } from '../../../../shared/domain/trainee'
+import type { Trainee } from '@shared/api/areas/trainees'
+import { checkFranceTravailId } from '@shared/domain/franceTravailId'
+import { CIVILITIES, PRESCRIBERS, PRESCRIBER_CODES } from '@shared/domain/trainee'
 import { parseCheckedCell } from '../../grid/cellValues'
 
 export function prescriberLabel(code: unknown): string {

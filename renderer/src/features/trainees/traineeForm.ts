@@ -1,10 +1,10 @@
-import type { Trainee, TraineeInput } from '../../../../shared/api/areas/trainees'
-import { checkBirthDate, formatDateFr, parseFrenchDate } from '../../../../shared/domain/dates'
-import { checkFranceTravailId } from '../../../../shared/domain/franceTravailId'
-import { checkEmail, checkFrenchPhone, checkPostalCode } from '../../../../shared/domain/text'
-import { checkAdviserEmail, CIVILITIES, PRESCRIBER_CODES, type Civility, type Prescriber } from '../../../../shared/domain/trainee'
-import type { Check } from '../../../../shared/domain/validation'
-import type { FieldIssue } from '../../../../shared/api/result'
+import type { Trainee, TraineeInput } from '@shared/api/areas/trainees'
+import { checkBirthDate, formatDateFr, parseFrenchDate } from '@shared/domain/dates'
+import { checkFranceTravailId } from '@shared/domain/franceTravailId'
+import { checkEmail, checkFrenchPhone, checkPostalCode } from '@shared/domain/text'
+import { checkAdviserEmail, CIVILITIES, PRESCRIBER_CODES, type Civility, type Prescriber } from '@shared/domain/trainee'
+import type { Check } from '@shared/domain/validation'
+import type { FieldIssue } from '@shared/api/result'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
 
 /** What the form edits: every field as typed (strings), the birth date in French format. */

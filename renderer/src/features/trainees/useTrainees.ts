@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { Trainee } from '../../../../shared/api/areas/trainees'
+import type { Trainee } from '@shared/api/areas/trainees'
 import { useQuery } from '../../hooks/useQuery'
 
 /** The registry filtered by the server's accent-insensitive search (a `useQuery`: stale answers are ignored). */

@@ -1,5 +1,5 @@
-import { formatDateFr, isIsoDate } from '../../../../shared/domain/dates'
-import { spreadsheetSafe } from '../../../../shared/domain/spreadsheetText'
+import { formatDateFr, isIsoDate } from '@shared/domain/dates'
+import { spreadsheetSafe } from '@shared/domain/spreadsheetText'
 
 /*
  * The pure half of every grid's export: columns (heading, type) and cells (the stored value and

@@ -1,5 +1,5 @@
 import type { Column, GridApi, IRowNode } from 'ag-grid-community'
-import { todayIso } from '../../../../shared/domain/dates'
+import { todayIso } from '@shared/domain/dates'
 import { buildMatrix, exportFileName, exportTypeOf, matrixToCsv, type ExportColumn, type ExportMatrix, type SourceCell } from './exportMatrix'
 import { matrixToXlsx } from './matrixToXlsx'
 

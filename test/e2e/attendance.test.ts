@@ -54,10 +54,20 @@ describe('attendance month grid', () => {
   }
   /** Day columns are virtualised: scroll the grid so that day `day` is rendered. */
   async function reveal(day: number): Promise<void> {
-    await page.evaluate((left) => {
-      const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
-      if (v) v.scrollLeft = left
-    }, Math.max(0, (day - 4) * 54))
+    // Set again until the day's column is rendered: a re-render after a save can undo the scroll.
+    await until(
+      () =>
+        page.evaluate(
+          ({ left, col }) => {
+            const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
+            if (v) v.scrollLeft = left
+            return col === null || document.querySelector(`[data-testid="attendance-grid"] [role="gridcell"][col-id="${col}"]`) !== null
+          },
+          { left: Math.max(0, (day - 4) * 54), col: day <= 31 ? `d${day}` : null }
+        ),
+      (shown) => shown,
+      `day ${day} shown`
+    )
     await page.waitForTimeout(100)
   }
   async function pasteText(tsv: string): Promise<void> {

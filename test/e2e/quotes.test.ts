@@ -40,7 +40,10 @@ describe('AIF quotes: create in one go, checks, print, statuses, dashboard', () 
   async function print(kind: 'devis_aif' | 'fiche_kairos'): Promise<void> {
     await dialog().getByTestId('quote-print').click()
     await generate().waitFor()
+    // The dialog checks its kinds first and then ticks its default: choose once that is settled.
+    await generate().locator('[data-testid="kind-grid"][data-checked="true"]').waitFor()
     await generate().getByTestId(`kind-${kind}`).click()
+    await until(() => generate().getByTestId(`kind-${kind}`).locator('input').isChecked(), (c) => c, `${kind} chosen`)
     await generate().getByTestId('generate-start').click()
     await generate().getByTestId('generate-result').waitFor()
     expect(await generate().getByTestId('generate-result').getAttribute('data-state')).toBe('done')

@@ -21,7 +21,7 @@ import { fixedClock, tempDb, type TempDb } from '../helpers/tempDb'
  * refused while it arrives and leaves no file behind; real handlers read the streamed file.
  */
 
-const root = mkdtempSync(join(tmpdir(), 'passerelle-upload-test-'))
+const root = mkdtempSync(join(tmpdir(), 'passerelle-test-upload-'))
 process.env.PASSERELLE_TMP = root
 const KEY = 'cle-de-test-des-envois-0123456789'
 const MB = 1024 * 1024

@@ -43,7 +43,7 @@ export function readText(file: string): string {
 export type TempDir = { path: string; write: (name: string, content: string | Uint8Array) => string; cleanup: () => void }
 
 export function tempDir(): TempDir {
-  const path = mkdtempSync(join(tmpdir(), 'passerelle-lheo-'))
+  const path = mkdtempSync(join(tmpdir(), 'passerelle-test-lheo-'))
   return {
     path,
     write: (name, content) => {

@@ -73,6 +73,8 @@ describe('automatic backups', () => {
     writeFileSync(old, 'x')
     writeFileSync(recent, 'x')
     utimesSync(old, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))
+    // One minute before the clock's noon: still being written (whatever the machine's own date).
+    utimesSync(recent, new Date(2026, 11, 1, 11, 59), new Date(2026, 11, 1, 11, 59))
     await runAutomaticBackup(t.db, movingClock())
     expect(readdirSync(folder()).sort()).toEqual(['.passerelle-2026-12-01-1159-998.part', 'passerelle-2026-12-01-1200.sqlite'])
   })

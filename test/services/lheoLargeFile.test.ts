@@ -7,7 +7,7 @@ import { writeLargeLheo } from '../bench/lheoFixture'
 import { importLheoFile } from '../../electron/main/services/lheo/importCatalogue'
 import { serviceContext, tempDb } from '../helpers/tempDb'
 
-const dir = mkdtempSync(join(tmpdir(), 'passerelle-lheo-large-'))
+const dir = mkdtempSync(join(tmpdir(), 'passerelle-test-lheo-large-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('the generated large catalogue used by the benchmark', () => {

@@ -98,8 +98,11 @@ export function listBackupFiles(folder: string): BackupFile[] {
 /** A part this old was left by a backup that was interrupted (the app quit or crashed meanwhile). */
 const STALE_PART_MS = 60 * 60 * 1000
 
-/** Deletes the automatic backups beyond the `keep` newest, and parts left by an interrupted backup. */
-export function pruneBackups(folder: string, keep: number): string[] {
+/**
+ * Deletes the automatic backups beyond the `keep` newest, and parts left by an interrupted backup
+ * (older than an hour at `now`, the service clock's time, so a part being written is never taken).
+ */
+export function pruneBackups(folder: string, keep: number, now: Date): string[] {
   let names: string[]
   try {
     names = readdirSync(folder)
@@ -111,7 +114,7 @@ export function pruneBackups(folder: string, keep: number): string[] {
   for (const name of names) {
     if (!PART.test(name)) continue
     const stat = statSync(join(folder, name), { throwIfNoEntry: false })
-    if (stat && Date.now() - stat.mtimeMs > STALE_PART_MS) rmSync(join(folder, name), { force: true })
+    if (stat && now.getTime() - stat.mtimeMs > STALE_PART_MS) rmSync(join(folder, name), { force: true })
   }
   return removed
 }

@@ -31,6 +31,6 @@ export async function runAutomaticBackup(db: Db, clock: Clock): Promise<BackupDo
   const now = clock.now()
   if (!isBackupDue(readdirSync(folder), localDay(now))) return null
   const done = await writeBackupFile(db, folder, 'automatique', now)
-  pruneBackups(folder, keep)
+  pruneBackups(folder, keep, now)
   return done
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { documentsWorld } from '../services/documentsWorld'
-import { expectCount, expectText, shot } from './support'
+import { expectCount, expectText, shot, weekdays } from './support'
 
 /*
  * « Contrôle avant facturation » of a session, on 26 November 2026: one trainee whose pieces all
@@ -9,14 +9,6 @@ import { expectCount, expectText, shot } from './support'
  * réalisation. The panel lists her differences with links; a link opens the attendance of the
  * month and session to fix; a session where everything agrees says so.
  */
-function weekdays(from: string, to: string): string[] {
-  const out: string[] = []
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-    const iso = d.toISOString().slice(0, 10)
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && iso !== '2026-11-11') out.push(iso)
-  }
-  return out
-}
 
 describe('consistency panel', () => {
   const w = e2eWorld()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { documentsWorld } from '../services/documentsWorld'
-import { cell, expectText, rowIdOf, shot } from './support'
+import { cell, expectText, rowIdOf, shot, weekdays } from './support'
 
 /*
  * « Devis & factures » › Factures, on 26 November 2026: a draft made from a session for the region
@@ -9,14 +9,6 @@ import { cell, expectText, rowIdOf, shot } from './support'
  * references, issued (the consistency differences shown first, issued with a reason), deposited on
  * Chorus Pro, then paid in two payments.
  */
-function weekdays(from: string, to: string): string[] {
-  const out: string[] = []
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-    const iso = d.toISOString().slice(0, 10)
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && iso !== '2026-11-11') out.push(iso)
-  }
-  return out
-}
 
 describe('invoices', () => {
   const w = e2eWorld()

@@ -125,3 +125,13 @@ export function tinyPng(width = 24, height = 12, rgb: [number, number, number] =
     chunk('IEND', Buffer.alloc(0))
   ])
 }
+
+/** The weekdays from `from` to `to` (ISO dates), 11 November 2026 (a holiday) left out: the days a seed attends. */
+export function weekdays(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+    const iso = d.toISOString().slice(0, 10)
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && iso !== '2026-11-11') out.push(iso)
+  }
+  return out
+}

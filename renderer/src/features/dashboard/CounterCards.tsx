@@ -41,7 +41,7 @@ export function CounterCards({ counters, onOpen }: Props) {
               </span>
             </span>
             <span className="counter-card__main">
-              <span className="counter-card__count" data-testid={`counter-${c.key}-count`}>
+              <span className="tile-figure counter-card__count" data-testid={`counter-${c.key}-count`}>
                 {formatCount(c.count)}
               </span>
               <span className="counter-card__state">{SEVERITY_LABELS[c.severity]}</span>

@@ -191,7 +191,7 @@ export function DashboardPage() {
         <CounterCards counters={counters} onOpen={openCounter} />
       </section>
 
-      <div className="dashboard-columns dashboard-columns--pilotage">
+      <div className="split-columns dashboard-columns dashboard-columns--pilotage">
         <TodoLists counters={counters} asOf={asOf} onOpenCounter={openCounter} onOpenItem={openItem} />
         <div className="dashboard-side">
           <DeclarationsByAge buckets={byAge} asOf={asOf} />

@@ -161,7 +161,7 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
                   onChange={(e) => setSearch(e.target.value)}
                 />
               </div>
-              <ul className="pick-list" aria-label="Résultats de la recherche" data-testid="trainee-results">
+              <ul className="scroll-list pick-list" aria-label="Résultats de la recherche" data-testid="trainee-results">
                 {found === null && <li className="pick-list__empty">Chargement…</li>}
                 {found?.length === 0 && (
                   <li className="pick-list__empty">{term ? `Personne ne correspond à « ${term} » : créez la fiche à droite.` : 'Le registre est vide : saisissez les candidats à droite.'}</li>

@@ -30,7 +30,7 @@ export function SettingsPage() {
         </p>
       )}
       {organisation ? (
-        <div className="settings-columns">
+        <div className="split-columns settings-columns">
           <OrganisationForm organisation={organisation} onSaved={onSaved} />
           <div className="settings-side">
             <LogoCard logoDataUrl={organisation.logoDataUrl} onChanged={setOrganisation} />

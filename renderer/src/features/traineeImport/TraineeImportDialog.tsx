@@ -135,7 +135,7 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
                 onClick={() => setFilter((f) => (f === t.key ? 'all' : t.key))}
                 data-testid={`ti-count-${t.key}`}
               >
-                <span className="ti-count__value">{formatCount(shown.counts[t.key])}</span>
+                <span className="tile-figure ti-count__value">{formatCount(shown.counts[t.key])}</span>
                 <span className="ti-count__label">{done ? t.done : t.label}</span>
                 <span className="ti-count__hint">{t.hint}</span>
               </button>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { command, query } from '../spec'
 import { id, isoDate, optionalIsoDate, optionalText } from '../fields'
+import { pageLimit, type PageOf } from '../paging'
 import { ENROLMENT_STATUS_CODES, FUNDING_CODES, type EnrolmentStatus, type Funding } from '../../domain/enrolment'
 
 export type DeclarationState = 'a_faire' | 'en_retard' | 'declare'
@@ -92,6 +93,15 @@ export const EnrolmentFilter = z
   .strict()
 export type EnrolmentFilter = z.input<typeof EnrolmentFilter>
 
+/** The grid's rows come newest first: the next page starts below this enrolment id. */
+export type EnrolmentCursor = { id: number }
+export type EnrolmentPage = PageOf<EnrolmentRow, EnrolmentCursor>
+
+/** The grid's paged read: the same filter, one page after a cursor. */
+export const EnrolmentPageInput = EnrolmentFilter.omit({ limit: true })
+  .extend({ after: z.object({ id }).strict().optional(), limit: pageLimit })
+  .strict()
+
 const change = z
   .object({
     to: z.enum(ENROLMENT_STATUS_CODES, { error: 'Statut inconnu.' }),
@@ -103,6 +113,7 @@ const change = z
 
 export const enrolmentOps = {
   'enrolments:list': query<EnrolmentRow[]>()(EnrolmentFilter),
+  'enrolments:page': query<EnrolmentPage>()(EnrolmentPageInput),
   'enrolments:get': query<EnrolmentDetail>()(z.object({ id, today: isoDate('La date').optional() }).strict()),
   'enrolments:create': command<EnrolmentDetail>()(
     z

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { command, query } from '../spec'
 import { email, franceTravailId, id, optionalChecked, optionalIsoDate, optionalText, phone, postalCode, text } from '../fields'
 import { checkAdviserEmail, CIVILITIES, PRESCRIBER_CODES } from '../../domain/trainee'
+import { pageLimit, type PageOf } from '../paging'
 
 export type Trainee = {
   id: number
@@ -53,9 +54,28 @@ export type TraineeInput = z.input<typeof TraineeInput>
 export const TraineePatch = z.object(fields).partial().strict()
 export type TraineePatch = z.input<typeof TraineePatch>
 
+/** Where the next page of the registry starts: after this row in the list's order (folded text, then id). */
+export type TraineeCursor = { key: string; id: number }
+export type TraineePage = PageOf<Trainee, TraineeCursor>
+
+const traineeSearch = z.string().max(200).optional()
+
 export const traineeOps = {
   'trainees:list': query<Trainee[]>()(
-    z.object({ search: z.string().max(200).optional() }).strict()
+    z.object({ search: traineeSearch }).strict()
+  ),
+  /** The registry's grid: one page in the list's order, `after` the previous page's `next`. */
+  'trainees:page': query<TraineePage>()(
+    z
+      .object({
+        search: traineeSearch,
+        after: z
+          .object({ key: z.string({ error: 'Le curseur de page est invalide.' }).max(1000, 'Le curseur de page est invalide.'), id })
+          .strict()
+          .optional(),
+        limit: pageLimit
+      })
+      .strict()
   ),
   'trainees:get': query<Trainee>()(z.object({ id }).strict()),
   'trainees:create': command<Trainee>()(TraineeInput),

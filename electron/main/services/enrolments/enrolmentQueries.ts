@@ -1,4 +1,4 @@
-import type { DeclarationState, EnrolmentDetail, EnrolmentEvent, EnrolmentFilter, EnrolmentRow, Interruption } from '@shared/api/areas/enrolments'
+import type { DeclarationState, EnrolmentCursor, EnrolmentDetail, EnrolmentEvent, EnrolmentFilter, EnrolmentPage, EnrolmentRow, Interruption } from '@shared/api/areas/enrolments'
 import { AppError } from '@shared/api/result'
 import { declarationState } from '@shared/domain/deadlines'
 import { interruptionLength } from '@shared/domain/interruptions'
@@ -196,6 +196,26 @@ export function listEnrolments(db: Db, filter: FilterInput, today: string, order
   const options = holidayOptions(db)
   const q = enrolmentListQuery(filter, today, order, options)
   return toRows(db.prepare<unknown[], RawRow>(q.sql).all(q.params), new DeadlineCache(today, options))
+}
+
+/**
+ * One page of the grid (newest first), below `after` (the previous page's `next`): a keyset on the
+ * id, so the table is walked backwards from there and a row created meanwhile shifts nothing. The
+ * total is the filter's count at the time of this page, the same query as a dashboard counter.
+ */
+export function pageEnrolments(db: Db, filter: Omit<FilterInput, 'limit'>, page: { after?: EnrolmentCursor; limit: number }, today: string): EnrolmentPage {
+  const options = holidayOptions(db)
+  const { where, params } = enrolmentWhere(filter, today, options)
+  const after = page.after ? `${where ? `${where} AND` : 'WHERE'} e.id < @afterId` : where
+  // One row more than asked says whether another page follows, without a last empty call.
+  const raw = db
+    .prepare<unknown[], RawRow>(`SELECT ${ROW_COLUMNS} ${ROW_FROM} ${after} ORDER BY ${ORDER_BY.recent} LIMIT @limit`)
+    .all({ ...params, ...(page.after ? { afterId: page.after.id } : {}), limit: page.limit + 1 })
+  const more = raw.length > page.limit
+  if (more) raw.length = page.limit
+  const rows = toRows(raw, new DeadlineCache(today, options))
+  const last = rows[rows.length - 1]
+  return { rows, total: countEnrolments(db, filter, today, options), next: more && last ? { id: last.id } : null }
 }
 
 export function countEnrolments(db: Db, filter: FilterInput, today: string, options: HolidayOptions = holidayOptions(db)): number {

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Trainee, TraineeInput, TraineePatch } from '@shared/api/areas/trainees'
+import type { Trainee, TraineeCursor, TraineeInput, TraineePage, TraineePatch } from '@shared/api/areas/trainees'
 import { AppError } from '@shared/api/result'
 import { checkBirthDate, todayIso } from '@shared/domain/dates'
 import { capitaliseFirstName, foldForSearch, upperName } from '@shared/domain/text'
@@ -38,15 +38,52 @@ const SELECT = `
          t.created_at AS createdAt, t.updated_at AS updatedAt, t.anonymised_at AS anonymisedAt
   FROM trainee t`
 
-export function listTrainees(db: Db, search?: string): Trainee[] {
-  // Every word must match somewhere, accents and case ignored: "dupre mar" finds DUPRÉ Marie.
-  // Ordered by the folded text (last name first) so that DUPRÉ sorts among the D, not after Z.
+/**
+ * The registry's filter: every word must match somewhere, accents and case ignored ("dupre mar"
+ * finds DUPRÉ Marie). `t.anonymised_at IS NULL` is written as the partial index trainee_list_order
+ * says, so that listing, paging and counting walk that index (migration 0120).
+ */
+function registryFilter(search: string | undefined): { conditions: string[]; params: unknown[] } {
   const terms = foldForSearch(search ?? '').split(/\s+/).filter(Boolean).slice(0, 6)
-  const conditions = ['t.anonymised_at IS NULL', ...terms.map(() => `t.search_text LIKE ? ESCAPE '\\'`)]
-  const params = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-  return db
-    .prepare<unknown[], Trainee>(`${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.search_text, t.id`)
-    .all(...params)
+  return {
+    conditions: ['t.anonymised_at IS NULL', ...terms.map(() => `t.search_text LIKE ? ESCAPE '\\'`)],
+    params: terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  }
+}
+
+// Ordered by the folded text (last name first) so that DUPRÉ sorts among the D, not after Z; the id
+// breaks ties, which makes the order total and a page cursor exact.
+const LIST_ORDER = 'ORDER BY t.search_text, t.id'
+
+export function listTrainees(db: Db, search?: string): Trainee[] {
+  const { conditions, params } = registryFilter(search)
+  return db.prepare<unknown[], Trainee>(`${SELECT} WHERE ${conditions.join(' AND ')} ${LIST_ORDER}`).all(...params)
+}
+
+/**
+ * One page of the registry in the list's order, after `after` (the previous page's `next`): a
+ * keyset, not an offset, so a row created or deleted while the grid fills shifts nothing. The
+ * total counts the whole filter at the time of this page.
+ */
+export function pageTrainees(db: Db, input: { search?: string; after?: TraineeCursor; limit: number }): TraineePage {
+  const { conditions, params } = registryFilter(input.search)
+  const total = oneRow(db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM trainee t WHERE ${conditions.join(' AND ')}`), ...params).n
+  const where = [...conditions]
+  const pageParams = [...params]
+  if (input.after) {
+    // The range term alone is what the index can seek; the OR only sorts out equal texts.
+    where.push('t.search_text >= ? AND (t.search_text > ? OR t.id > ?)')
+    pageParams.push(input.after.key, input.after.key, input.after.id)
+  }
+  // One row more than asked says whether another page follows, without a last empty call.
+  const rows = db
+    .prepare<unknown[], Trainee>(`${SELECT} WHERE ${where.join(' AND ')} ${LIST_ORDER} LIMIT ?`)
+    .all(...pageParams, input.limit + 1)
+  const more = rows.length > input.limit
+  if (more) rows.length = input.limit
+  const last = rows[rows.length - 1]
+  const next = more && last ? { key: oneRow(db.prepare<[number], { k: string }>('SELECT search_text AS k FROM trainee WHERE id = ?'), last.id).k, id: last.id } : null
+  return { rows, total, next }
 }
 
 export function getTrainee(db: Db, id: number): Trainee {

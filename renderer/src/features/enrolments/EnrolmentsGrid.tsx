@@ -9,6 +9,7 @@ import { useToast } from '../../components/Toasts'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
 import { GridExportMenu } from '../../grid/export/GridExportMenu'
+import { usePagedList } from '../../hooks/usePagedList'
 import { useQuery } from '../../hooks/useQuery'
 import { useShortcut } from '../../hooks/useShortcut'
 import { SessionFilter } from '../catalogue/SessionFilter'
@@ -26,6 +27,7 @@ import { useEnrolmentQuery } from './useEnrolmentQuery'
 import { FormError } from '../../components/FormError'
 
 const rowId = (r: EnrolmentGridRow): string => String(r.id)
+const enrolmentId = (r: EnrolmentRow): string => String(r.id)
 type Props = {
   /** The session page fixes the session (its « Inscrits » and « Entrées » tabs); null: every session. */
   sessionId?: number | null
@@ -44,7 +46,8 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   const toast = useToast()
   const { query, filter, gridToday, setQuery, searchText, setSearchText } = useEnrolmentQuery(sessionId, defaultStatuses)
 
-  const list = useQuery('enrolments:list', filter)
+  // Read page by page, newest first: on a large organisation the first rows show at once.
+  const list = usePagedList('enrolments:page', filter, enrolmentId)
   const sessions = useQuery('sessions:list', {}, { enabled: sessionId === null })
   const { reload: reloadList } = list
 
@@ -64,7 +67,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   const { reload: reloadDetail } = detail
   const shownDetail = detail.data && detail.data.id === focusedId ? detail.data : null
 
-  const rows = useMemo(() => list.data?.map((r) => toGridRow(r, gridToday)) ?? null, [list.data, gridToday])
+  const rows = useGridRows(list.rows, gridToday)
 
   // --- Selection and focus --------------------------------------------------------------------
   const currentSelection = (): EnrolmentGridRow[] => gridApi.current?.getSelectedRows() ?? selected
@@ -120,7 +123,16 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
   useShortcut('Ctrl+F', () => searchRef.current?.select())
 
   const total = rows?.length ?? 0
-  const countText = rows === null ? 'Chargement…' : displayed < total ? `${countLabel(displayed, 'affichée', 'affichées')} sur ${countLabel(total, 'inscription', 'inscriptions')}` : countLabel(total, 'inscription', 'inscriptions')
+  // While pages arrive, the server's total keeps the count true (« 200 chargées sur 14 000 inscriptions… »).
+  const streaming = rows !== null && !list.complete && list.total !== null && list.total > total
+  const countText =
+    rows === null
+      ? 'Chargement…'
+      : streaming
+        ? `${countLabel(total, 'chargée', 'chargées')} sur ${countLabel(list.total ?? total, 'inscription', 'inscriptions')}…`
+        : displayed < total
+          ? `${countLabel(displayed, 'affichée', 'affichées')} sur ${countLabel(total, 'inscription', 'inscriptions')}`
+          : countLabel(total, 'inscription', 'inscriptions')
   const columns = useMemo(() => enrolmentColumns(sessionId === null), [sessionId])
   const traineeName = query.traineeId !== null ? rows?.find((r) => r.traineeId === query.traineeId) : undefined
   const showPanel = panelOpen && focusedId !== null
@@ -147,11 +159,11 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
             </option>
           ))}
         </select>
-        <span className="toolbar__count" data-testid="row-count" aria-live="polite">
+        <span className="toolbar__count" data-testid="row-count" aria-live="polite" data-streaming={streaming || undefined}>
           {countText}
         </span>
         <div className="toolbar__spacer" />
-        <GridExportMenu grid={gridApi} baseName="inscriptions" label="Inscriptions" disabled={total === 0} />
+        <GridExportMenu grid={gridApi} baseName="inscriptions" label="Inscriptions" disabled={total === 0} beforeExportAll={list.whenComplete} />
         <button
           type="button"
           className={`button${showPanel ? ' button--pressed' : ''}`}
@@ -247,4 +259,26 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
       />
     </div>
   )
+}
+
+/**
+ * The grid's rows, each server row converted once: an appended page converts only its own rows,
+ * and a row kept from the previous answer keeps its grid object (AG Grid sees it unchanged).
+ */
+function useGridRows(list: EnrolmentRow[] | null, today: string): EnrolmentGridRow[] | null {
+  const cache = useRef<{ today: string; rows: WeakMap<EnrolmentRow, EnrolmentGridRow> }>({ today, rows: new WeakMap() })
+  return useMemo(() => {
+    if (cache.current.today !== today) cache.current = { today, rows: new WeakMap() }
+    const known = cache.current.rows
+    return (
+      list?.map((r) => {
+        let g = known.get(r)
+        if (!g) {
+          g = toGridRow(r, today)
+          known.set(r, g)
+        }
+        return g
+      }) ?? null
+    )
+  }, [list, today])
 }

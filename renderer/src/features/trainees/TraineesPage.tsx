@@ -19,14 +19,12 @@ import { toPatchValue, traineeColumns } from './traineeColumns'
 import { useTrainees } from './useTrainees'
 import { FormError } from '../../components/FormError'
 
-const traineeRowId = (t: Trainee): string => String(t.id)
-
 export function TraineesPage() {
   const api = useApi()
   const toast = useToast()
   const [search, setSearch] = useState('')
   const debouncedSearch = useDebouncedValue(search, 250)
-  const { rows, error, reload, replaceRow, addRow, removeRow } = useTrainees(debouncedSearch)
+  const { rows, total: serverTotal, complete, error, reload, whenComplete, replaceRow, addRow, removeRow, traineeRowId } = useTrainees(debouncedSearch)
   const importer = useTraineeImport(() => void reload())
   const [selected, setSelected] = useState<Trainee | null>(null)
   const [displayed, setDisplayed] = useState(0)
@@ -97,7 +95,16 @@ export function TraineesPage() {
   }
 
   const total = rows?.length ?? 0
-  const countText = rows === null ? 'Chargement…' : displayed < total ? `${countLabel(displayed, 'affiché', 'affichés')} sur ${countLabel(total, 'stagiaire', 'stagiaires')}` : countLabel(total, 'stagiaire', 'stagiaires')
+  // While pages arrive, the server's total keeps the count true (« 200 chargés sur 20 000 stagiaires… »).
+  const streaming = rows !== null && !complete && serverTotal !== null && serverTotal > total
+  const countText =
+    rows === null
+      ? 'Chargement…'
+      : streaming
+        ? `${countLabel(total, 'chargé', 'chargés')} sur ${countLabel(serverTotal, 'stagiaire', 'stagiaires')}…`
+        : displayed < total
+          ? `${countLabel(displayed, 'affiché', 'affichés')} sur ${countLabel(total, 'stagiaire', 'stagiaires')}`
+          : countLabel(total, 'stagiaire', 'stagiaires')
 
   return (
     <div className="page page--grid page--drop" {...importer.dropZone} data-testid="trainees-page">
@@ -117,7 +124,7 @@ export function TraineesPage() {
         >
           <kbd className="kbd">Ctrl+F</kbd>
         </SearchBox>
-        <span className="toolbar__count" data-testid="row-count" aria-live="polite">
+        <span className="toolbar__count" data-testid="row-count" aria-live="polite" data-streaming={streaming || undefined}>
           {countText}
         </span>
         <div className="toolbar__spacer" />
@@ -135,7 +142,7 @@ export function TraineesPage() {
           <Icon name="trash" size={16} />
           Supprimer
         </button>
-        <GridExportMenu grid={gridApi} baseName="stagiaires" label="Registre des stagiaires" disabled={total === 0} />
+        <GridExportMenu grid={gridApi} baseName="stagiaires" label="Registre des stagiaires" disabled={total === 0} beforeExportAll={whenComplete} />
         <button type="button" className="button" onClick={importer.choose} title="Importer une liste de prescripteur (Ctrl+I) — ou déposez le fichier .csv ou .xlsx sur cet écran" data-testid="trainee-import-button">
           <Icon name="upload" size={16} />
           Importer une liste (CSV, Excel)

@@ -17,6 +17,8 @@ type Props<T> = {
   disabled?: boolean
   small?: boolean
   testId?: string
+  /** A grid still receiving its pages: « Exporter tout le tableau » waits for the last one. */
+  beforeExportAll?: () => Promise<void>
 }
 
 const ITEMS: { scope: ExportScope; format: ExportFormat; text: string }[] = [
@@ -27,7 +29,7 @@ const ITEMS: { scope: ExportScope; format: ExportFormat; text: string }[] = [
 ]
 
 /** « Exporter ▾ » of every grid: the whole grid as filtered and sorted, or the selected rows, in Excel or CSV. */
-export function GridExportMenu<T>({ grid, baseName, label, disabled = false, small = false, testId = 'grid-export' }: Props<T>) {
+export function GridExportMenu<T>({ grid, baseName, label, disabled = false, small = false, testId = 'grid-export', beforeExportAll }: Props<T>) {
   const toast = useToast()
   const [open, setOpen] = useState(false)
   const [selected, setSelected] = useState(0)
@@ -53,9 +55,10 @@ export function GridExportMenu<T>({ grid, baseName, label, disabled = false, sma
 
   const run = async (scope: ExportScope, format: ExportFormat): Promise<void> => {
     setOpen(false)
-    const api = grid.current
-    if (!api) return
     try {
+      if (scope === 'all' && beforeExportAll) await beforeExportAll()
+      const api = grid.current
+      if (!api) return
       const r = await exportGrid(api, { baseName, label, scope, format })
       toast.show('success', `Fichier « ${r.fileName} » téléchargé (${countLabel(r.rows, 'ligne', 'lignes')}).`)
     } catch {

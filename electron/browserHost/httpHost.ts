@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-import { HTTP_BODY_LIMITS, HTTP_CLIENT_HEADER, HTTP_DEFAULT_BODY_LIMIT, HTTP_INVOKE_PATH, HTTP_WINDOW_HEADER } from '@shared/api/channel'
+import { HTTP_BODY_LIMITS, HTTP_CLIENT_HEADER, HTTP_DEFAULT_BODY_LIMIT, HTTP_INVOKE_PATH, HTTP_REQUEST_KEY_HEADER, HTTP_WINDOW_HEADER } from '@shared/api/channel'
 import { fail } from '@shared/api/result'
 import type { Dispatch } from '../main/api/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../main/csp'
@@ -136,7 +136,8 @@ async function call(req: IncomingMessage, res: ServerResponse, url: URL, dispatc
   const input = typeof body === 'object' && body !== null && 'input' in body ? body.input : undefined
   const window = req.headers[HTTP_WINDOW_HEADER]
   const caller = typeof window === 'string' && /^[\w-]{8,64}$/.test(window) ? `page-${window}` : undefined
-  return json(res, await dispatch(op, input, caller))
+  // A write's idempotency key: checked by the dispatcher (a malformed one gets a French refusal).
+  return json(res, await dispatch(op, input, caller, req.headers[HTTP_REQUEST_KEY_HEADER]))
 }
 
 function tooLarge(res: ServerResponse, req: IncomingMessage): void {

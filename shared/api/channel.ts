@@ -18,3 +18,9 @@ export const HTTP_BODY_LIMITS: Readonly<Record<string, number>> = {
 export const HTTP_DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
 /** The calling page's own id (drawn at each load): the clerk belongs to the window, not to the database. */
 export const HTTP_WINDOW_HEADER = 'x-passerelle-fenetre'
+/**
+ * The idempotency key of a write (a UUID drawn by the client per logical write, the same for its
+ * retries): a header over HTTP, an extra argument over IPC, never inside the operation's input.
+ */
+export const HTTP_REQUEST_KEY_HEADER = 'x-passerelle-requete'
+export const REQUEST_KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

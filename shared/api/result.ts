@@ -21,6 +21,10 @@ export type ErrorCode =
   | 'busy'
   /** The answer never came (the host stopped, the connection dropped): the call MAY have been done. */
   | 'unanswered'
+  /** Read back after a lost answer: the backend never applied the call (it must be done again). */
+  | 'not_applied'
+  /** Read back after a lost answer: the call was applied, but its answer was too large to keep. */
+  | 'applied_unread'
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }
 

@@ -17,7 +17,9 @@ const DOMAIN_TABLES = [
   // 0040: the session's timetable and half-day subjects; 0050: an AIF quote's non-fundable lines.
   'session_schedule', 'session_subject', 'aif_quote_line',
   // 0090: the invoice number sequence and payments.
-  'invoice_sequence', 'invoice_payment'
+  'invoice_sequence', 'invoice_payment',
+  // 0110: the answers of writes sent with an idempotency key.
+  'answered_request'
 ]
 
 let t: TempDb | null = null

@@ -7,6 +7,7 @@ import { handlers } from '../../../electron/main/api/handlers'
 const VALID: { [O in Op]: Input<O> } = {
   'app:state': {},
   'app:overview': {},
+  'app:requestStatus': { key: '3f2b8c1e-9d4a-4e6b-8a7c-1b2d3e4f5a60' },
   'audit:list': { clerk: 'Claire Martin', traineeId: 3, from: '2026-11-01', to: '2026-11-30', limit: 50 },
   'audit:verify': {},
   'backup:list': {},

@@ -3,6 +3,7 @@ import { schemaVersion } from '../../db/migrate'
 import { listClerks } from '../../services/clerks/clerkService'
 import { getOrganisation } from '../../services/organisation/organisationService'
 import { getOverview, isDatabaseEmpty } from '../../services/overview/overviewService'
+import { requestStatus } from '../requestLedger'
 import type { AreaHandlers } from '../types'
 
 export const appHandlers: AreaHandlers<typeof appOps> = {
@@ -18,5 +19,6 @@ export const appHandlers: AreaHandlers<typeof appOps> = {
     organisationName: getOrganisation(db).raisonSociale,
     empty: isDatabaseEmpty(db)
   }),
-  'app:overview': (_input, { db }) => getOverview(db)
+  'app:overview': (_input, { db }) => getOverview(db),
+  'app:requestStatus': ({ key }, { db }) => requestStatus(db, key)
 }

@@ -113,19 +113,17 @@ export const STREETS = [
 
 export type AgencyDef = { name: string; prescriber: 'france_travail' | 'mission_locale' | 'cap_emploi'; area: Area | 'all' }
 
+/** Each area's agencies, France Travail's first then the mission locale's; Cap emploi covers the
+ *  whole department. The order is the demo's: its random draws pick from this list. */
+const LOCAL_AGENCIES: readonly (readonly [Area, readonly string[], string])[] = [
+  ['lorient', ['Lorient Ville', 'Lanester', 'Hennebont', 'Quimperlé'], 'du Pays de Lorient'],
+  ['vannes', ['Vannes Ouest', 'Vannes Est', 'Auray'], 'du Pays de Vannes'],
+  ['pontivy', ['Pontivy', 'Ploërmel'], 'Centre Bretagne']
+]
+
 export const AGENCIES: readonly AgencyDef[] = [
-  { name: 'France Travail Lorient Ville', prescriber: 'france_travail', area: 'lorient' },
-  { name: 'France Travail Lanester', prescriber: 'france_travail', area: 'lorient' },
-  { name: 'France Travail Hennebont', prescriber: 'france_travail', area: 'lorient' },
-  { name: 'France Travail Quimperlé', prescriber: 'france_travail', area: 'lorient' },
-  { name: 'France Travail Vannes Ouest', prescriber: 'france_travail', area: 'vannes' },
-  { name: 'France Travail Vannes Est', prescriber: 'france_travail', area: 'vannes' },
-  { name: 'France Travail Auray', prescriber: 'france_travail', area: 'vannes' },
-  { name: 'France Travail Pontivy', prescriber: 'france_travail', area: 'pontivy' },
-  { name: 'France Travail Ploërmel', prescriber: 'france_travail', area: 'pontivy' },
-  { name: 'Mission locale du Pays de Lorient', prescriber: 'mission_locale', area: 'lorient' },
-  { name: 'Mission locale du Pays de Vannes', prescriber: 'mission_locale', area: 'vannes' },
-  { name: 'Mission locale Centre Bretagne', prescriber: 'mission_locale', area: 'pontivy' },
+  ...LOCAL_AGENCIES.flatMap(([area, towns]) => towns.map((town): AgencyDef => ({ name: `France Travail ${town}`, prescriber: 'france_travail', area }))),
+  ...LOCAL_AGENCIES.map(([area, , missionLocale]): AgencyDef => ({ name: `Mission locale ${missionLocale}`, prescriber: 'mission_locale', area })),
   { name: 'Cap emploi Morbihan', prescriber: 'cap_emploi', area: 'all' }
 ]
 

@@ -12,28 +12,28 @@ import { drawDevisAif } from './templates/devisAif'
 import { drawFicheKairos } from './templates/ficheKairos'
 import type { DocumentData } from './types'
 
+type DocumentKind = DocumentData['kind']
+type Drawer<K extends DocumentKind> = (sheet: Sheet, data: Extract<DocumentData, { kind: K }>) => void
+
+/** One template per kind; the mapped type makes a kind without its template a compile error. */
+const DRAWERS: { [K in DocumentKind]: Drawer<K> } = {
+  certificat_inscription: drawCertificatInscription,
+  attestation_entree: drawAttestationEntree,
+  etat_presence: drawEtatPresence,
+  emargement: drawEmargement,
+  bilan_fin: drawBilanFin,
+  attestation_fin: drawAttestationFin,
+  certificat_realisation: drawCertificatRealisation,
+  devis_aif: drawDevisAif,
+  fiche_kairos: drawFicheKairos
+}
+
+// Indexing the mapped type with a generic key keeps the kind and its data's type tied together.
+const drawerOf = <K extends DocumentKind>(kind: K): Drawer<K> => DRAWERS[kind]
+
 /** Draws one document into a sheet (which may already hold others: a merged batch). */
 export function drawDocument(sheet: Sheet, data: DocumentData): void {
-  switch (data.kind) {
-    case 'certificat_inscription':
-      return drawCertificatInscription(sheet, data)
-    case 'attestation_entree':
-      return drawAttestationEntree(sheet, data)
-    case 'etat_presence':
-      return drawEtatPresence(sheet, data)
-    case 'emargement':
-      return drawEmargement(sheet, data)
-    case 'bilan_fin':
-      return drawBilanFin(sheet, data)
-    case 'attestation_fin':
-      return drawAttestationFin(sheet, data)
-    case 'certificat_realisation':
-      return drawCertificatRealisation(sheet, data)
-    case 'devis_aif':
-      return drawDevisAif(sheet, data)
-    case 'fiche_kairos':
-      return drawFicheKairos(sheet, data)
-  }
+  drawerOf(data.kind)(sheet, data)
 }
 
 /** One document; with a stamp: its code (footer, QR, metadata), « PROVISOIRE » when `provisional`. */

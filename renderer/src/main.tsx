@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router-dom'
 import { ApiProvider } from './api/ApiContext'
+import { ConnectionBanner } from './api/ConnectionBanner'
 import { createApiClient } from './api/client'
 import { App } from './App'
 import { AppStateProvider } from './app/AppStateContext'
@@ -18,6 +19,7 @@ if (!root) throw new Error('#root missing from index.html')
 createRoot(root).render(
   <StrictMode>
     <ApiProvider client={createApiClient()}>
+      <ConnectionBanner />
       <ToastProvider>
         <HashRouter>
           <AppStateProvider>

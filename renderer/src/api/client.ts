@@ -1,14 +1,22 @@
-import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_WINDOW_HEADER } from '@shared/api/channel'
-import type { Input, Op, Output } from '@shared/api/contract'
+import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_REQUEST_KEY_HEADER, HTTP_WINDOW_HEADER } from '@shared/api/channel'
+import { contract, type Input, type Op, type Output } from '@shared/api/contract'
 import type { Result } from '@shared/api/result'
+import { callWithReadBack, type Connection, type ReadBackOptions, type Send } from './readBack'
+
+export type CallOptions = {
+  /** A retry of the same logical write passes the key of its first attempt: the backend applies it once. */
+  key?: string
+}
 
 export type ApiClient = {
-  call<O extends Op>(op: O, input: Input<O>): Promise<Result<Output<O>>>
+  call<O extends Op>(op: O, input: Input<O>, options?: CallOptions): Promise<Result<Output<O>>>
+  /** The connection as the last calls saw it (a banner while an answer is being read back). */
+  onConnection?(listener: (state: Connection) => void): () => void
 }
 
 declare global {
   interface Window {
-    passerelle?: { invoke(op: string, input: unknown): Promise<unknown> }
+    passerelle?: { invoke(op: string, input: unknown, requestKey?: string): Promise<unknown> }
   }
 }
 
@@ -17,7 +25,8 @@ const WINDOW_ID = crypto.randomUUID()
 
 /**
  * No answer is not a refusal: the backend may have committed the call before it stopped (a save
- * killed between its commit and its answer). The clerk is told to check, never « rien enregistré ».
+ * killed between its commit and its answer). Left as is only when the backend did not come back
+ * to be asked (readBack.ts): the clerk is told to check, never « rien enregistré ».
  */
 export const UNANSWERED: Result<never> = {
   ok: false,
@@ -28,25 +37,49 @@ export const UNANSWERED: Result<never> = {
 }
 
 /** Electron's preload bridge when present, else the browser host's HTTP endpoint: same contract. */
-export function createApiClient(): ApiClient {
+function transport(): Send {
   const bridge = window.passerelle
-  if (bridge) {
-    return { call: (op, input) => (bridge.invoke(op, input) as Promise<Result<never>>).catch(() => UNANSWERED) }
+  if (bridge) return (op, input, key) => (bridge.invoke(op, input, key) as Promise<Result<unknown>>).catch(() => UNANSWERED)
+  return async (op, input, key) => {
+    try {
+      const res = await fetch(`${HTTP_INVOKE_PATH}?op=${encodeURIComponent(op)}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [HTTP_CLIENT_HEADER]: '1',
+          [HTTP_WINDOW_HEADER]: WINDOW_ID,
+          ...(key !== undefined ? { [HTTP_REQUEST_KEY_HEADER]: key } : {})
+        },
+        body: JSON.stringify({ op, input })
+      })
+      if (!res.ok) return { ok: false, error: { code: 'internal', message: `Le serveur local a refusé l'appel (${res.status}).` } }
+      return (await res.json()) as Result<unknown>
+    } catch {
+      // Refused before sending or cut while answering: either way the call may have run.
+      return UNANSWERED
+    }
   }
+}
+
+const isWrite = (op: string): boolean => Object.hasOwn(contract, op) && contract[op as Op].write
+
+export function createApiClient(options: Partial<ReadBackOptions> = {}): ApiClient {
+  const send = transport()
+  const listeners = new Set<(state: Connection) => void>()
+  let connection: Connection = 'ok'
+  const onConnection = (state: Connection): void => {
+    if (state === connection) return
+    connection = state
+    for (const l of listeners) l(state)
+  }
+  const readBack: ReadBackOptions = { sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), onConnection, ...(options.delays ? { delays: options.delays } : {}) }
   return {
-    async call(op, input) {
-      try {
-        const res = await fetch(`${HTTP_INVOKE_PATH}?op=${encodeURIComponent(op)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1', [HTTP_WINDOW_HEADER]: WINDOW_ID },
-          body: JSON.stringify({ op, input })
-        })
-        if (!res.ok) return { ok: false, error: { code: 'internal', message: `Le serveur local a refusé l'appel (${res.status}).` } }
-        return (await res.json()) as Result<never>
-      } catch {
-        // Refused before sending or cut while answering: either way the call may have run.
-        return UNANSWERED
-      }
+    call: (op, input, callOptions) =>
+      callWithReadBack(send, op, input, isWrite(op), callOptions?.key ?? crypto.randomUUID(), readBack) as Promise<Result<never>>,
+    onConnection(listener) {
+      listeners.add(listener)
+      listener(connection)
+      return () => listeners.delete(listener)
     }
   }
 }

@@ -9,10 +9,12 @@ describe('a call whose answer never comes', () => {
   it('is « unanswered » (it may have been done), over HTTP and over the Electron bridge', async () => {
     vi.stubGlobal('window', {})
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('fetch failed')))
-    const http = await createApiClient().call('attendance:save', { month: '2026-11', changes: [] })
+    // The backend never comes back to be asked (read-back: readBack.test.ts): still « unanswered ».
+    const noWait = { sleep: () => Promise.resolve() }
+    const http = await createApiClient(noWait).call('attendance:save', { month: '2026-11', changes: [] })
     expect(http).toEqual(UNANSWERED)
     vi.stubGlobal('window', { passerelle: { invoke: () => Promise.reject(new Error('main process gone')) } })
-    expect(await createApiClient().call('app:state', {})).toEqual(UNANSWERED)
+    expect(await createApiClient(noWait).call('app:state', {})).toEqual(UNANSWERED)
     expect(UNANSWERED.ok || UNANSWERED.error.message).toMatch(/peut-être été enregistrée/)
   })
 
@@ -20,5 +22,6 @@ describe('a call whose answer never comes', () => {
     expect(failedSaveStatus('unanswered')).toBe('Non confirmé')
     expect(failedSaveStatus('invalid_input')).toBe('Non enregistré')
     expect(failedSaveStatus('busy')).toBe('Non enregistré')
+    expect(failedSaveStatus('not_applied')).toBe('Non enregistré, à refaire')
   })
 })

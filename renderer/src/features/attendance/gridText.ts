@@ -7,8 +7,17 @@ import { type Rect, rectSize } from './gridOps'
  * and the state of the month for the attestation banner.
  */
 
-/** The grid's status after a failed save: an answer that never came may hide a committed save. */
-export const failedSaveStatus = (code: string): string => (code === 'unanswered' ? 'Non confirmé' : 'Non enregistré')
+/**
+ * The grid's status after a failed save. A lost answer is read back by the client (api/readBack.ts):
+ * never applied → « à refaire »; applied but its answer too large to keep → reload to see it; the
+ * backend never came back → « Non confirmé » (it may have been committed).
+ */
+export function failedSaveStatus(code: string): string {
+  if (code === 'unanswered') return 'Non confirmé'
+  if (code === 'not_applied') return 'Non enregistré, à refaire'
+  if (code === 'applied_unread') return 'Enregistré : rechargez la page'
+  return 'Non enregistré'
+}
 
 export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`
 

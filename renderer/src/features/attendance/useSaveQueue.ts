@@ -84,11 +84,17 @@ export function useSaveQueue({ api, grid, rowsById, sessionId, afterSave }: Opti
       if (cells.length === 0) {
         markRejected(localKeys)
         if (local.length > 0 || overflow > 0) setProblems({ title: 'Collage : aucune cellule modifiée', items: local, overflow })
-        else if (mode.kind === 'op') setStatus({ kind: 'saved', text: 'Aucune modification' })
+        else if (mode.kind === 'op') {
+          setProblems(null)
+          setStatus({ kind: 'saved', text: 'Aucune modification' })
+        }
         return
       }
       const before = new Map(cells.map((c) => [`${c.enrolmentId}|${c.date}`, valueOf(c)]))
+      // The previous operation's panel (« 8 435 cellules enregistrées, … ») must not stand beside this one.
+      setProblems(null)
       setStatus({ kind: 'saving', text: `Enregistrement de ${plural(cells.length, 'cellule', 'cellules')}…` })
+      // A lost answer is read back by its idempotency key (api/readBack.ts): the result is the truth.
       const r = await http.call('attendance:save', { month: g.month, changes: cells })
       if (!r.ok) {
         setStatus({ kind: 'error', text: failedSaveStatus(r.error.code) })
@@ -149,6 +155,7 @@ export function useSaveQueue({ api, grid, rowsById, sessionId, afterSave }: Opti
     void enqueue(async () => {
       const g = grid.current
       if (!g) return
+      setProblems(null)
       setStatus({ kind: 'saving', text: 'Remplissage selon le planning…' })
       // Never over a cell refused a moment ago or emptied on purpose (the service skips them too).
       const skip = prefillSkip(g.month, rejected.current, cleared.current)

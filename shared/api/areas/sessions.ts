@@ -3,6 +3,15 @@ import { command, query } from '../spec'
 import { id, isoDate } from '../fields'
 import { RECRUITMENT_STATE_CODES } from '../../domain/recruitment'
 import { SessionInput, SessionPatch, type SessionDetail, type SessionRow, type SessionUpdateResult } from './catalogue'
+
+/**
+ * A session as the pickers show it (selects of the toolbars and dialogs): no per-session figures
+ * (places taken, funders, next slot), which cost a lookup of the big tables per session.
+ */
+export type SessionOption = Pick<
+  SessionRow,
+  'id' | 'trainingTitle' | 'label' | 'intercarifSessionId' | 'startDate' | 'endDate' | 'startPrecision' | 'endPrecision' | 'placeName' | 'placeCity'
+>
 import { WeekScheduleInput, type SessionSchedule } from './schedule'
 
 // Sessions: their record (from the catalogue) and their timetable and dated subjects.
@@ -14,6 +23,17 @@ export const sessionOps = {
         /** Sessions still running or starting on or after this date. */
         activeFrom: isoDate('La date').optional(),
         recruitmentState: z.enum(RECRUITMENT_STATE_CODES).optional()
+      })
+      .strict()
+  ),
+  /** The sessions:list order and filter, with only what a session picker shows (SessionOption). */
+  'sessions:options': query<SessionOption[]>()(
+    z
+      .object({
+        /** Sessions still running or starting on or after this date. */
+        activeFrom: isoDate('La date').optional(),
+        /** …and starting on or before this one (or not dated yet). */
+        startingBy: isoDate('La date').optional()
       })
       .strict()
   ),

@@ -34,6 +34,7 @@ const VALID: { [O in Op]: Input<O> } = {
   'trainings:update': { id: 1, changes: { totalHours: 735 } },
   'sessions:list': { trainingId: 1, activeFrom: '2026-11-22', recruitmentState: 'open' },
   'sessions:get': { id: 1 },
+  'sessions:options': { activeFrom: '2026-11-01', startingBy: '2026-11-30' },
   'sessions:create': { trainingId: 1, startDate: '2027-01-11', endDate: '2027-06-30', placeName: 'Centre Lorient Sud', placeCity: 'Lorient', capacity: 14 },
   'sessions:update': { id: 1, changes: { recruitmentState: 'suspended', weeklyHours: [7, 7, 7, 7, 7, 0, 0] } },
   'sessions:moveEnrolmentDates': { id: 1, previous: { start: '2027-01-04', end: '2027-06-25' } },

@@ -1,8 +1,8 @@
-import type { SessionRow } from '@shared/api/areas/catalogue'
+import type { SessionOption } from '@shared/api/areas/sessions'
 import { sessionOptionLabel } from './catalogueFormat'
 
 /** The « Session » filter of a screen's toolbar: all sessions, or one. */
-export function SessionFilter({ sessions, value, onChange, className }: { sessions: SessionRow[] | null | undefined; value: number | null | undefined; onChange: (sessionId: number | null) => void; className?: string }) {
+export function SessionFilter({ sessions, value, onChange, className }: { sessions: SessionOption[] | null | undefined; value: number | null | undefined; onChange: (sessionId: number | null) => void; className?: string }) {
   return (
     <select
       className={`input input--auto input--session${className ? ` ${className}` : ''}`}

@@ -37,7 +37,7 @@ export function DocumentsPage() {
 
   const filter = useMemo(() => ({ ...(kind ? { kind } : {}), ...(sessionId !== null ? { sessionId } : {}), includeSuperseded }), [kind, sessionId, includeSuperseded])
   const list = useQuery('documents:list', filter)
-  const sessions = useQuery('sessions:list', {})
+  const sessions = useQuery('sessions:options', {})
   const { reload } = list
 
   const open = useCallback((d: GeneratedDocument) => void files.open(d), [files])

@@ -48,7 +48,7 @@ export function GenerateDocumentsDialog({ open, enrolmentIds, sessionId, subject
   // Opened from the register with no target: the clerk picks the session here.
   const pickSession = (enrolmentIds?.length ?? 0) === 0 && sessionId === undefined
   const [chosenSession, setChosenSession] = useState<number | null>(null)
-  const sessions = useQuery('sessions:list', {}, { enabled: open && pickSession })
+  const sessions = useQuery('sessions:options', {}, { enabled: open && pickSession })
   const target = { enrolmentIds: enrolmentIds ?? null, sessionId: sessionId ?? chosenSession }
   const [force, setForce] = useState(false)
   // The month a statement defaults to comes from the people (never one they were not in training); a month typed by the clerk stays.

@@ -48,7 +48,7 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
 
   // Read page by page, newest first: on a large organisation the first rows show at once.
   const list = usePagedList('enrolments:page', filter, enrolmentId)
-  const sessions = useQuery('sessions:list', {}, { enabled: sessionId === null })
+  const sessions = useQuery('sessions:options', {}, { enabled: sessionId === null })
   const { reload: reloadList } = list
 
   const [selected, setSelected] = useState<EnrolmentGridRow[]>([])

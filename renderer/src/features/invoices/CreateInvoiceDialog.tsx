@@ -24,7 +24,7 @@ export function CreateInvoiceDialog({ open, today, onClose, onCreated }: Props) 
   const [quoteEnrolment, setQuoteEnrolment] = useState<number | null>(null)
   const [issueDate, setIssueDate] = useState(today)
   const [perTrainee, setPerTrainee] = useState(true)
-  const sessions = useQuery('sessions:list', {}, { enabled: open })
+  const sessions = useQuery('sessions:options', {}, { enabled: open })
   const funders = useQuery('invoices:sessionFunders', { sessionId: sessionId ?? 1 }, { enabled: open && sessionId !== null })
   const quotes = useQuery('quotes:list', { status: ['validated'] }, { enabled: open && source === 'enrolment' })
 

@@ -42,7 +42,7 @@ export function QuotesPage() {
 
 function QuotesTab({ search, setSearch, tabs }: { search: URLSearchParams; setSearch: ReturnType<typeof useSearchParams>[1]; tabs: ReactNode }) {
   const filter = useMemo(() => quoteFilterFromSearch(search), [search])
-  const sessions = useQuery('sessions:list', {})
+  const sessions = useQuery('sessions:options', {})
   const today = todayIso()
   const change = (next: QuoteFilter): void => setSearch(new URLSearchParams(quoteSearch(next)), { replace: true })
 

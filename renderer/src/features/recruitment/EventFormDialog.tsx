@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { SessionRow } from '@shared/api/areas/catalogue'
+import type { SessionOption } from '@shared/api/areas/sessions'
 import type { RecruitmentEventRow } from '@shared/api/areas/recruitment'
 import { todayIso } from '@shared/domain/dates'
 import { RECRUITMENT_EVENT_KINDS, RECRUITMENT_EVENT_KIND_CODES } from '@shared/domain/recruitment'
@@ -31,7 +31,7 @@ type Props = {
   /** null: new slot(s); else the event to modify. */
   event: RecruitmentEventRow | null
   /** Sessions offered in the select; a fixed session hides it. */
-  sessions: SessionRow[]
+  sessions: SessionOption[]
   fixedSessionId: number | null
   defaultSessionId: number | null
   onClose: () => void

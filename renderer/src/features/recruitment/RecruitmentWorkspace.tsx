@@ -62,7 +62,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
     [sessionId, showPast, includeCancelled]
   )
   const events = useQuery('recruitment:listEvents', input)
-  const sessions = useQuery('sessions:list', {})
+  const sessions = useQuery('sessions:options', {})
   const { reload: reloadEvents, setData: setEvents } = events
 
   const selected = useMemo(() => events.data?.find((e) => e.id === selectedId) ?? null, [events.data, selectedId])

@@ -66,11 +66,18 @@ function builtinType(local: string): SimpleType | null {
   }
 }
 
+const GLOBAL_KINDS = ['simpleType', 'complexType', 'attributeGroup', 'element'] as const
+type GlobalKind = (typeof GLOBAL_KINDS)[number]
+const isGlobalKind = (local: string): local is GlobalKind => (GLOBAL_KINDS as readonly string[]).includes(local)
+
 class Compiler {
-  private readonly simpleNodes = new Map<string, XNode>()
-  private readonly complexNodes = new Map<string, XNode>()
-  private readonly groupNodes = new Map<string, XNode>()
-  private readonly elementNodes = new Map<string, XNode>()
+  /** The schema's named top-level definitions, by construct. */
+  private readonly globals: Record<GlobalKind, Map<string, XNode>> = {
+    simpleType: new Map(),
+    complexType: new Map(),
+    attributeGroup: new Map(),
+    element: new Map()
+  }
   private readonly simpleCache = new Map<string, SimpleType>()
   private readonly target: string
 
@@ -81,26 +88,10 @@ class Compiler {
     if (root.uri !== XS || root.local !== 'schema') this.fail(root, "ce n'est pas un schéma XSD")
     this.target = root.attrs.targetNamespace ?? ''
     for (const child of root.children) {
-      if (child.uri !== XS) continue
+      if (child.uri !== XS || child.local === 'annotation') continue
+      if (!isGlobalKind(child.local)) this.fail(child, `construction XSD non prise en charge : xs:${child.local}`)
       const name = child.attrs.name
-      switch (child.local) {
-        case 'simpleType':
-          if (name) this.simpleNodes.set(name, child)
-          break
-        case 'complexType':
-          if (name) this.complexNodes.set(name, child)
-          break
-        case 'attributeGroup':
-          if (name) this.groupNodes.set(name, child)
-          break
-        case 'element':
-          if (name) this.elementNodes.set(name, child)
-          break
-        case 'annotation':
-          break
-        default:
-          this.fail(child, `construction XSD non prise en charge : xs:${child.local}`)
-      }
+      if (name) this.globals[child.local].set(name, child)
     }
   }
 
@@ -148,7 +139,7 @@ class Compiler {
     if (uri !== this.target) this.fail(from, `type d'un autre espace de noms : ${local}`)
     const cached = this.simpleCache.get(local)
     if (cached) return cached
-    const node = this.simpleNodes.get(local)
+    const node = this.globals.simpleType.get(local)
     if (!node) this.fail(from, `type simple introuvable : ${local}`)
     const kids = this.xsChildren(node)
     const restriction = kids[0]
@@ -170,13 +161,9 @@ class Compiler {
       const v = f.attrs.value ?? ''
       switch (f.local) {
         case 'length':
-          t.length = Number(v)
-          break
         case 'minLength':
-          t.minLength = Number(v)
-          break
         case 'maxLength':
-          t.maxLength = Number(v)
+          t[f.local] = Number(v)
           break
         case 'pattern':
           try {
@@ -194,10 +181,8 @@ class Compiler {
           t.whiteSpace = v
           break
         case 'minInclusive':
-          t.minInclusive = BigInt(v)
-          break
         case 'maxInclusive':
-          t.maxInclusive = BigInt(v)
+          t[f.local] = BigInt(v)
           break
         default:
           this.fail(f, `facette non prise en charge : xs:${f.local}`)
@@ -227,7 +212,7 @@ class Compiler {
         const ref = c.attrs.ref
         if (!ref) this.fail(c, 'groupe d’attributs sans ref')
         const q = this.qname(c, ref)
-        const group = this.groupNodes.get(q.local)
+        const group = this.globals.attributeGroup.get(q.local)
         if (!group || q.uri !== this.target) this.fail(c, `groupe d'attributs introuvable : ${ref}`)
         this.attributesInto(group, into, state)
       } else if (c.local === 'anyAttribute') {
@@ -285,7 +270,7 @@ class Compiler {
           content = { kind: 'any' }
           state.anyAttribute = true
         } else {
-          const baseNode = this.complexNodes.get(base.local)
+          const baseNode = this.globals.complexType.get(base.local)
           if (!baseNode || base.uri !== this.target) this.fail(ext, `type complexe introuvable : ${ext.attrs.base}`)
           const inherited = this.complexType(baseNode)
           content = inherited.content
@@ -307,11 +292,11 @@ class Compiler {
 
   elements(): Map<string, ElementDecl> {
     const out = new Map<string, ElementDecl>()
-    for (const [name, node] of this.elementNodes) {
+    for (const [name, node] of this.globals.element) {
       const typeAttr = node.attrs.type
       if (!typeAttr) this.fail(node, `élément sans type nommé : ${name}`)
       const q = this.qname(node, typeAttr)
-      const complexNode = q.uri === this.target ? this.complexNodes.get(q.local) : undefined
+      const complexNode = q.uri === this.target ? this.globals.complexType.get(q.local) : undefined
       if (complexNode) {
         out.set(name, { name, index: out.size, ...this.complexType(complexNode) })
       } else {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { IMPORTABLE_FIELDS, type ImportableField } from '@shared/api/areas/traineeImport'
 import { TraineeInput } from '@shared/api/areas/trainees'
 import { checkBirthDate } from '@shared/domain/dates'
+import type { Check } from '@shared/domain/validation'
 import { looksLikeFormula } from '@shared/domain/spreadsheetText'
 import { PRESCRIBERS } from '@shared/domain/trainee'
 import { capitaliseFirstName, upperName } from '@shared/domain/text'
@@ -48,6 +49,15 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
   // An empty name reaches the schema as the form sends it: '' (« Le nom est obligatoire. »).
   input.lastName = raw.lastName ?? ''
   input.firstName = raw.firstName ?? ''
+  // A value its own check refuses is blanked: its message, not the schema’s, is the one shown.
+  const refuse = (field: ImportableField, message: string): void => {
+    problems.set(field, message)
+    input[field] = null
+  }
+  const settle = (field: ImportableField, check: Check<string>): void => {
+    if (check.ok) input[field] = check.value
+    else refuse(field, check.message)
+  }
 
   // A value a spreadsheet would run as a formula (planted, or a slip): imported as text, said aloud.
   for (const field of FIELDS) {
@@ -57,14 +67,7 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
     }
   }
 
-  if (raw.civility !== undefined) {
-    const c = civilityFromText(raw.civility)
-    if (c.ok) input.civility = c.value
-    else {
-      problems.set('civility', c.message)
-      input.civility = null
-    }
-  }
+  if (raw.civility !== undefined) settle('civility', civilityFromText(raw.civility))
   if (raw.prescriber !== undefined) {
     const p = prescriberFromText(raw.prescriber)
     input.prescriber = p.code
@@ -81,19 +84,11 @@ export function readRow(row: SourceRow, mapping: readonly (ImportableField | nul
   }
   if (raw.birthDate !== undefined) {
     const d = dateFromText(raw.birthDate)
-    const check = d.ok ? checkBirthDate(d.value, today) : d
-    if (check.ok) input.birthDate = check.value
-    else {
-      problems.set('birthDate', check.message)
-      input.birthDate = null
-    }
+    settle('birthDate', d.ok ? checkBirthDate(d.value, today) : d)
   }
   if (raw.ftId !== undefined) {
     const truncated = truncatedFtIdMessage(raw.ftId)
-    if (truncated) {
-      problems.set('ftId', truncated)
-      input.ftId = null
-    }
+    if (truncated) refuse('ftId', truncated)
   }
   if (raw.phone !== undefined) input.phone = repairPhone(raw.phone)
   if (raw.postalCode !== undefined) input.postalCode = repairPostalCode(raw.postalCode)

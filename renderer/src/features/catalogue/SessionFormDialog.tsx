@@ -5,6 +5,8 @@ import { useApi } from '../../api/ApiContext'
 import { Field, type FieldStatus } from '../../components/Field'
 import { codeOptions, selectFieldBuilder } from '../../forms/selectField'
 import { Icon } from '../../components/Icon'
+import { DialogFooter, REQUIRED_HINT } from '../../components/DialogFooter'
+import { FormSection } from '../../components/FormSection'
 import { Modal } from '../../components/Modal'
 import type { EnrolmentDatesProposal } from '@shared/domain/sessionDates'
 import { WEEKDAYS_SHORT } from './catalogueFormat'
@@ -175,15 +177,15 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
       size="large"
       testId="session-dialog"
       footer={
-        <>
-          <span className="modal__footer-hint">Les champs marqués * sont obligatoires. Dates au format jj/mm/aaaa.</span>
-          <button type="button" className="button" onClick={onClose}>
-            Annuler
-          </button>
-          <button type="submit" form={FORM_ID} className="button button--primary" disabled={busy || loading}>
-            {busy ? 'Enregistrement…' : detail ? 'Enregistrer' : 'Créer la session'}
-          </button>
-        </>
+        <DialogFooter
+          hint={`${REQUIRED_HINT} Dates au format jj/mm/aaaa.`}
+          onCancel={onClose}
+          form={FORM_ID}
+          busy={busy}
+          busyLabel="Enregistrement…"
+          disabled={loading}
+          label={detail ? 'Enregistrer' : 'Créer la session'}
+        />
       }
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate aria-busy={loading}>
@@ -202,81 +204,72 @@ export function SessionFormDialog({ open, sessionId, trainingId = null, onClose,
             {formError}
           </p>
         )}
-        <fieldset className="form__section">
-          <legend>Session</legend>
-          <div className="form__grid">
-            <Field label="Formation" required status={status('trainingId')} className="span-12" locked={isLocked('trainingId') ? CARIF_LOCK_EXPLANATION : undefined}>
-              {(control) => (
-                <select
-                  {...control}
-                  className="input"
-                  name="trainingId"
-                  value={values.trainingId}
-                  disabled={detail !== null}
-                  onChange={(ev) => set('trainingId', ev.target.value)}
-                  onBlur={() => blur('trainingId')}
-                >
-                  <option value="">{trainings === null ? 'Chargement…' : '— Choisissez la formation —'}</option>
-                  {(trainings ?? []).map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.intercarifFormationId ? `${t.title} (${t.intercarifFormationId})` : t.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {text('label', 'Libellé', { className: 'span-5', placeholder: 'ex. Plaquiste — Orléans 2027', hint: 'Facultatif : nom court affiché dans les listes.' })}
-            {text('intercarifSessionId', 'N° de session CARIF', { className: 'span-3', placeholder: 'ex. 103725', mono: true })}
-            {select('entryMode', 'Mode d’entrée', ENTRY_MODE_OPTIONS, { className: 'span-4', locked: isLocked('entryMode') ? CARIF_LOCK_EXPLANATION : undefined })}
-            {text('startDate', 'Date de début', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
-            {text('endDate', 'Date de fin', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
-            {text('registrationStartDate', 'Inscriptions du', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
-            {text('registrationEndDate', 'Inscriptions jusqu’au', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
-          </div>
-        </fieldset>
-        <fieldset className="form__section">
-          <legend>Lieu, places et recrutement</legend>
-          <div className="form__grid">
-            {text('placeName', 'Lieu', { className: 'span-4', placeholder: 'ex. Centre AFPA d’Olivet' })}
-            {text('placeCity', 'Ville', { className: 'span-3', placeholder: 'ex. Olivet' })}
-            {text('capacity', 'Capacité', { className: 'span-2', placeholder: 'places', numeric: true })}
-            {select('recruitmentState', 'État du recrutement', RECRUITMENT_STATE_OPTIONS, { className: 'span-3' })}
-          </div>
-        </fieldset>
-        <fieldset className="form__section">
-          <legend>Heures et encadrement</legend>
-          <div className="form__grid">
-            {text('hoursCentre', 'Heures en centre', { className: 'span-3', placeholder: 'ex. 560' })}
-            {text('hoursCompany', 'Heures en entreprise', { className: 'span-3', placeholder: 'ex. 140' })}
-            {text('trainerName', 'Formateur', { className: 'span-3' })}
-            {text('referentName', 'Référent', { className: 'span-3' })}
-            <div className={`field span-12${errors.weeklyHours ? ' field--error' : ''}`} role="group" aria-labelledby="weekly-hours-label">
-              <span className="field__label" id="weekly-hours-label">
-                Planning hebdomadaire (heures par jour)
-              </span>
-              <div className="week-inputs">
-                {WEEKDAYS_SHORT.map((day, i) => (
-                  <label key={day} className="week-inputs__day">
-                    <span>{day}</span>
-                    <input
-                      className="input"
-                      value={values.weeklyHours[i] ?? ''}
-                      placeholder="0"
-                      aria-label={`Heures le ${['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'][i]}`}
-                      onChange={(ev) => setDay(i, ev.target.value)}
-                      onBlur={() => blur('weeklyHours')}
-                    />
-                  </label>
+        <FormSection legend="Session">
+          <Field label="Formation" required status={status('trainingId')} className="span-12" locked={isLocked('trainingId') ? CARIF_LOCK_EXPLANATION : undefined}>
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                name="trainingId"
+                value={values.trainingId}
+                disabled={detail !== null}
+                onChange={(ev) => set('trainingId', ev.target.value)}
+                onBlur={() => blur('trainingId')}
+              >
+                <option value="">{trainings === null ? 'Chargement…' : '— Choisissez la formation —'}</option>
+                {(trainings ?? []).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.intercarifFormationId ? `${t.title} (${t.intercarifFormationId})` : t.title}
+                  </option>
                 ))}
-              </div>
-              {errors.weeklyHours && (
-                <p className="field__message field__message--error" role="alert">
-                  {errors.weeklyHours}
-                </p>
-              )}
+              </select>
+            )}
+          </Field>
+          {text('label', 'Libellé', { className: 'span-5', placeholder: 'ex. Plaquiste — Orléans 2027', hint: 'Facultatif : nom court affiché dans les listes.' })}
+          {text('intercarifSessionId', 'N° de session CARIF', { className: 'span-3', placeholder: 'ex. 103725', mono: true })}
+          {select('entryMode', 'Mode d’entrée', ENTRY_MODE_OPTIONS, { className: 'span-4', locked: isLocked('entryMode') ? CARIF_LOCK_EXPLANATION : undefined })}
+          {text('startDate', 'Date de début', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+          {text('endDate', 'Date de fin', { required: true, className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+          {text('registrationStartDate', 'Inscriptions du', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+          {text('registrationEndDate', 'Inscriptions jusqu’au', { className: 'span-3', placeholder: 'jj/mm/aaaa', numeric: true })}
+        </FormSection>
+        <FormSection legend="Lieu, places et recrutement">
+          {text('placeName', 'Lieu', { className: 'span-4', placeholder: 'ex. Centre AFPA d’Olivet' })}
+          {text('placeCity', 'Ville', { className: 'span-3', placeholder: 'ex. Olivet' })}
+          {text('capacity', 'Capacité', { className: 'span-2', placeholder: 'places', numeric: true })}
+          {select('recruitmentState', 'État du recrutement', RECRUITMENT_STATE_OPTIONS, { className: 'span-3' })}
+        </FormSection>
+        <FormSection legend="Heures et encadrement">
+          {text('hoursCentre', 'Heures en centre', { className: 'span-3', placeholder: 'ex. 560' })}
+          {text('hoursCompany', 'Heures en entreprise', { className: 'span-3', placeholder: 'ex. 140' })}
+          {text('trainerName', 'Formateur', { className: 'span-3' })}
+          {text('referentName', 'Référent', { className: 'span-3' })}
+          <div className={`field span-12${errors.weeklyHours ? ' field--error' : ''}`} role="group" aria-labelledby="weekly-hours-label">
+            <span className="field__label" id="weekly-hours-label">
+              Planning hebdomadaire (heures par jour)
+            </span>
+            <div className="week-inputs">
+              {WEEKDAYS_SHORT.map((day, i) => (
+                <label key={day} className="week-inputs__day">
+                  <span>{day}</span>
+                  <input
+                    className="input"
+                    value={values.weeklyHours[i] ?? ''}
+                    placeholder="0"
+                    aria-label={`Heures le ${['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'][i]}`}
+                    onChange={(ev) => setDay(i, ev.target.value)}
+                    onBlur={() => blur('weeklyHours')}
+                  />
+                </label>
+              ))}
             </div>
+            {errors.weeklyHours && (
+              <p className="field__message field__message--error" role="alert">
+                {errors.weeklyHours}
+              </p>
+            )}
           </div>
-        </fieldset>
+        </FormSection>
       </form>
     </Modal>
   )

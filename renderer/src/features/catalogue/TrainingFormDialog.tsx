@@ -5,6 +5,8 @@ import { formatEuros } from '@shared/domain/money'
 import { LHEO_OBJECTIVES } from '@shared/domain/recruitment'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
+import { REQUIRED_HINT } from '../../components/DialogFooter'
+import { FormSection } from '../../components/FormSection'
 import { Modal } from '../../components/Modal'
 import { hasFieldErrors } from '../../forms/fieldErrors'
 import { textFieldBuilder } from '../../forms/textField'
@@ -120,7 +122,7 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
               )}
             </span>
           )}
-          {!fromCarif && <span className="modal__footer-hint">Les champs marqués * sont obligatoires.</span>}
+          {!fromCarif && <span className="modal__footer-hint">{REQUIRED_HINT}</span>}
           <button type="button" className="button" onClick={onClose}>
             {fromCarif ? 'Fermer' : 'Annuler'}
           </button>
@@ -149,45 +151,36 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
             {formError}
           </p>
         )}
-        <fieldset className="form__section">
-          <legend>Identification</legend>
-          <div className="form__grid">
-            {text('title', 'Intitulé', { required: true, className: 'span-12', placeholder: 'ex. Titre professionnel plaquiste' })}
-            {text('intercarifFormationId', 'N° de formation InterCarif', { className: 'span-4', placeholder: 'ex. 20_1262663', mono: true })}
-            {text('formacode', 'Formacode principal', { className: 'span-3', placeholder: '5 chiffres', mono: true, hint: detail?.formacodeVersion ? `Version ${detail.formacodeVersion}` : undefined })}
-            {select('objectiveCode', 'Objectif général', [['', '—'], ...OBJECTIVE_CODES.map((c): [string, string] => [String(c), `${c} · ${LHEO_OBJECTIVES[c] ?? ''}`])], 'span-5')}
-          </div>
-        </fieldset>
-        <fieldset className="form__section">
-          <legend>Certification et durée</legend>
-          <div className="form__grid">
-            {select('certificationKind', 'Répertoire', [['', '—'], ['RNCP', 'RNCP'], ['RS', 'RS (répertoire spécifique)']], 'span-3')}
-            {text('certificationCode', 'Code', { className: 'span-3', placeholder: 'ex. 35042', mono: true })}
-            {select('certificationLevel', 'Niveau', [['', '—'], ...[1, 2, 3, 4, 5, 6, 7, 8].map((n): [string, string] => [String(n), `Niveau ${n}`])], 'span-3')}
-            {text('totalHours', 'Durée totale (heures)', { className: 'span-3', placeholder: 'ex. 697' })}
-            {select('actionNature', 'Nature de l’action (certificat de réalisation)', [['', 'Action de formation (par défaut)'], ['formation', 'Action de formation'], ['bilan', 'Bilan de compétences'], ['vae', 'Action de VAE'], ['apprentissage', 'Action de formation par apprentissage']], 'span-6')}
-          </div>
-        </fieldset>
-        <fieldset className="form__section">
-          <legend>Description</legend>
-          <div className="form__grid">
-            {(['objectives', 'content'] as const).map((field) => (
-              <Field key={field} label={field === 'objectives' ? 'Objectifs' : 'Contenu'} status={status(field)} className="span-12" locked={locked}>
-                {(control) => (
-                  <textarea
-                    {...control}
-                    className="input textarea"
-                    name={field}
-                    rows={field === 'content' ? 4 : 3}
-                    value={values[field]}
-                    readOnly={fromCarif}
-                    onChange={(ev) => set(field, ev.target.value)}
-                  />
-                )}
-              </Field>
-            ))}
-          </div>
-        </fieldset>
+        <FormSection legend="Identification">
+          {text('title', 'Intitulé', { required: true, className: 'span-12', placeholder: 'ex. Titre professionnel plaquiste' })}
+          {text('intercarifFormationId', 'N° de formation InterCarif', { className: 'span-4', placeholder: 'ex. 20_1262663', mono: true })}
+          {text('formacode', 'Formacode principal', { className: 'span-3', placeholder: '5 chiffres', mono: true, hint: detail?.formacodeVersion ? `Version ${detail.formacodeVersion}` : undefined })}
+          {select('objectiveCode', 'Objectif général', [['', '—'], ...OBJECTIVE_CODES.map((c): [string, string] => [String(c), `${c} · ${LHEO_OBJECTIVES[c] ?? ''}`])], 'span-5')}
+        </FormSection>
+        <FormSection legend="Certification et durée">
+          {select('certificationKind', 'Répertoire', [['', '—'], ['RNCP', 'RNCP'], ['RS', 'RS (répertoire spécifique)']], 'span-3')}
+          {text('certificationCode', 'Code', { className: 'span-3', placeholder: 'ex. 35042', mono: true })}
+          {select('certificationLevel', 'Niveau', [['', '—'], ...[1, 2, 3, 4, 5, 6, 7, 8].map((n): [string, string] => [String(n), `Niveau ${n}`])], 'span-3')}
+          {text('totalHours', 'Durée totale (heures)', { className: 'span-3', placeholder: 'ex. 697' })}
+          {select('actionNature', 'Nature de l’action (certificat de réalisation)', [['', 'Action de formation (par défaut)'], ['formation', 'Action de formation'], ['bilan', 'Bilan de compétences'], ['vae', 'Action de VAE'], ['apprentissage', 'Action de formation par apprentissage']], 'span-6')}
+        </FormSection>
+        <FormSection legend="Description">
+          {(['objectives', 'content'] as const).map((field) => (
+            <Field key={field} label={field === 'objectives' ? 'Objectifs' : 'Contenu'} status={status(field)} className="span-12" locked={locked}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="input textarea"
+                  name={field}
+                  rows={field === 'content' ? 4 : 3}
+                  value={values[field]}
+                  readOnly={fromCarif}
+                  onChange={(ev) => set(field, ev.target.value)}
+                />
+              )}
+            </Field>
+          ))}
+        </FormSection>
         {detail && detail.actions.length > 0 && (
           <fieldset className="form__section">
             <legend>Actions de formation ({detail.actions.length})</legend>

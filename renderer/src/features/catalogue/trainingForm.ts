@@ -3,58 +3,32 @@ import type { TrainingDetail, TrainingInput } from '@shared/api/areas/catalogue'
 import { formatHours, parseHours } from '@shared/domain/hours'
 import type { FieldIssue } from '@shared/api/result'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
+import { blank, checkFields, emptyTexts, formTexts, inputTexts, type FieldErrors } from '../../forms/formValues'
 
+const TRAINING_FIELDS = ['title', 'intercarifFormationId', 'formacode', 'objectiveCode', 'certificationKind', 'certificationCode', 'certificationLevel', 'actionNature', 'totalHours', 'objectives', 'content'] as const
+/** The optional texts, copied as they are between the record and the form. */
+const TEXT_FIELDS = ['intercarifFormationId', 'formacode', 'objectives', 'content'] as const
+
+export type TrainingField = (typeof TRAINING_FIELDS)[number]
 /** What the training form edits, every field as typed. */
-export type TrainingFormValues = {
-  title: string
-  intercarifFormationId: string
-  formacode: string
-  objectiveCode: string
-  certificationKind: string
-  certificationCode: string
-  certificationLevel: string
-  actionNature: string
-  totalHours: string
-  objectives: string
-  content: string
-}
-export type TrainingField = keyof TrainingFormValues
-export type TrainingFormErrors = Partial<Record<TrainingField, string>>
+export type TrainingFormValues = Record<TrainingField, string>
+export type TrainingFormErrors = FieldErrors<TrainingField>
 type TrainingPayload = z.input<typeof TrainingInput>
 
-export function emptyTrainingForm(): TrainingFormValues {
-  return {
-    title: '',
-    intercarifFormationId: '',
-    formacode: '',
-    objectiveCode: '',
-    certificationKind: '',
-    certificationCode: '',
-    certificationLevel: '',
-    actionNature: '',
-    totalHours: '',
-    objectives: '',
-    content: ''
-  }
-}
+export const emptyTrainingForm = (): TrainingFormValues => emptyTexts(TRAINING_FIELDS)
 
 export function trainingToForm(t: TrainingDetail): TrainingFormValues {
   return {
+    ...formTexts(t, TEXT_FIELDS),
     title: t.title,
-    intercarifFormationId: t.intercarifFormationId ?? '',
-    formacode: t.formacode ?? '',
     objectiveCode: t.objectiveCode === null ? '' : String(t.objectiveCode),
     certificationKind: t.certificationKind ?? '',
     certificationCode: t.certificationCode ?? '',
     certificationLevel: t.certificationLevel === null ? '' : String(t.certificationLevel),
     actionNature: t.actionNature ?? '',
-    totalHours: t.totalHours === null ? '' : formatHours(t.totalHours),
-    objectives: t.objectives ?? '',
-    content: t.content ?? ''
+    totalHours: t.totalHours === null ? '' : formatHours(t.totalHours)
   }
 }
-
-const blank = (s: string): boolean => s.trim() === ''
 
 export function checkTrainingField(field: TrainingField, value: string): string | null {
   switch (field) {
@@ -75,15 +49,8 @@ export function checkTrainingField(field: TrainingField, value: string): string 
 }
 
 export function validateTrainingForm(values: TrainingFormValues): TrainingFormErrors {
-  const errors: TrainingFormErrors = {}
-  for (const field of Object.keys(values) as TrainingField[]) {
-    const message = checkTrainingField(field, values[field])
-    if (message) errors[field] = message
-  }
-  return errors
+  return checkFields(values, checkTrainingField)
 }
-
-const orNull = (s: string): string | null => (blank(s) ? null : s.trim())
 const intOrNull = (s: string): number | null => (blank(s) ? null : Number(s))
 
 /** The contract's input; "RNCP 35042" typed in the code field keeps only the digits. Call after validation. */
@@ -91,17 +58,14 @@ export function formToTrainingInput(v: TrainingFormValues): TrainingPayload {
   const hours = blank(v.totalHours) ? null : parseHours(v.totalHours, { max: 10_000 })
   const kind = v.certificationKind === 'RNCP' || v.certificationKind === 'RS' ? v.certificationKind : null
   return {
+    ...inputTexts(v, TEXT_FIELDS),
     title: v.title.trim(),
-    intercarifFormationId: orNull(v.intercarifFormationId),
-    formacode: orNull(v.formacode),
     objectiveCode: intOrNull(v.objectiveCode),
     certificationKind: kind,
     certificationCode: blank(v.certificationCode) ? null : v.certificationCode.trim().replace(/^[A-Za-z]+\s*/, ''),
     certificationLevel: intOrNull(v.certificationLevel),
     actionNature: v.actionNature === 'formation' || v.actionNature === 'bilan' || v.actionNature === 'vae' || v.actionNature === 'apprentissage' ? v.actionNature : null,
-    totalHours: hours && hours.ok ? hours.value : null,
-    objectives: orNull(v.objectives),
-    content: orNull(v.content)
+    totalHours: hours && hours.ok ? hours.value : null
   }
 }
 
@@ -117,5 +81,5 @@ export function trainingChanges(before: TrainingDetail, v: TrainingFormValues): 
 }
 
 export function trainingIssuesToErrors(issues: readonly FieldIssue[] | undefined): TrainingFormErrors {
-  return issuesToFieldErrors(issues, Object.keys(emptyTrainingForm()) as TrainingField[])
+  return issuesToFieldErrors(issues, TRAINING_FIELDS)
 }

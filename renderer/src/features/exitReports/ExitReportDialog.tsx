@@ -7,9 +7,11 @@ import { DialogFooter } from '../../components/DialogFooter'
 import { Field, type FieldStatus } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
+import { formTexts } from '../../forms/formValues'
 import { useCommand } from '../../hooks/useCommand'
 import { CERTIFICATION_OPTIONS, certificationLongLabel, EXIT_STATUS_LABELS, exitReasonLabel, isHoursOverride, personLabel, type SaveInput } from './exitReportFormat'
 import { FormError } from '../../components/FormError'
+import { FormSection } from '../../components/FormSection'
 
 type Values = {
   exitDate: string
@@ -30,11 +32,8 @@ function toValues(r: ExitReportRow): Values {
     exitDate: formatDateFr(r.exitDate),
     exitReason: exitReasonLabel(r.exitReason),
     hours: formatHours(r.hoursCompleted),
-    hoursOverrideReason: r.hoursOverrideReason ?? '',
+    ...formTexts(r, ['hoursOverrideReason', 'skillsAcquired', 'nextStep', 'comments']),
     certificationResult: r.certificationResult ?? '',
-    skillsAcquired: r.skillsAcquired ?? '',
-    nextStep: r.nextStep ?? '',
-    comments: r.comments ?? '',
     completed: r.completedAt !== null
   }
 }
@@ -133,58 +132,52 @@ export function ExitReportDialog({ row, onClose, onSaved }: Props) {
     >
       <form id={FORM_ID} className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError message={formError} testId="form-error" />
-        <fieldset className="form__section">
-          <legend>Parcours</legend>
-          <div className="form__grid">
-            <Field label="Date de sortie" status={status('exitDate')} className="span-3">
-              {(control) => <input {...control} className="input" placeholder="jj/mm/aaaa" inputMode="numeric" value={values.exitDate} onChange={(e) => set('exitDate', e.target.value)} />}
-            </Field>
-            <Field label="Motif de sortie" status={status('exitReason')} className="span-9">
-              {(control) => <input {...control} className="input" value={values.exitReason} onChange={(e) => set('exitReason', e.target.value)} />}
-            </Field>
-            <Field label="Heures calculées" className="span-3" hint="Somme des heures de l’assiduité">
-              {(control) => <input {...control} className="input" readOnly value={`${formatHours(row.hoursComputed)} h`} />}
-            </Field>
-            <Field label="Heures retenues" status={status('hours')} className="span-3">
-              {(control) => <input {...control} className="input" inputMode="decimal" value={values.hours} onChange={(e) => set('hours', e.target.value)} data-testid="exit-report-hours" />}
-            </Field>
-            <Field
-              label="Motif de la correction des heures"
-              required={override}
-              status={status('hoursOverrideReason')}
-              className="span-6"
-              hint={override ? 'Les heures retenues diffèrent de l’assiduité : le motif est obligatoire.' : 'Seulement si les heures retenues diffèrent de l’assiduité.'}
-            >
-              {(control) => (
-                <input {...control} className="input" disabled={!override} value={override ? values.hoursOverrideReason : ''} onChange={(e) => set('hoursOverrideReason', e.target.value)} />
-              )}
-            </Field>
-          </div>
-        </fieldset>
-        <fieldset className="form__section">
-          <legend>Résultats</legend>
-          <div className="form__grid">
-            <Field label="Résultat de la certification" status={status('certificationResult')} className="span-6">
-              {(control) => (
-                <select {...control} className="input" value={values.certificationResult} onChange={(e) => set('certificationResult', e.target.value as CertificationResult | '')} data-testid="exit-report-certification">
-                  <option value="">— Non renseigné</option>
-                  {CERTIFICATION_OPTIONS.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {certificationLongLabel(o.value, row.civility)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <label className="check span-6 exit-report__completed">
-              <input type="checkbox" checked={values.completed} onChange={(e) => set('completed', e.target.checked)} />
-              Bilan terminé
-            </label>
-            {textArea('skillsAcquired', 'Compétences acquises', 3)}
-            {textArea('nextStep', 'Suite de parcours', 2, 'Emploi, autre formation, recherche d’emploi…')}
-            {textArea('comments', 'Commentaires', 2)}
-          </div>
-        </fieldset>
+        <FormSection legend="Parcours">
+          <Field label="Date de sortie" status={status('exitDate')} className="span-3">
+            {(control) => <input {...control} className="input" placeholder="jj/mm/aaaa" inputMode="numeric" value={values.exitDate} onChange={(e) => set('exitDate', e.target.value)} />}
+          </Field>
+          <Field label="Motif de sortie" status={status('exitReason')} className="span-9">
+            {(control) => <input {...control} className="input" value={values.exitReason} onChange={(e) => set('exitReason', e.target.value)} />}
+          </Field>
+          <Field label="Heures calculées" className="span-3" hint="Somme des heures de l’assiduité">
+            {(control) => <input {...control} className="input" readOnly value={`${formatHours(row.hoursComputed)} h`} />}
+          </Field>
+          <Field label="Heures retenues" status={status('hours')} className="span-3">
+            {(control) => <input {...control} className="input" inputMode="decimal" value={values.hours} onChange={(e) => set('hours', e.target.value)} data-testid="exit-report-hours" />}
+          </Field>
+          <Field
+            label="Motif de la correction des heures"
+            required={override}
+            status={status('hoursOverrideReason')}
+            className="span-6"
+            hint={override ? 'Les heures retenues diffèrent de l’assiduité : le motif est obligatoire.' : 'Seulement si les heures retenues diffèrent de l’assiduité.'}
+          >
+            {(control) => (
+              <input {...control} className="input" disabled={!override} value={override ? values.hoursOverrideReason : ''} onChange={(e) => set('hoursOverrideReason', e.target.value)} />
+            )}
+          </Field>
+        </FormSection>
+        <FormSection legend="Résultats">
+          <Field label="Résultat de la certification" status={status('certificationResult')} className="span-6">
+            {(control) => (
+              <select {...control} className="input" value={values.certificationResult} onChange={(e) => set('certificationResult', e.target.value as CertificationResult | '')} data-testid="exit-report-certification">
+                <option value="">— Non renseigné</option>
+                {CERTIFICATION_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {certificationLongLabel(o.value, row.civility)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <label className="check span-6 exit-report__completed">
+            <input type="checkbox" checked={values.completed} onChange={(e) => set('completed', e.target.checked)} />
+            Bilan terminé
+          </label>
+          {textArea('skillsAcquired', 'Compétences acquises', 3)}
+          {textArea('nextStep', 'Suite de parcours', 2, 'Emploi, autre formation, recherche d’emploi…')}
+          {textArea('comments', 'Commentaires', 2)}
+        </FormSection>
       </form>
     </Modal>
   )

@@ -5,8 +5,10 @@ import { formatEuros, parseEuros } from '@shared/domain/money'
 import type { ConsistencyReport } from '@shared/domain/invoiceConsistency'
 import { Field } from '../../components/Field'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
+import { formTexts } from '../../forms/formValues'
 import { useCommand } from '../../hooks/useCommand'
 import { FormError } from '../../components/FormError'
+import { FormSection } from '../../components/FormSection'
 
 type Props = { invoice: InvoiceDetail; onChanged: (i: InvoiceDetail) => void; onDeleted: () => void }
 
@@ -22,14 +24,7 @@ function textsOf(i: InvoiceDetail): Texts {
   return {
     issueDate: i.issueDate,
     buyerName: i.buyerName,
-    buyerSiret: i.buyerSiret ?? '',
-    buyerSiren: i.buyerSiren ?? '',
-    buyerAddressLine1: i.buyerAddressLine1 ?? '',
-    buyerPostalCode: i.buyerPostalCode ?? '',
-    buyerCity: i.buyerCity ?? '',
-    buyerServiceCode: i.buyerServiceCode ?? '',
-    buyerEngagement: i.buyerEngagement ?? '',
-    contractReference: i.contractReference ?? ''
+    ...formTexts(i, ['buyerSiret', 'buyerSiren', 'buyerAddressLine1', 'buyerPostalCode', 'buyerCity', 'buyerServiceCode', 'buyerEngagement', 'contractReference'])
   }
 }
 
@@ -113,29 +108,26 @@ export function InvoiceDraftForm({ invoice, onChanged, onDeleted }: Props) {
           </Field>
         </div>
       )}
-      <fieldset className="form__section">
-        <legend>Client et références Chorus Pro</legend>
-        <div className="form__grid">
-          {input('buyerName', 'Client', 'span-6')}
-          {input('buyerSiret', 'SIRET du client', 'span-3')}
-          {input('buyerSiren', 'SIREN', 'span-3')}
-          {input('buyerAddressLine1', 'Adresse', 'span-6')}
-          {input('buyerPostalCode', 'Code postal', 'span-2')}
-          {input('buyerCity', 'Ville', 'span-4')}
-          {input('buyerServiceCode', 'Code service', 'span-3')}
-          {input('buyerEngagement', 'N° d’engagement juridique', 'span-3')}
-          {input('contractReference', 'Marché ou contrat', 'span-6')}
-          {input('issueDate', 'Date de facture', 'span-3', 'date')}
-          <Field label="TVA" className="span-3">
-            {(c) => (
-              <select {...c} className="input" value={vatMode} onChange={(e) => setVatMode(e.target.value === 'standard' ? 'standard' : 'exempt')} data-testid="invoice-vat">
-                <option value="exempt">Exonérée (art. 261-4-4° a du CGI)</option>
-                <option value="standard">TVA 20 %</option>
-              </select>
-            )}
-          </Field>
-        </div>
-      </fieldset>
+      <FormSection legend="Client et références Chorus Pro">
+        {input('buyerName', 'Client', 'span-6')}
+        {input('buyerSiret', 'SIRET du client', 'span-3')}
+        {input('buyerSiren', 'SIREN', 'span-3')}
+        {input('buyerAddressLine1', 'Adresse', 'span-6')}
+        {input('buyerPostalCode', 'Code postal', 'span-2')}
+        {input('buyerCity', 'Ville', 'span-4')}
+        {input('buyerServiceCode', 'Code service', 'span-3')}
+        {input('buyerEngagement', 'N° d’engagement juridique', 'span-3')}
+        {input('contractReference', 'Marché ou contrat', 'span-6')}
+        {input('issueDate', 'Date de facture', 'span-3', 'date')}
+        <Field label="TVA" className="span-3">
+          {(c) => (
+            <select {...c} className="input" value={vatMode} onChange={(e) => setVatMode(e.target.value === 'standard' ? 'standard' : 'exempt')} data-testid="invoice-vat">
+              <option value="exempt">Exonérée (art. 261-4-4° a du CGI)</option>
+              <option value="standard">TVA 20 %</option>
+            </select>
+          )}
+        </Field>
+      </FormSection>
       <table className="invoice-lines" data-testid="invoice-lines">
         <thead>
           <tr>

@@ -21,6 +21,7 @@ import {
   type OrganisationField
 } from './organisationFormRules'
 import { FormError } from '../../components/FormError'
+import { FormSection } from '../../components/FormSection'
 
 const LEGAL_FORM_OPTIONS = codeOptions(LEGAL_FORMS)
 const REGION_OPTIONS = codeOptions(REGION_CODES, REGIONS)
@@ -85,45 +86,33 @@ export function OrganisationForm({ organisation, onSaved }: Props) {
       </header>
       <FormError message={formError} testId="form-error" />
 
-      <fieldset className="form__section">
-        <legend>Identité</legend>
-        <div className="form__grid">
-          {text('raisonSociale', 'Raison sociale', { required: true, className: 'span-8', autoComplete: 'organization' })}
-          {select('legalForm', 'Forme juridique', LEGAL_FORM_OPTIONS, { className: 'span-4', empty: '—' })}
-          {text('siret', 'SIRET', { required: true, placeholder: '123 456 789 00012', inputMode: 'numeric', className: 'span-6' })}
-          {text('nda', 'Numéro de déclaration d’activité (NDA)', { placeholder: '11 caractères', hint: 'Attribué par la DREETS : 11 chiffres (2A/2B pour la Corse).', className: 'span-6' })}
-          {select('regionCode', 'Région de la déclaration d’activité', REGION_OPTIONS, { className: 'span-6', empty: '—', testId: 'organisation-region' })}
-        </div>
-      </fieldset>
+      <FormSection legend="Identité">
+        {text('raisonSociale', 'Raison sociale', { required: true, className: 'span-8', autoComplete: 'organization' })}
+        {select('legalForm', 'Forme juridique', LEGAL_FORM_OPTIONS, { className: 'span-4', empty: '—' })}
+        {text('siret', 'SIRET', { required: true, placeholder: '123 456 789 00012', inputMode: 'numeric', className: 'span-6' })}
+        {text('nda', 'Numéro de déclaration d’activité (NDA)', { placeholder: '11 caractères', hint: 'Attribué par la DREETS : 11 chiffres (2A/2B pour la Corse).', className: 'span-6' })}
+        {select('regionCode', 'Région de la déclaration d’activité', REGION_OPTIONS, { className: 'span-6', empty: '—', testId: 'organisation-region' })}
+      </FormSection>
 
-      <fieldset className="form__section">
-        <legend>Adresse et contact</legend>
-        <div className="form__grid">
-          {text('addressLine1', 'Adresse', { className: 'span-12', autoComplete: 'address-line1' })}
-          {text('addressLine2', 'Complément d’adresse', { className: 'span-12', autoComplete: 'address-line2' })}
-          {text('postalCode', 'Code postal', { className: 'span-3', inputMode: 'numeric', autoComplete: 'postal-code' })}
-          {text('city', 'Ville', { className: 'span-9', autoComplete: 'address-level2' })}
-          {text('phone', 'Téléphone', { className: 'span-4', inputMode: 'tel', placeholder: '01 23 45 67 89' })}
-          {text('email', 'E-mail', { className: 'span-4', inputMode: 'email', placeholder: 'contact@organisme.fr' })}
-          {text('website', 'Site web', { className: 'span-4', inputMode: 'url', placeholder: 'www.organisme.fr' })}
-        </div>
-      </fieldset>
+      <FormSection legend="Adresse et contact">
+        {text('addressLine1', 'Adresse', { className: 'span-12', autoComplete: 'address-line1' })}
+        {text('addressLine2', 'Complément d’adresse', { className: 'span-12', autoComplete: 'address-line2' })}
+        {text('postalCode', 'Code postal', { className: 'span-3', inputMode: 'numeric', autoComplete: 'postal-code' })}
+        {text('city', 'Ville', { className: 'span-9', autoComplete: 'address-level2' })}
+        {text('phone', 'Téléphone', { className: 'span-4', inputMode: 'tel', placeholder: '01 23 45 67 89' })}
+        {text('email', 'E-mail', { className: 'span-4', inputMode: 'email', placeholder: 'contact@organisme.fr' })}
+        {text('website', 'Site web', { className: 'span-4', inputMode: 'url', placeholder: 'www.organisme.fr' })}
+      </FormSection>
 
-      <fieldset className="form__section">
-        <legend>Certification Qualiopi</legend>
-        <div className="form__grid">
-          {text('qualiopiNumber', 'N° de certificat', { className: 'span-6' })}
-          {text('qualiopiValidUntil', 'Valide jusqu’au', { className: 'span-6', placeholder: 'jj/mm/aaaa', inputMode: 'numeric' })}
-        </div>
-      </fieldset>
+      <FormSection legend="Certification Qualiopi">
+        {text('qualiopiNumber', 'N° de certificat', { className: 'span-6' })}
+        {text('qualiopiValidUntil', 'Valide jusqu’au', { className: 'span-6', placeholder: 'jj/mm/aaaa', inputMode: 'numeric' })}
+      </FormSection>
 
-      <fieldset className="form__section">
-        <legend>Signataire des documents</legend>
-        <div className="form__grid">
-          {text('signatoryName', 'Nom du signataire', { className: 'span-6', placeholder: 'ex. Claire Martin' })}
-          {text('signatoryTitle', 'Qualité', { className: 'span-6', placeholder: 'ex. Directrice' })}
-        </div>
-      </fieldset>
+      <FormSection legend="Signataire des documents">
+        {text('signatoryName', 'Nom du signataire', { className: 'span-6', placeholder: 'ex. Claire Martin' })}
+        {text('signatoryTitle', 'Qualité', { className: 'span-6', placeholder: 'ex. Directrice' })}
+      </FormSection>
 
       <footer className="form__footer">
         <span className={dirty ? 'form__state form__state--dirty' : 'form__state'} data-testid="form-state">

@@ -8,59 +8,29 @@ import { checkEmail, checkFrenchPhone, checkPostalCode } from '@shared/domain/te
 import type { Check } from '@shared/domain/validation'
 import type { FieldIssue } from '@shared/api/result'
 import { issuesToFieldErrors } from '../../forms/fieldErrors'
+import { blank, checkFields, formTexts, inputTexts, optionalCheck, type FieldErrors } from '../../forms/formValues'
 
-export type OrganisationFormValues = {
-  raisonSociale: string
-  siret: string
-  nda: string
-  legalForm: string
-  addressLine1: string
-  addressLine2: string
-  postalCode: string
-  city: string
-  regionCode: string
-  phone: string
-  email: string
-  website: string
-  qualiopiNumber: string
-  qualiopiValidUntil: string
-  signatoryName: string
-  signatoryTitle: string
-}
-export type OrganisationField = keyof OrganisationFormValues
-export type OrganisationFormErrors = Partial<Record<OrganisationField, string>>
+const ORGANISATION_FIELDS = ['raisonSociale', 'siret', 'nda', 'legalForm', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'regionCode', 'phone', 'email', 'website', 'qualiopiNumber', 'qualiopiValidUntil', 'signatoryName', 'signatoryTitle'] as const
+/** The optional texts, copied as they are between the record and the form. */
+const TEXT_FIELDS = ['nda', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'phone', 'email', 'website', 'qualiopiNumber', 'signatoryName', 'signatoryTitle'] as const
 
-const ORGANISATION_FIELDS: readonly OrganisationField[] = ['raisonSociale', 'siret', 'nda', 'legalForm', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'regionCode', 'phone', 'email', 'website', 'qualiopiNumber', 'qualiopiValidUntil', 'signatoryName', 'signatoryTitle']
+export type OrganisationField = (typeof ORGANISATION_FIELDS)[number]
+export type OrganisationFormValues = Record<OrganisationField, string>
+export type OrganisationFormErrors = FieldErrors<OrganisationField>
 
 export function organisationToForm(o: Organisation): OrganisationFormValues {
   return {
+    ...formTexts(o, TEXT_FIELDS),
     raisonSociale: o.raisonSociale ?? '',
     siret: o.siret ? formatSiret(o.siret) : '',
-    nda: o.nda ?? '',
     legalForm: o.legalForm ?? '',
-    addressLine1: o.addressLine1 ?? '',
-    addressLine2: o.addressLine2 ?? '',
-    postalCode: o.postalCode ?? '',
-    city: o.city ?? '',
     regionCode: o.regionCode ?? '',
-    phone: o.phone ?? '',
-    email: o.email ?? '',
-    website: o.website ?? '',
-    qualiopiNumber: o.qualiopiNumber ?? '',
-    qualiopiValidUntil: formatDateFr(o.qualiopiValidUntil),
-    signatoryName: o.signatoryName ?? '',
-    signatoryTitle: o.signatoryTitle ?? ''
+    qualiopiValidUntil: formatDateFr(o.qualiopiValidUntil)
   }
 }
 
-const blank = (s: string): boolean => s.trim() === ''
-
 export function checkOrganisationField(field: OrganisationField, value: string): string | null {
-  const optional = (check: (s: string) => Check<unknown>): string | null => {
-    if (blank(value)) return null
-    const r = check(value)
-    return r.ok ? null : r.message
-  }
+  const optional = (check: (s: string) => Check<unknown>): string | null => optionalCheck(value, check)
   switch (field) {
     case 'raisonSociale':
       return blank(value) ? 'La raison sociale est obligatoire.' : null
@@ -82,12 +52,7 @@ export function checkOrganisationField(field: OrganisationField, value: string):
 }
 
 export function validateOrganisationForm(values: OrganisationFormValues): OrganisationFormErrors {
-  const errors: OrganisationFormErrors = {}
-  for (const field of Object.keys(values) as OrganisationField[]) {
-    const message = checkOrganisationField(field, values[field])
-    if (message) errors[field] = message
-  }
-  return errors
+  return checkFields(values, checkOrganisationField)
 }
 
 /** "SIRET valide" once the key is right; the French error otherwise; nothing while empty. */
@@ -108,27 +73,15 @@ export function qualiopiWarning(validUntilFr: string, today: string): string | n
   return null
 }
 
-const orNull = (s: string): string | null => (blank(s) ? null : s.trim())
-
 export function formToOrganisationInput(v: OrganisationFormValues): OrganisationInput {
   const qualiopi = blank(v.qualiopiValidUntil) ? null : parseFrenchDate(v.qualiopiValidUntil)
   return {
     raisonSociale: v.raisonSociale.trim(),
+    ...inputTexts(v, TEXT_FIELDS),
     siret: v.siret,
-    nda: orNull(v.nda),
     legalForm: (LEGAL_FORMS as readonly string[]).includes(v.legalForm) ? (v.legalForm as LegalForm) : null,
-    addressLine1: orNull(v.addressLine1),
-    addressLine2: orNull(v.addressLine2),
-    postalCode: orNull(v.postalCode),
-    city: orNull(v.city),
     regionCode: isRegionCode(v.regionCode) ? v.regionCode : null,
-    phone: orNull(v.phone),
-    email: orNull(v.email),
-    website: orNull(v.website),
-    qualiopiNumber: orNull(v.qualiopiNumber),
-    qualiopiValidUntil: qualiopi && qualiopi.ok ? qualiopi.value : null,
-    signatoryName: orNull(v.signatoryName),
-    signatoryTitle: orNull(v.signatoryTitle)
+    qualiopiValidUntil: qualiopi && qualiopi.ok ? qualiopi.value : null
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type TraineeField
 } from './traineeForm'
 import { FormError } from '../../components/FormError'
+import { FormSection } from '../../components/FormSection'
 
 type Props = {
   open: boolean
@@ -93,40 +94,31 @@ export function TraineeFormDialog({ open, trainee, onClose, onSaved }: Props) {
           </div>
         )}
         <FormError message={formError} testId="form-error" />
-        <fieldset className="form__section">
-          <legend>Identité</legend>
-          <div className="form__grid">
-            {select('civility', 'Civilité', CIVILITY_OPTIONS, { className: 'span-2', empty: '—' })}
-            {text('lastName', 'Nom', { required: true, autoComplete: 'family-name', className: 'span-5' })}
-            {text('firstName', 'Prénom', { required: true, autoComplete: 'given-name', className: 'span-5' })}
-            {text('birthDate', 'Date de naissance', { placeholder: 'jj/mm/aaaa', inputMode: 'numeric', className: 'span-4' })}
-            {text('ftId', 'Identifiant France Travail', { placeholder: 'ex. 0676932W', hint: '7 chiffres et 1 lettre ou chiffre, ou la forme longue KAIROS.', className: 'span-8' })}
-          </div>
-        </fieldset>
-        <fieldset className="form__section">
-          <legend>Coordonnées</legend>
-          <div className="form__grid">
-            {text('phone', 'Téléphone', { placeholder: '06 12 34 56 78', inputMode: 'tel', autoComplete: 'tel', className: 'span-4' })}
-            {text('email', 'E-mail', { placeholder: 'prenom.nom@exemple.fr', inputMode: 'email', autoComplete: 'email', className: 'span-8' })}
-            {text('addressLine1', 'Adresse', { autoComplete: 'street-address', className: 'span-12' })}
-            {text('postalCode', 'Code postal', { inputMode: 'numeric', autoComplete: 'postal-code', className: 'span-3' })}
-            {text('city', 'Ville', { autoComplete: 'address-level2', className: 'span-9' })}
-          </div>
-        </fieldset>
-        <fieldset className="form__section">
-          <legend>Suivi</legend>
-          <div className="form__grid">
-            {select('prescriber', 'Prescripteur', PRESCRIBER_OPTIONS, { className: 'span-4', empty: '—' })}
-            {text('prescriberAgency', 'Agence', { placeholder: 'ex. France Travail Lorient', className: 'span-8' })}
-            {text('adviserName', 'Conseiller', { placeholder: 'Nom du conseiller référent', className: 'span-4' })}
-            {text('adviserEmail', 'E-mail du conseiller', { placeholder: 'prenom.nom@exemple.fr', inputMode: 'email', className: 'span-8' })}
-            <Field label="Notes" status={status('notes')} className="span-12">
-              {(control) => (
-                <textarea {...control} className="input textarea" name="notes" rows={3} value={values.notes} onChange={(e) => set('notes', e.target.value)} />
-              )}
-            </Field>
-          </div>
-        </fieldset>
+        <FormSection legend="Identité">
+          {select('civility', 'Civilité', CIVILITY_OPTIONS, { className: 'span-2', empty: '—' })}
+          {text('lastName', 'Nom', { required: true, autoComplete: 'family-name', className: 'span-5' })}
+          {text('firstName', 'Prénom', { required: true, autoComplete: 'given-name', className: 'span-5' })}
+          {text('birthDate', 'Date de naissance', { placeholder: 'jj/mm/aaaa', inputMode: 'numeric', className: 'span-4' })}
+          {text('ftId', 'Identifiant France Travail', { placeholder: 'ex. 0676932W', hint: '7 chiffres et 1 lettre ou chiffre, ou la forme longue KAIROS.', className: 'span-8' })}
+        </FormSection>
+        <FormSection legend="Coordonnées">
+          {text('phone', 'Téléphone', { placeholder: '06 12 34 56 78', inputMode: 'tel', autoComplete: 'tel', className: 'span-4' })}
+          {text('email', 'E-mail', { placeholder: 'prenom.nom@exemple.fr', inputMode: 'email', autoComplete: 'email', className: 'span-8' })}
+          {text('addressLine1', 'Adresse', { autoComplete: 'street-address', className: 'span-12' })}
+          {text('postalCode', 'Code postal', { inputMode: 'numeric', autoComplete: 'postal-code', className: 'span-3' })}
+          {text('city', 'Ville', { autoComplete: 'address-level2', className: 'span-9' })}
+        </FormSection>
+        <FormSection legend="Suivi">
+          {select('prescriber', 'Prescripteur', PRESCRIBER_OPTIONS, { className: 'span-4', empty: '—' })}
+          {text('prescriberAgency', 'Agence', { placeholder: 'ex. France Travail Lorient', className: 'span-8' })}
+          {text('adviserName', 'Conseiller', { placeholder: 'Nom du conseiller référent', className: 'span-4' })}
+          {text('adviserEmail', 'E-mail du conseiller', { placeholder: 'prenom.nom@exemple.fr', inputMode: 'email', className: 'span-8' })}
+          <Field label="Notes" status={status('notes')} className="span-12">
+            {(control) => (
+              <textarea {...control} className="input textarea" name="notes" rows={3} value={values.notes} onChange={(e) => set('notes', e.target.value)} />
+            )}
+          </Field>
+        </FormSection>
       </form>
     </Modal>
   )

@@ -24,17 +24,27 @@ export async function bpfSummaryPdf(db: Db, year: number, today: string): Promis
 
 const euros = (cents: number | null): number | null => (cents === null ? null : cents / 100)
 const text = (s: string): string => spreadsheetSafe(s)
+const DECIMAL = { numFmt: '#,##0.00' }
 
-function figures(ws: ExcelJS.Worksheet, report: BpfReport): void {
-  ws.columns = [
+/** A worksheet whose header row (the columns' headers) is bold and stays in view. */
+function addSheet(wb: ExcelJS.Workbook, name: string, columns: Partial<ExcelJS.Column>[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name)
+  ws.columns = columns
+  ws.getRow(1).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+  return ws
+}
+
+function figures(wb: ExcelJS.Workbook, year: number, report: BpfReport): void {
+  const ws = addSheet(wb, `BPF ${year}`, [
     { header: 'Cadre', key: 'cadre', width: 10 },
     { header: 'Ligne', key: 'code', width: 16 },
     { header: 'Intitulé', key: 'label', width: 70 },
-    { header: 'Montant HT (€)', key: 'amount', width: 16, style: { numFmt: '#,##0.00' } },
+    { header: 'Montant HT (€)', key: 'amount', width: 16, style: DECIMAL },
     { header: 'Stagiaires', key: 'trainees', width: 12 },
-    { header: 'Heures', key: 'hours', width: 12, style: { numFmt: '#,##0.00' } },
+    { header: 'Heures', key: 'hours', width: 12, style: DECIMAL },
     { header: 'À compléter', key: 'toComplete', width: 50 }
-  ]
+  ])
   const add = (cadre: string, l: BpfLine, bold = false): void => {
     const row = ws.addRow({
       cadre,
@@ -54,49 +64,43 @@ function figures(ws: ExcelJS.Worksheet, report: BpfReport): void {
   for (const c of report.toComplete.filter((c) => !report.sections.some((s) => s.lines.some((l) => l.code === c.code)))) {
     ws.addRow({ cadre: c.code, code: c.code, label: text(c.label), toComplete: text(`à compléter : ${c.reason}`) })
   }
-  ws.getRow(1).font = { bold: true }
-  ws.views = [{ state: 'frozen', ySplit: 1 }]
 }
 
-function drillInvoices(ws: ExcelJS.Worksheet, report: BpfReport): void {
-  ws.columns = [
+function drillInvoices(wb: ExcelJS.Workbook, report: BpfReport): void {
+  const ws = addSheet(wb, 'Factures (cadre C)', [
     { header: 'Ligne', key: 'code', width: 10 },
     { header: 'N° de facture', key: 'number', width: 16 },
     { header: 'Nature', key: 'kind', width: 10 },
     { header: 'Date', key: 'date', width: 12, style: { numFmt: 'dd/mm/yyyy' } },
     { header: 'Client', key: 'buyer', width: 40 },
-    { header: 'Montant HT (€)', key: 'amount', width: 16, style: { numFmt: '#,##0.00' } }
-  ]
+    { header: 'Montant HT (€)', key: 'amount', width: 16, style: DECIMAL }
+  ])
   for (const l of report.sections.find((s) => s.id === 'C')?.lines ?? []) {
     for (const i of l.invoices) {
       ws.addRow({ code: l.code, number: i.number, kind: i.kind === 'credit_note' ? 'avoir' : 'facture', date: new Date(`${i.issueDate}T00:00:00Z`), buyer: text(i.buyerName), amount: i.signedCents / 100 })
     }
   }
-  ws.getRow(1).font = { bold: true }
-  ws.views = [{ state: 'frozen', ySplit: 1 }]
 }
 
-function drillEnrolments(ws: ExcelJS.Worksheet, report: BpfReport): void {
-  ws.columns = [
+function drillEnrolments(wb: ExcelJS.Workbook, report: BpfReport): void {
+  const ws = addSheet(wb, 'Stagiaires (cadre F)', [
     { header: 'Ligne', key: 'code', width: 18 },
     { header: 'Stagiaire', key: 'name', width: 30 },
     { header: 'Session', key: 'session', width: 40 },
-    { header: 'Heures', key: 'hours', width: 12, style: { numFmt: '#,##0.00' } }
-  ]
+    { header: 'Heures', key: 'hours', width: 12, style: DECIMAL }
+  ])
   for (const s of report.sections.filter((s) => s.id !== 'C')) {
     for (const l of s.lines) for (const e of l.enrolments) ws.addRow({ code: l.code, name: text(e.traineeName), session: text(e.sessionLabel), hours: e.hours })
   }
-  ws.getRow(1).font = { bold: true }
-  ws.views = [{ state: 'frozen', ySplit: 1 }]
 }
 
 export async function bpfWorkbook(db: Db, year: number, today: string): Promise<BpfFile> {
   const report = computeBpf(db, year, today)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Passerelle'
-  figures(wb.addWorksheet(`BPF ${year}`), report)
-  drillInvoices(wb.addWorksheet('Factures (cadre C)'), report)
-  drillEnrolments(wb.addWorksheet('Stagiaires (cadre F)'), report)
+  figures(wb, year, report)
+  drillInvoices(wb, report)
+  drillEnrolments(wb, report)
   const bytes = Buffer.from(await wb.xlsx.writeBuffer())
   return { fileName: `BPF ${year}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: bytes.toString('base64') }
 }

@@ -23,6 +23,7 @@ import { ExitReportsTab } from '../exitReports/ExitReportsTab'
 import { GenerateDocumentsDialog } from '../documents/GenerateDocumentsDialog'
 import { SessionPlanningTab } from './SessionPlanningTab'
 import { ConsistencyPanel } from '../consistency/ConsistencyPanel'
+import './sessionPage.css'
 
 /** Tabs whose content is a grid filling the page's height. */
 const GRID_TABS = new Set<SessionTab>(['recrutement', 'assiduite', 'inscrits', 'entrees', 'bilans', 'devis'])
@@ -87,6 +88,16 @@ export function SessionPage() {
   }
 
   const sessionWarnings = (warnings.data ?? []).filter((w) => w.sessionId === detail.id)
+  // The compact header (short screens) keeps the meta line on one line, cut: its whole text on hover.
+  const place = placeText(detail.placeName, detail.placeCity)
+  const metaText = [
+    detail.intercarifSessionId ? `Session n° ${detail.intercarifSessionId}` : null,
+    detail.intercarifActionId ? `Action ${detail.intercarifActionId}` : null,
+    formatSessionPeriod(detail),
+    place || null
+  ]
+    .filter(Boolean)
+    .join(' · ')
 
   return (
     <div className={`page session-page${GRID_TABS.has(tab) ? ' page--grid' : ''}`} data-testid="session-page">
@@ -103,7 +114,7 @@ export function SessionPage() {
             <h2 className="session-head__title" data-testid="session-title">
               {detail.label ?? detail.trainingTitle}
             </h2>
-            <p className="session-head__meta">
+            <p className="session-head__meta" title={metaText}>
               {detail.intercarifSessionId && (
                 <span>
                   Session n° <span className="mono">{detail.intercarifSessionId}</span>
@@ -115,7 +126,7 @@ export function SessionPage() {
                 </span>
               )}
               <span>{formatSessionPeriod(detail)}</span>
-              {placeText(detail.placeName, detail.placeCity) && <span>{placeText(detail.placeName, detail.placeCity)}</span>}
+              {place && <span>{place}</span>}
             </p>
           </div>
           <div className="session-head__badges">
@@ -138,7 +149,9 @@ export function SessionPage() {
             </label>
             <button type="button" className="button" onClick={() => setGenerating(true)} title="Certificats, attestations, états de présence, feuilles d’émargement, bilans…" data-testid="session-generate-documents">
               <Icon name="file" size={16} />
-              Générer les documents de la session
+              {/* A short screen's compact header keeps one line: the long label gives way to « Documents ». */}
+              <span className="session-head__long">Générer les documents de la session</span>
+              <span className="session-head__short">Documents</span>
             </button>
             <button type="button" className="button" onClick={() => setEditing(true)} title="Modifier la session (Ctrl+E)">
               <Icon name="edit" size={16} />

@@ -29,21 +29,18 @@ export function SettingsPage() {
           {error}
         </p>
       )}
-      {organisation ? (
-        <div className="split-columns settings-columns">
-          <OrganisationForm organisation={organisation} onSaved={onSaved} />
-          <div className="settings-side">
-            <LogoCard logoDataUrl={organisation.logoDataUrl} onChanged={setOrganisation} />
-            <InvoiceSettingsCard />
-            <DocumentsFolderCard />
-            <BackupCard />
-            <PrivacyCard />
-            <AboutCard />
-          </div>
+      {/* The side cards ask their own settings at once, beside the organisation (not after it). */}
+      <div className="split-columns settings-columns">
+        {organisation ? <OrganisationForm organisation={organisation} onSaved={onSaved} /> : !error ? <p className="muted">Chargement de la fiche de l’organisme…</p> : <div />}
+        <div className="settings-side">
+          {organisation && <LogoCard logoDataUrl={organisation.logoDataUrl} onChanged={setOrganisation} />}
+          <InvoiceSettingsCard />
+          <DocumentsFolderCard />
+          <BackupCard />
+          <PrivacyCard />
+          <AboutCard />
         </div>
-      ) : (
-        !error && <p className="muted">Chargement de la fiche de l’organisme…</p>
-      )}
+      </div>
     </div>
   )
 }

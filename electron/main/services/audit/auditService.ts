@@ -1,5 +1,6 @@
 import type { AuditLine, AuditPage, AuditVerification } from '@shared/api/areas/audit'
 import type { Db } from '../../db/open'
+import { SqlWhere, type SqlParams } from '../../db/sqlWhere'
 import { type AuditRow, verifyChain } from './auditChain'
 
 /* Reading the audit log: the « Historique » screen, a person's or an enrolment's history, the chain check. */
@@ -20,53 +21,34 @@ export type AuditFilter = {
 type LineRow = { id: number; at: string; clerk_name: string; operation: string; entity: string; entity_id: string | null; before_json: string | null; after_json: string | null; redacted_at: string | null }
 
 export function listAudit(db: Db, f: AuditFilter): AuditPage {
-  const where: string[] = []
-  const params: Record<string, string | number> = { limit: f.limit + 1 }
-  if (f.clerk) {
-    where.push('clerk_name = @clerk')
-    params.clerk = f.clerk
-  }
-  if (f.operation) {
-    where.push('operation = @operation')
-    params.operation = f.operation
-  }
+  const where = new SqlWhere({ limit: f.limit + 1 })
+  // An empty text is no filter, hence `|| undefined`.
+  where.filter('clerk', f.clerk || undefined, 'clerk_name = @clerk')
+  where.filter('operation', f.operation || undefined, 'operation = @operation')
   if (f.entity) {
-    where.push('entity = @entity')
-    params.entity = f.entity
-    if (f.entityId) {
-      where.push('entity_id = @entityId')
-      params.entityId = f.entityId
-    }
+    where.add('entity = @entity', { entity: f.entity })
+    where.filter('entityId', f.entityId || undefined, 'entity_id = @entityId')
   }
   if (f.traineeId !== undefined) {
     // The person's own rows, and those of their enrolments (statuses, attendance months, reports).
-    where.push(`((entity = 'trainee' AND entity_id = @traineeText)
-      OR (entity IN ('enrolment', 'exit_report', 'attendance_month') AND entity_id IN (SELECT CAST(id AS TEXT) FROM enrolment WHERE trainee_id = @traineeId)))`)
-    params.traineeId = f.traineeId
-    params.traineeText = String(f.traineeId)
+    where.add(
+      `((entity = 'trainee' AND entity_id = @traineeText)
+      OR (entity IN ('enrolment', 'exit_report', 'attendance_month') AND entity_id IN (SELECT CAST(id AS TEXT) FROM enrolment WHERE trainee_id = @traineeId)))`,
+      { traineeId: f.traineeId, traineeText: String(f.traineeId) }
+    )
   }
   if (f.enrolmentId !== undefined) {
-    where.push(`(entity IN ('enrolment', 'exit_report', 'attendance_month') AND entity_id = @enrolmentText)`)
-    params.enrolmentText = String(f.enrolmentId)
+    where.add(`(entity IN ('enrolment', 'exit_report', 'attendance_month') AND entity_id = @enrolmentText)`, { enrolmentText: String(f.enrolmentId) })
   }
-  if (f.from) {
-    where.push('at >= @from')
-    params.from = f.from
-  }
-  if (f.to) {
-    where.push('at < @toNext')
-    params.toNext = `${f.to}T99`
-  }
-  if (f.beforeId !== undefined) {
-    where.push('id < @beforeId')
-    params.beforeId = f.beforeId
-  }
+  where.filter('from', f.from || undefined, 'at >= @from')
+  if (f.to) where.add('at < @toNext', { toNext: `${f.to}T99` })
+  where.filter('beforeId', f.beforeId, 'id < @beforeId')
   const rows = db
-    .prepare<[Record<string, string | number>], LineRow>(
+    .prepare<[SqlParams], LineRow>(
       `SELECT id, at, clerk_name, operation, entity, entity_id, before_json, after_json, redacted_at FROM audit_log
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`
+       ${where.clause} ORDER BY id DESC LIMIT @limit`
     )
-    .all(params)
+    .all(where.params)
   const lines: AuditLine[] = rows.slice(0, f.limit).map((r) => ({
     id: r.id,
     at: r.at,

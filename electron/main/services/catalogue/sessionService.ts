@@ -5,6 +5,7 @@ import { formatDateFr } from '@shared/domain/dates'
 import type { RecruitmentState } from '@shared/domain/recruitment'
 import { PLACE_HOLDING_STATUSES } from '@shared/domain/recruitmentRules'
 import type { Db } from '../../db/open'
+import { insertLists } from '../../db/columnMap'
 import { SqlWhere } from '../../db/sqlWhere'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
@@ -150,11 +151,11 @@ export function createSession(ctx: ServiceContext, input: NewSession, today: str
     assertSessionIdFree(ctx.db, input.trainingId, input.intercarifSessionId, null)
     const placeId = findOrCreatePlace(ctx, input.placeName, input.placeCity)
     const now = nowIso(ctx.clock)
-    const cols = Object.values(COLUMNS)
+    const { columns, params } = insertLists(COLUMNS)
     const info = ctx.db
       .prepare(
-        `INSERT INTO session (training_id, ${cols.join(', ')}, place_id, weekly_hours_json, source, created_at, updated_at)
-         VALUES (@trainingId, ${cols.map((c) => `@${c}`).join(', ')}, @placeId, @weekly, 'local', @now, @now)`
+        `INSERT INTO session (training_id, ${columns}, place_id, weekly_hours_json, source, created_at, updated_at)
+         VALUES (@trainingId, ${params}, @placeId, @weekly, 'local', @now, @now)`
       )
       .run({ ...toColumns(input), trainingId: input.trainingId, placeId, weekly: weeklyJson(input.weeklyHours), now })
     const created = getSession(ctx.db, Number(info.lastInsertRowid), today)

@@ -3,6 +3,7 @@ import type { TrainingAction, TrainingDetail, TrainingInput, TrainingRow } from 
 import { AppError } from '@shared/api/result'
 import type { EntryMode } from '@shared/domain/recruitment'
 import { foldForSearch } from '@shared/domain/text'
+import { bindColumns, insertLists, updateSets } from '../../db/columnMap'
 import type { Db } from '../../db/open'
 import { recordAudit } from '../audit/recordAudit'
 import { nowIso, type ServiceContext } from '../context'
@@ -27,14 +28,7 @@ const FIELD_COLUMNS = {
 } as const satisfies Record<keyof NewTraining, string>
 
 type RawTraining = Omit<TrainingRow, 'missingFromSource'> & { missingFromSource: number }
-type RawDetail = RawTraining & {
-  formacodeVersion: string | null
-  objectives: string | null
-  expectedResults: string | null
-  content: string | null
-  responsibleOrgName: string | null
-  lheoImportedAt: string | null
-}
+type RawDetail = RawTraining & Omit<TrainingDetail, keyof TrainingRow | 'actions'>
 
 const ROW_COLUMNS = `
   t.id, t.intercarif_formation_id AS intercarifFormationId, t.title, t.formacode, t.objective_code AS objectiveCode,
@@ -119,13 +113,10 @@ export function createTraining(ctx: ServiceContext, input: NewTraining, today: s
   return ctx.db.transaction(() => {
     assertFormationIdFree(ctx.db, input.intercarifFormationId, null)
     const now = nowIso(ctx.clock)
-    const cols = Object.values(FIELD_COLUMNS)
+    const { columns, params } = insertLists(FIELD_COLUMNS)
     const info = ctx.db
-      .prepare(
-        `INSERT INTO training (${cols.join(', ')}, source, created_at, updated_at)
-         VALUES (${cols.map((c) => `@${c}`).join(', ')}, 'local', @now, @now)`
-      )
-      .run({ ...toColumns(input), now })
+      .prepare(`INSERT INTO training (${columns}, source, created_at, updated_at) VALUES (${params}, 'local', @now, @now)`)
+      .run({ ...bindColumns(FIELD_COLUMNS, input), now })
     const created = getTraining(ctx.db, Number(info.lastInsertRowid), today)
     recordAudit(ctx, { operation: 'trainings.create', entity: 'training', entityId: created.id, after: created })
     return created
@@ -146,8 +137,7 @@ export function updateTraining(ctx: ServiceContext, id: number, changes: Trainin
     }
     const merged: NewTraining = { ...pick(before), ...definedOnly(changes) }
     assertFormationIdFree(ctx.db, merged.intercarifFormationId, id)
-    const sets = Object.values(FIELD_COLUMNS).map((c) => `${c} = @${c}`).join(', ')
-    ctx.db.prepare(`UPDATE training SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...toColumns(merged), now: nowIso(ctx.clock), id })
+    ctx.db.prepare(`UPDATE training SET ${updateSets(FIELD_COLUMNS)}, updated_at = @now WHERE id = @id`).run({ ...bindColumns(FIELD_COLUMNS, merged), now: nowIso(ctx.clock), id })
     const after = getTraining(ctx.db, id, today)
     recordAudit(ctx, { operation: 'trainings.update', entity: 'training', entityId: id, before, after })
     return after
@@ -161,10 +151,6 @@ function assertFormationIdFree(db: Db, formationId: string | null, selfId: numbe
     const message = `Le numéro de formation InterCarif ${formationId} est déjà celui de « ${other.title} » (formation n° ${other.id}).`
     throw new AppError('conflict', message, [{ path: 'intercarifFormationId', message }])
   }
-}
-
-function toColumns(t: NewTraining): Record<string, unknown> {
-  return Object.fromEntries((Object.entries(FIELD_COLUMNS) as [keyof NewTraining, string][]).map(([f, c]) => [c, t[f] ?? null]))
 }
 
 function pick(t: TrainingDetail): NewTraining {

@@ -8,6 +8,7 @@ import { HTTP_KEY_PARAM } from '@shared/api/channel'
 import { newHostKey } from './hostKey'
 import { startHttpHost } from './httpHost'
 import { testClock } from './testClock'
+import { testHooks } from './testHooks'
 import pkg from '../../package.json'
 
 // The browser host: the real renderer and the real services, over HTTP on 127.0.0.1 only.
@@ -25,9 +26,10 @@ async function main(): Promise<void> {
   const rendererDir = resolve(__dirname, '../renderer')
   readFileSync(resolve(rendererDir, 'index.html')) // fail fast with a clear error when the build is missing
   const clock = testClock(argValue('--test-now'), process.env)
+  const hooks = testHooks(argValue, process.env)
   const backend = await startBackend({ dbPath, kind: 'browser', version: pkg.version, logDir: resolveLogDir(dbPath), backups: backupsEnabled(process.env), ...(clock ? { clock } : {}) })
-  const key = newHostKey()
-  const server = await startHttpHost({ dispatch: backend.dispatch, rendererDir, port, key })
+  const key = hooks.key ?? newHostKey()
+  const server = await startHttpHost({ dispatch: hooks.wrap(backend.dispatch), rendererDir, port, key })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
   process.stdout.write(`Passerelle (navigateur) : http://127.0.0.1:${actualPort}/?${HTTP_KEY_PARAM}=${key}\nBase de données : ${dbPath}\nJournal : ${backend.log.dir ?? '(aucun)'}\n`)

@@ -1,0 +1,202 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_REQUEST_KEY_HEADER } from '@shared/api/channel'
+import { todayIso } from '@shared/domain/dates'
+import { selectClerk } from '../../electron/main/services/clerks/clerkService'
+import { launchBrowser, openApp } from '../helpers/browserHost'
+import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
+import { attendanceWorld } from '../services/attendanceWorld'
+import { cell, expectText, until } from '../e2e/support'
+import { copyHost, CRASH_NOW, kill, ROOT, SKIP, type Host } from './crashHost'
+
+/*
+ * Issue 15, item 3: the truth after a lost connection. The page pastes into the attendance grid;
+ * the host kills itself (SIGKILL) right after committing the save and before answering
+ * (--test-die-after-commit), then comes back on the same port, database and key: the page reads
+ * the write's idempotency key back and says « Enregistré » with the pasted values, the previous
+ * paste's panel gone. Killed before the commit instead (--test-die-before-commit), it says « Non
+ * enregistré, à refaire » and the month is unchanged. The lost write sent again with its key (the
+ * header the page used) is not applied a second time.
+ *
+ * Needs the built host (`npx electron-vite build`).
+ */
+
+if (SKIP) process.stderr.write(`${SKIP}\n`)
+const MONTH = '2026-11'
+const TRAINEES = 4
+const KEY = 'cle-de-test-perte-de-connexion'
+
+let dir: string
+let dbPath: string
+let hostEntry: string
+let sessionId = 0
+let rowIds: string[] = []
+let cleanup: () => void = () => undefined
+let browser: Browser | null = null
+let port = 0
+let host: Host | null = null
+
+beforeAll(async () => {
+  if (SKIP) return
+  const t = await tempDb()
+  cleanup = t.cleanup
+  dir = t.dir
+  dbPath = t.path
+  hostEntry = copyHost(dir)
+  const ctx = serviceContext(t.db, fixedClock(CRASH_NOW))
+  const w = attendanceWorld(ctx, todayIso(ctx.clock.now()))
+  sessionId = w.session({ label: 'Perte de connexion' })
+  rowIds = w.trainees(sessionId, TRAINEES).map(String)
+  selectClerk(t.db, ctx.clock, 'Claire Martin')
+  t.db.close()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  if (host) await kill(host)
+  await browser?.close()
+  cleanup()
+})
+
+/** The host on the test's port (any free one the first time), key and database, with test options. */
+function start(extra: string[] = []): Promise<Host> {
+  const child = spawn(process.execPath, [hostEntry, '--port', String(port), '--db', dbPath, '--test-now', CRASH_NOW, '--test-key', KEY, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PASSERELLE_TEST: '1' }
+  })
+  return new Promise((resolveHost, reject) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), 30_000)
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?cle=[\w-]+/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        port = Number(m[1])
+        host = { url: m[0], key: KEY, process: child }
+        resolveHost(host)
+      }
+    })
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`host exited with ${code}: ${err}`))
+    })
+  })
+}
+
+/** Resolves when the host process has gone (killed by its own test option). */
+const gone = (h: Host): Promise<void> => new Promise((done) => (h.process.exitCode !== null || h.process.signalCode !== null ? done() : h.process.once('exit', () => done())))
+
+function month(): { cells: Map<string, number>; audits: number } {
+  const db = new Database(dbPath, { readonly: true })
+  try {
+    const rows = db.prepare('SELECT enrolment_id AS e, date, hours FROM attendance_day WHERE date LIKE ?').all(`${MONTH}-%`) as { e: number; date: string; hours: number }[]
+    const audits = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE operation = 'attendance.save'").get() as { n: number }).n
+    return { cells: new Map(rows.map((r) => [`${r.e}|${r.date}`, r.hours])), audits }
+  } finally {
+    db.close()
+  }
+}
+
+describe.skipIf(SKIP !== null)('the truth after a lost connection (attendance paste)', () => {
+  let page: Page
+  const status = () => page.getByTestId('save-status')
+  const problems = () => page.getByTestId('attendance-problems')
+  /** Day columns are virtualised: scrolls until day `day` is rendered (as the attendance e2e test does). */
+  async function reveal(day: number): Promise<void> {
+    await until(
+      () =>
+        page.evaluate(
+          ({ left, col }) => {
+            const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
+            if (v) v.scrollLeft = left
+            return document.querySelector(`[data-testid="attendance-grid"] [role="gridcell"][col-id="${col}"]`) !== null
+          },
+          { left: Math.max(0, (day - 4) * 54), col: `d${day}` }
+        ),
+      (shown) => shown,
+      `day ${day} shown`
+    )
+  }
+  async function paste(day: number, tsv: string): Promise<void> {
+    await reveal(day)
+    await cell(page, rowIds[0] ?? '', `d${day}`).click()
+    await page.evaluate((data) => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', data)
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+    }, tsv)
+  }
+  /** `rows` lines of `cols` times `value`. */
+  const block = (value: string, cols = 3, rows = TRAINEES): string => `${Array.from({ length: rows }, () => Array.from({ length: cols }, () => value).join('\t')).join('\r\n')}\r\n`
+
+  it('says « Enregistré » for a paste committed before the kill, « Non enregistré, à refaire » for one killed before, and a retry applies once', async () => {
+    const first = await start()
+    ;({ page } = await openApp(browser as Browser, first.url, { now: CRASH_NOW }))
+    const keys: string[] = []
+    page.on('request', (r) => {
+      const k = r.headers()[HTTP_REQUEST_KEY_HEADER]
+      if (k && r.url().includes('attendance%3Asave')) keys.push(k)
+    })
+    await page.getByTestId('screen-title').waitFor()
+    await page.evaluate(({ m, s }) => (window.location.hash = `#/assiduite?mois=${m}&session=${s}`), { m: MONTH, s: sessionId })
+    await until(() => page.getByTestId('attendance-grid').getAttribute('data-rows'), (n) => n === String(TRAINEES), 'grid rows')
+    await cell(page, rowIds[0] ?? '', 'd2').waitFor()
+
+    // 1. A paste with a refused cell: its panel is shown.
+    await paste(2, `abc\t7\t7\r\n${block('7', 3, TRAINEES - 1)}`)
+    await expectText(status(), 'Enregistré')
+    await expectText(problems(), /refusée/)
+    const afterFirst = month()
+    expect(afterFirst.audits).toBe(1)
+    await kill(first)
+
+    // 2. The host dies right after committing the next paste, before answering.
+    const dying = await start(['--test-die-after-commit', 'attendance:save'])
+    await paste(16, block('6'))
+    await gone(dying)
+    await expectText(page.getByTestId('connection-banner'), /Connexion perdue, nouvelle tentative/)
+    // The previous paste's panel does not stand beside this one.
+    expect(await problems().count()).toBe(0)
+    const committed = month()
+    expect(committed.audits).toBe(2)
+    expect(committed.cells.get(`${rowIds[0]}|${MONTH}-16`)).toBe(6)
+    await start()
+    await expectText(status(), 'Enregistré', 60_000)
+    expect(await page.getByTestId('connection-banner').count()).toBe(0)
+    expect(await problems().count(), (await problems().count()) > 0 ? ((await problems().textContent()) ?? '') : '').toBe(0)
+    // The grid shows the committed values (the stored answer's rows).
+    await reveal(16)
+    expect(((await cell(page, rowIds[0] ?? '', 'd16').textContent()) ?? '').trim()).toMatch(/^6/)
+
+    // 3. The same write sent again with its key: the stored answer, not a second save.
+    const lostKey = keys[keys.length - 1] ?? ''
+    expect(lostKey).toMatch(/^[0-9a-f-]{36}$/)
+    const changes = rowIds.flatMap((id) => [16, 17, 18].map((d) => ({ enrolmentId: Number(id), date: `${MONTH}-${String(d).padStart(2, '0')}`, value: 6 })))
+    const again = await fetch(new URL(`${HTTP_INVOKE_PATH}?op=attendance%3Asave`, (host as Host).url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [HTTP_CLIENT_HEADER]: '1', [HTTP_KEY_HEADER]: KEY, [HTTP_REQUEST_KEY_HEADER]: lostKey },
+      body: JSON.stringify({ op: 'attendance:save', input: { month: MONTH, changes } })
+    }).then((r) => r.json() as Promise<{ ok: boolean; value?: { saved: number } }>)
+    expect(again).toMatchObject({ ok: true, value: { saved: TRAINEES * 3 } })
+    expect(month().audits).toBe(2)
+    await kill(host as Host)
+
+    // 4. The host dies when the paste arrives, before running it: « Non enregistré, à refaire ».
+    const before = month()
+    const dyingBefore = await start(['--test-die-before-commit', 'attendance:save'])
+    await paste(23, block('5', 2))
+    await gone(dyingBefore)
+    await start()
+    await expectText(status(), 'Non enregistré, à refaire', 60_000)
+    const after = month()
+    expect(after.audits).toBe(before.audits)
+    expect(after.cells).toEqual(before.cells)
+    await reveal(23)
+    expect(((await cell(page, rowIds[0] ?? '', 'd23').textContent()) ?? '').trim()).not.toMatch(/^5/)
+  }, 240_000)
+})

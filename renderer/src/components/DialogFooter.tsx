@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 
-type Props = {
+export type DialogFooterProps = {
   /** A line before the buttons (what will happen, who changed it last…). */
   hint?: ReactNode
   hintWarning?: boolean
@@ -22,7 +22,7 @@ type Props = {
 }
 
 /** The footer of the dialogs: an optional hint, « Annuler », and the main button (waiting while busy). */
-export function DialogFooter({ hint, hintWarning, hintTestId, onCancel, cancelLabel = 'Annuler', cancelAutoFocus, form, onConfirm, label, icon, busy, busyLabel = 'Patientez…', disabled, tone = 'primary', testId }: Props) {
+export function DialogFooter({ hint, hintWarning, hintTestId, onCancel, cancelLabel = 'Annuler', cancelAutoFocus, form, onConfirm, label, icon, busy, busyLabel = 'Patientez…', disabled, tone = 'primary', testId }: DialogFooterProps) {
   return (
     <>
       {hint !== undefined && (

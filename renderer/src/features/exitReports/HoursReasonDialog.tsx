@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
 import { formatHours } from '@shared/domain/hours'
-import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
-import { Modal } from '../../components/Modal'
+import { FormDialog } from '../../components/FormDialog'
 
 export type HoursReasonRequest = { name: string; hours: number; computed: number; reason: string | null }
 
@@ -26,22 +25,17 @@ export function HoursReasonDialog({ request, onConfirm, onCancel }: Props) {
   }
 
   return (
-    <Modal
-      open={request !== null}
+    <FormDialog
+      subject={request}
       title="Corriger les heures réalisées"
       onClose={onCancel}
-      size="small"
       testId="hours-reason-dialog"
-      footer={<DialogFooter onCancel={onCancel} onConfirm={confirm} label="Enregistrer" testId="hours-reason-confirm" />}
+      formId="hours-reason-form"
+      onSubmit={confirm}
+      footer={{ label: 'Enregistrer', testId: 'hours-reason-confirm' }}
     >
-      {request && (
-        <form
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            confirm()
-          }}
-        >
+      {(request) => (
+        <>
           <p>
             {request.name} : <strong>{formatHours(request.hours)} h</strong> retenues au lieu des <strong>{formatHours(request.computed)} h</strong> saisies dans l’assiduité.
           </p>
@@ -51,8 +45,8 @@ export function HoursReasonDialog({ request, onConfirm, onCancel }: Props) {
                   setError(null)
                 }} data-testid="hours-reason" />}
           </Field>
-        </form>
+        </>
       )}
-    </Modal>
+    </FormDialog>
   )
 }

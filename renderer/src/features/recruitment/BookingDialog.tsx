@@ -1,12 +1,11 @@
-import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
 import type { RecruitmentEventRow, RegistrationRow } from '@shared/api/areas/recruitment'
 import type { Trainee } from '@shared/api/areas/trainees'
 import { participleFr } from '@shared/domain/frenchFormat'
 import { formatDateFr } from '@shared/domain/dates'
 import { placesLeft } from '@shared/domain/recruitmentRules'
-import { DialogFooter } from '../../components/DialogFooter'
+import { FormDialog } from '../../components/FormDialog'
 import { Icon } from '../../components/Icon'
-import { Modal } from '../../components/Modal'
 import { useCommand } from '../../hooks/useCommand'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useQuery } from '../../hooks/useQuery'
@@ -82,9 +81,7 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
   }
   const removePerson = (key: number): void => setPeople((all) => (all.length === 1 ? [emptyPerson(nextKey.current++)] : all.filter((p) => p.key !== key)))
 
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault()
-    if (!event) return
+  async function submit(event: RecruitmentEventRow): Promise<void> {
     const errors: Record<number, NewPersonErrors> = {}
     for (const p of filled) {
       const err = checkPerson(p)
@@ -109,35 +106,33 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
   }
 
   return (
-    <Modal
-      open={event !== null}
+    <FormDialog
+      subject={event}
       title="Positionner des candidats"
       onClose={onClose}
       size="xlarge"
       testId="booking-dialog"
-      footer={
-        <DialogFooter
-          hint={
-            <>
-              {total === 0
-                ? 'Aucune personne choisie.'
-                : `${total} personne${total > 1 ? 's' : ''} à positionner${picked.length && filled.length ? ` (${picked.length} du registre, ${filled.length} nouvelle${filled.length > 1 ? 's' : ''})` : ''}`}
-              {event && ` · ${placesLeftText(event.capacity, event.booked)}`}
-              {overCapacity && ' : la capacité sera dépassée'}
-            </>
-          }
-          hintWarning={overCapacity}
-          hintTestId="booking-summary"
-          onCancel={onClose}
-          form="booking-form"
-          busy={busy}
-          busyLabel="Enregistrement…"
-          label={total > 1 ? `Positionner les ${total} personnes` : 'Positionner'}
-        />
-      }
+      formId="booking-form"
+      onSubmit={(subject) => void submit(subject)}
+      footer={{
+        hint: (
+          <>
+            {total === 0
+              ? 'Aucune personne choisie.'
+              : `${total} personne${total > 1 ? 's' : ''} à positionner${picked.length && filled.length ? ` (${picked.length} du registre, ${filled.length} nouvelle${filled.length > 1 ? 's' : ''})` : ''}`}
+            {event && ` · ${placesLeftText(event.capacity, event.booked)}`}
+            {overCapacity && ' : la capacité sera dépassée'}
+          </>
+        ),
+        hintWarning: overCapacity,
+        hintTestId: 'booking-summary',
+        busy,
+        busyLabel: 'Enregistrement…',
+        label: total > 1 ? `Positionner les ${total} personnes` : 'Positionner'
+      }}
     >
-      {event && (
-        <form id="booking-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+      {(event) => (
+        <>
           <p className="form__context">
             <strong>{eventTitle(event)}</strong> · {event.trainingTitle}
             {event.capacity !== null ? ` · ${event.booked} / ${event.capacity} places prises` : ''}
@@ -261,8 +256,8 @@ export function BookingDialog({ event, booked, onClose, onBooked }: Props) {
               <p className="field__hint">Les nouvelles fiches rejoignent le registre des stagiaires. Nom et prénom suffisent ; l’identifiant France Travail est conseillé.</p>
             </fieldset>
           </div>
-        </form>
+        </>
       )}
-    </Modal>
+    </FormDialog>
   )
 }

@@ -1,9 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import type { RecruitmentEventRow } from '@shared/api/areas/recruitment'
 import { addDays, formatDateFr, parseFrenchDate } from '@shared/domain/dates'
-import { DialogFooter } from '../../components/DialogFooter'
 import { Field } from '../../components/Field'
-import { Modal } from '../../components/Modal'
+import { FormDialog } from '../../components/FormDialog'
 import { useCommand } from '../../hooks/useCommand'
 import { dateWithWeekday, eventTitle } from './recruitmentFormat'
 import { FormError } from '../../components/FormError'
@@ -25,9 +24,7 @@ export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
     setError(null)
   }, [event, setError])
 
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault()
-    if (!event) return
+  async function submit(event: RecruitmentEventRow): Promise<void> {
     const parsed = parseFrenchDate(date)
     if (!parsed.ok) {
       setError(parsed.message)
@@ -39,16 +36,9 @@ export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
 
   const parsed = parseFrenchDate(date)
   return (
-    <Modal
-      open={event !== null}
-      title="Dupliquer le créneau"
-      onClose={onClose}
-      size="small"
-      testId="duplicate-dialog"
-      footer={<DialogFooter onCancel={onClose} form="duplicate-form" busy={busy} label="Dupliquer" />}
-    >
-      {event && (
-        <form id="duplicate-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+    <FormDialog subject={event} title="Dupliquer le créneau" onClose={onClose} testId="duplicate-dialog" formId="duplicate-form" onSubmit={(subject) => void submit(subject)} footer={{ busy, label: 'Dupliquer' }}>
+      {(event) => (
+        <>
           <p>
             Créneau copié : <strong>{eventTitle(event)}</strong>. La copie garde le type, les horaires, le lieu, la capacité et le commentaire ;
             personne n’y est positionné.
@@ -58,9 +48,9 @@ export function DuplicateEventDialog({ event, onClose, onDone }: Props) {
               <input {...control} className="input input--date" name="date" value={date} placeholder="jj/mm/aaaa" inputMode="numeric" autoFocus onChange={(e) => { setDate(e.target.value); setError(null) }} />
             )}
           </Field>
-        </form>
+        </>
       )}
-    </Modal>
+    </FormDialog>
   )
 }
 
@@ -75,24 +65,23 @@ export function CancelEventDialog({ event, onClose, onDone }: Props) {
     setError(null)
   }, [event, setError])
 
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault()
-    if (!event) return
+  async function submit(event: RecruitmentEventRow): Promise<void> {
     const r = await run((api) => api.call('recruitment:cancelEvent', { id: event.id, reason: reason.trim() || null }))
     if (r.ok) onDone(r.value)
   }
 
   return (
-    <Modal
-      open={event !== null}
+    <FormDialog
+      subject={event}
       title="Annuler le créneau"
       onClose={onClose}
-      size="small"
       testId="cancel-event-dialog"
-      footer={<DialogFooter onCancel={onClose} cancelLabel="Ne pas annuler" cancelAutoFocus form="cancel-event-form" busy={busy} tone="danger" label="Annuler le créneau" />}
+      formId="cancel-event-form"
+      onSubmit={(subject) => void submit(subject)}
+      footer={{ cancelLabel: 'Ne pas annuler', cancelAutoFocus: true, busy, tone: 'danger', label: 'Annuler le créneau' }}
     >
-      {event && (
-        <form id="cancel-event-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+      {(event) => (
+        <>
           <FormError message={error} />
           <p>
             Le créneau <strong>« {eventTitle(event)} »</strong> restera visible, grisé et marqué « Annulé » avec son motif.
@@ -105,8 +94,8 @@ export function CancelEventDialog({ event, onClose, onDone }: Props) {
               <input {...control} className="input" name="reason" value={reason} maxLength={500} placeholder="ex. Salle indisponible, formateur absent" onChange={(e) => setReason(e.target.value)} />
             )}
           </Field>
-        </form>
+        </>
       )}
-    </Modal>
+    </FormDialog>
   )
 }

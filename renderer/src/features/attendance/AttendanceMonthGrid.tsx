@@ -2,7 +2,7 @@ import { AgGridReact } from 'ag-grid-react'
 import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AttendanceMonthGrid as MonthGrid, AttendanceRow, CellChange } from '@shared/api/areas/attendance'
-import type { SessionRow } from '@shared/api/areas/catalogue'
+import type { SessionOption } from '@shared/api/areas/sessions'
 import { type CellValue, isMonth, monthBounds, monthLabelFr, parseCellInput } from '@shared/domain/attendance'
 import { planPaste } from '@shared/domain/attendancePaste'
 import { todayIso } from '@shared/domain/dates'
@@ -41,6 +41,30 @@ type Props = {
   month?: string
   onMonthChange?: (month: string) => void
   onSessionChange?: (sessionId: number | undefined) => void
+  /**
+   * No session chosen yet (controlled only): the grid opens on the session last chosen on this
+   * screen, else on the month's first one; the month is asked once it is chosen.
+   */
+  pickSession?: boolean
+}
+
+const LAST_SESSION_KEY = 'passerelle.attendance.session'
+
+function lastSession(): number | null {
+  try {
+    const n = Number(window.localStorage.getItem(LAST_SESSION_KEY))
+    return Number.isInteger(n) && n > 0 ? n : null
+  } catch {
+    return null
+  }
+}
+
+function rememberSession(id: number | undefined): void {
+  try {
+    if (id !== undefined) window.localStorage.setItem(LAST_SESSION_KEY, String(id))
+  } catch {
+    // No storage (private window): the screen opens on the month's first session.
+  }
 }
 
 const rowId = (p: GetRowIdParams<AttendanceRow>): string => (p.data.enrolmentId === 0 ? TOTALS_ROW_ID : String(p.data.enrolmentId))
@@ -55,11 +79,17 @@ export function AttendanceMonthGrid(props: Props) {
   const month = props.month && isMonth(props.month) ? props.month : localMonth
   const sessionId = controlled ? props.sessionId : (fixedSession ?? localSession)
   const setMonth = (m: string): void => (props.onMonthChange ? props.onMonthChange(m) : setLocalMonth(m))
-  const setSession = (id: number | undefined): void => (props.onSessionChange ? props.onSessionChange(id) : setLocalSession(id))
+  const pickSession = controlled && props.pickSession === true && sessionId === undefined
+  const setSession = (id: number | undefined): void => {
+    rememberSession(id)
+    if (props.onSessionChange) props.onSessionChange(id)
+    else setLocalSession(id)
+  }
 
   const [grid, setGrid] = useState<MonthGrid | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [sessions, setSessions] = useState<SessionRow[]>([])
+  const [picker, setPicker] = useState<{ month: string; sessions: SessionOption[] } | null>(null)
+  const sessions = picker?.sessions ?? []
   const [force, setForce] = useState(false)
 
   const gridApi = useRef<GridApi<AttendanceRow> | null>(null)
@@ -81,6 +111,7 @@ export function AttendanceMonthGrid(props: Props) {
   // Loading
 
   const load = useCallback(async () => {
+    if (pickSession) return
     const r = await api.call('attendance:month', sessionId ? { month, sessionId } : { month })
     if (!r.ok) {
       setLoadError(r.error.message)
@@ -88,7 +119,7 @@ export function AttendanceMonthGrid(props: Props) {
     }
     setLoadError(null)
     setGrid(r.value)
-  }, [api, month, sessionId])
+  }, [api, month, sessionId, pickSession])
 
   useEffect(() => {
     setGrid(null)
@@ -103,13 +134,28 @@ export function AttendanceMonthGrid(props: Props) {
     if (fixedSession !== undefined) return
     let live = true
     const { first, last } = monthBounds(month)
-    void api.call('sessions:list', { activeFrom: first }).then((r) => {
-      if (live && r.ok) setSessions(r.value.filter((s) => s.startDate === null || s.startDate <= last))
+    void api.call('sessions:options', { activeFrom: first, startingBy: last }).then((r) => {
+      if (!live) return
+      if (!r.ok) {
+        setLoadError(r.error.message)
+        return
+      }
+      setPicker({ month, sessions: r.value })
     })
     return () => {
       live = false
     }
   }, [api, month, fixedSession])
+
+  useEffect(() => {
+    if (!pickSession || picker?.month !== month) return
+    const remembered = lastSession()
+    const chosen = picker.sessions.find((s) => s.id === remembered) ?? picker.sessions[0]
+    // No session this month: the (empty) month of every session.
+    props.onSessionChange?.(chosen?.id)
+    // onSessionChange is a new function at each render of the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pickSession, picker, month])
 
   useEffect(() => {
     const map = new Map<number, AttendanceRow>()

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { expectText, shot } from './support'
+import { downloadExport as download, exportXlsx, headings } from './xlsxDownload'
 
 /**
  * « Exporter ▾ » of every grid on the demo data: each XLSX opened with ExcelJS (headings in the
@@ -12,23 +12,6 @@ import { expectText, shot } from './support'
  */
 
 type Sheet = ExcelJS.Worksheet
-
-async function download(page: Page, item: string, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  await page.getByTestId(testId).filter({ visible: true }).click()
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()])
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) }
-}
-
-async function exportXlsx(page: Page, testId = 'grid-export', item = 'Exporter tout le tableau (Excel)'): Promise<{ name: string; sheet: Sheet }> {
-  const { name, bytes } = await download(page, item, testId)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
-  const sheet = book.worksheets[0]
-  if (!sheet) throw new Error('no sheet')
-  return { name, sheet }
-}
-
-const headings = (sheet: Sheet): string[] => (sheet.getRow(1).values as unknown[]).slice(1).map(String)
 
 /** The non-empty cells of a column, by heading. */
 function column(sheet: Sheet, heading: string): ExcelJS.Cell[] {

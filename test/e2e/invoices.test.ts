@@ -1,7 +1,11 @@
+import type ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { formatDateFr } from '@shared/domain/dates'
+import { formatEuros } from '@shared/domain/money'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { documentsWorld } from '../services/documentsWorld'
 import { cell, expectText, rowIdOf, shot, weekdays } from './support'
+import { downloadExport, exportXlsx, headings } from './xlsxDownload'
 
 /*
  * « Devis & factures » › Factures, on 26 November 2026: a draft made from a session for the region
@@ -61,5 +65,44 @@ describe('invoices', () => {
     await expectText(cell(page, id, 'chorusNumber'), 'CPP-2026-778')
     await shot(page, 'issue14-invoices-grid')
     expect(await page.getByTestId('tab-factures').getAttribute('aria-selected')).toBe('true')
+
+    // « Exporter ▾ » beside the accounting exports: the grid as shown, dates as dates, amounts in euros.
+    const { name, sheet } = await exportXlsx(page, 'invoices-export')
+    expect(name).toBe('factures-2026-11-26.xlsx')
+    const heads = headings(sheet)
+    expect(heads.slice(0, 4)).toEqual(['N°', 'Type', 'Suivi', 'Date'])
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === '2026-00001')
+    if (!row) throw new Error('invoice 2026-00001 not exported')
+    const exported = (heading: string): ExcelJS.Cell => row.getCell(heads.indexOf(heading) + 1)
+    expect(exported('Suivi').value).toBe('Payée')
+    const amounts: [string, string, number][] = [
+      ['Total HT', 'totalHtCents', 1225],
+      ['TVA', 'totalVatCents', 0],
+      ['Total TTC', 'totalTtcCents', 1225],
+      ['Payé', 'paidCents', 1225],
+      ['Reste dû', 'outstandingCents', 0]
+    ]
+    for (const [heading, colId, euros] of amounts) {
+      const c = exported(heading)
+      expect([heading, c.value, c.numFmt]).toEqual([heading, euros, '#,##0.00 "€"'])
+      expect(formatEuros(Math.round(Number(c.value) * 100))).toBe((await cell(page, id, colId).innerText()).trim())
+    }
+    const dates: [string, string][] = [
+      ['Date', 'issueDate'],
+      ['Échéance', 'dueDate'],
+      ['Déposée le', 'chorusDepositedOn'],
+      ['Dernier paiement', 'lastPaidOn']
+    ]
+    for (const [heading, colId] of dates) {
+      const c = exported(heading)
+      expect(c.value instanceof Date, `${heading}: ${String(c.value)}`).toBe(true)
+      expect(c.numFmt).toBe('dd/mm/yyyy')
+      expect(formatDateFr((c.value as Date).toISOString().slice(0, 10))).toBe((await cell(page, id, colId).innerText()).trim())
+    }
+    expect((exported('Échéance').value as Date).toISOString().slice(0, 10)).toBe('2026-12-26')
+    // The accountant's file stays, in the same menu.
+    const accounting = await downloadExport(page, 'Export comptable (Excel)', 'invoices-export')
+    expect(accounting.name).toBe('factures-comptabilite-2026-11-26.xlsx')
   })
 })

@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react'
+import type { GridApi } from 'ag-grid-community'
+import { useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import type { InvoiceDetail, InvoiceFilter, InvoiceRow } from '@shared/api/areas/invoices'
 import { FOLLOW_UP_LABELS, type FollowUp } from '@shared/domain/invoiceRules'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'
 import { DataGrid } from '../../grid/DataGrid'
+import { GridExportMenu } from '../../grid/export/GridExportMenu'
 import { useCommand } from '../../hooks/useCommand'
 import { useQuery } from '../../hooks/useQuery'
 import { downloadBase64 } from '../../lib/downloadBase64'
@@ -23,6 +25,8 @@ const CHOICES: { value: string; label: string; followUp: FollowUp[] }[] = [
   ...(Object.keys(FOLLOW_UP_LABELS) as FollowUp[]).map((f) => ({ value: f, label: FOLLOW_UP_LABELS[f], followUp: [f] }))
 ]
 
+const ACCOUNTING_TITLE = 'Export pour le comptable : une ligne par ligne de facture, puis les paiements'
+
 /** « Factures » : every invoice and credit note, their follow-up, the accountant's export. */
 export function InvoicesTab({ today }: { today: string }) {
   const [choice, setChoice] = useState('')
@@ -32,9 +36,10 @@ export function InvoicesTab({ today }: { today: string }) {
   const ids = useMemo(() => invoiceIdsFromSearch(address), [address])
   const filter: InvoiceFilter = useMemo(() => ({ ids, followUp: CHOICES.find((c) => c.value === choice)?.followUp, year, search: search || undefined }), [ids, choice, year, search])
   const list = useQuery('invoices:list', filter)
-  const { run, busy } = useCommand()
+  const { run } = useCommand()
   const [creating, setCreating] = useState(false)
   const [open, setOpen] = useState<InvoiceDetail | null>(null)
+  const gridApi = useRef<GridApi<InvoiceRow> | null>(null)
   const columns = useMemo(() => invoiceColumns(), [])
   const years = Array.from({ length: 4 }, (_, k) => Number(today.slice(0, 4)) + 1 - k)
 
@@ -84,12 +89,18 @@ export function InvoicesTab({ today }: { today: string }) {
           <Icon name="plus" size={16} />
           Nouvelle facture…
         </button>
-        <button type="button" className="button" disabled={busy || !rows?.length} onClick={() => void exportFile('csv')} title="Export pour le comptable : une ligne par ligne de facture, puis les paiements" data-testid="invoices-export-csv">
-          Compta CSV
-        </button>
-        <button type="button" className="button" disabled={busy || !rows?.length} onClick={() => void exportFile('xlsx')} data-testid="invoices-export-xlsx">
-          Compta XLSX
-        </button>
+        {/* The grid as the clerk sees it, and under it the accountant's files (one line per invoice line, then the payments). */}
+        <GridExportMenu
+          grid={gridApi}
+          baseName="factures"
+          label="Factures"
+          disabled={!rows?.length}
+          testId="invoices-export"
+          extraItems={[
+            { text: 'Export comptable (Excel)', title: ACCOUNTING_TITLE, testId: 'invoices-export-xlsx', onSelect: () => void exportFile('xlsx') },
+            { text: 'Export comptable (CSV)', title: ACCOUNTING_TITLE, testId: 'invoices-export-csv', onSelect: () => void exportFile('csv') }
+          ]}
+        />
       </div>
       <FormError message={list.error} />
       <DataGrid<InvoiceRow>
@@ -100,6 +111,7 @@ export function InvoicesTab({ today }: { today: string }) {
         testId="invoices-grid"
         onRowActivated={(r) => void openRow(r)}
         rowClass={(r) => (r.followUp === 'cancelled' ? 'row--muted' : undefined)}
+        onGridReady={(a) => (gridApi.current = a)}
         noRowsText="Aucune facture pour ces critères."
       />
       <p className="grid-help">Double-clic ou Entrée sur une ligne : la facture, son dépôt sur Chorus Pro, ses paiements et ses avoirs. Une facture émise ne se modifie plus : établissez un avoir.</p>

@@ -19,7 +19,11 @@ type Props<T> = {
   testId?: string
   /** A grid still receiving its pages: « Exporter tout le tableau » waits for the last one. */
   beforeExportAll?: () => Promise<void>
+  /** The screen's own exports, listed under the grid's (the invoices' accounting files). */
+  extraItems?: ExtraItem[]
 }
+
+export type ExtraItem = { text: string; title?: string; testId?: string; onSelect: () => void }
 
 const ITEMS: { scope: ExportScope; format: ExportFormat; text: string }[] = [
   { scope: 'all', format: 'xlsx', text: 'Exporter tout le tableau (Excel)' },
@@ -29,7 +33,7 @@ const ITEMS: { scope: ExportScope; format: ExportFormat; text: string }[] = [
 ]
 
 /** « Exporter ▾ » of every grid: the whole grid as filtered and sorted, or the selected rows, in Excel or CSV. */
-export function GridExportMenu<T>({ grid, baseName, label, disabled = false, small = false, testId = 'grid-export', beforeExportAll }: Props<T>) {
+export function GridExportMenu<T>({ grid, baseName, label, disabled = false, small = false, testId = 'grid-export', beforeExportAll, extraItems = [] }: Props<T>) {
   const toast = useToast()
   const [open, setOpen] = useState(false)
   const [selected, setSelected] = useState(0)
@@ -83,6 +87,22 @@ export function GridExportMenu<T>({ grid, baseName, label, disabled = false, sma
               </button>
             )
           })}
+          {extraItems.length > 0 && <div role="separator" className="grid-export__separator" />}
+          {extraItems.map((item) => (
+            <button
+              key={item.text}
+              type="button"
+              role="menuitem"
+              title={item.title}
+              data-testid={item.testId}
+              onClick={() => {
+                setOpen(false)
+                item.onSelect()
+              }}
+            >
+              {item.text}
+            </button>
+          ))}
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community'
-import { useCallback, useMemo, useRef, useState, type FocusEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react'
 import type { EnrolmentRow, Interruption } from '@shared/api/areas/enrolments'
 import { todayIso } from '@shared/domain/dates'
 import type { EnrolmentStatus } from '@shared/domain/enrolment'
@@ -48,7 +48,15 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
 
   // Read page by page, newest first: on a large organisation the first rows show at once.
   const list = usePagedList('enrolments:page', filter, enrolmentId)
-  const sessions = useQuery('sessions:options', {}, { enabled: sessionId === null })
+  // The « Session » filter's options (a few hundred kB on a large organisation) are not needed to
+  // see the first rows: asked once every row is in, at once when the clerk reaches the filter, or
+  // when the URL already names a session (its label must show). Asked once, then kept.
+  const [sessionsWanted, setSessionsWanted] = useState(false)
+  const wantSessions = useCallback(() => setSessionsWanted(true), [])
+  useEffect(() => {
+    if (list.complete || query.sessionId !== null) setSessionsWanted(true)
+  }, [list.complete, query.sessionId])
+  const sessions = useQuery('sessions:options', {}, { enabled: sessionId === null && sessionsWanted })
   const { reload: reloadList } = list
 
   const [selected, setSelected] = useState<EnrolmentGridRow[]>([])
@@ -144,7 +152,9 @@ export function EnrolmentsGrid({ sessionId = null, defaultStatuses = null, onCha
       <div className="toolbar" role="toolbar" aria-label="Filtres des inscriptions">
         <SearchBox variant="narrow" inputRef={searchRef} placeholder="Nom, prénom, identifiant…" label="Rechercher une inscription" value={searchText} onChange={setSearchText} testId="enrolment-search" />
         {sessionId === null && (
-          <SessionFilter sessions={sessions.data} value={query.sessionId} onChange={(sessionId) => setQuery({ ...query, sessionId })} className="enrolments__session" />
+          <span style={{ display: 'contents' }} onFocus={wantSessions} onPointerDown={wantSessions}>
+            <SessionFilter sessions={sessions.data} value={query.sessionId} onChange={(sessionId) => setQuery({ ...query, sessionId })} className="enrolments__session" />
+          </span>
         )}
         <select
           className="input input--auto enrolments__deadline"

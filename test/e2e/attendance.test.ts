@@ -336,4 +336,26 @@ describe('attendance month grid', () => {
     expect(g.value?.totals).toMatchObject({ attendedHours: 420 - 7, plannedHours: 420, unrecordedHours: 7 })
     await shot(page, 'issue11-prefill-december')
   })
+
+  it('opens on one session: the month’s first, then the one last chosen; « Toutes les sessions » is session=toutes', async () => {
+    await start()
+    // An earlier session of the same training, without trainees: the first of November's picker.
+    const detail = await apiCall<{ trainingId: number }>(page, 'sessions:get', { id: sessionId })
+    const other = await apiCall<{ id: number }>(page, 'sessions:create', { trainingId: detail.value?.trainingId, label: 'Session vide', startDate: '2026-08-31', endDate: '2027-01-29' })
+    const emptyId = other.value?.id ?? 0
+    const hash = (): Promise<string> => page.evaluate(() => window.location.hash)
+    await page.evaluate(() => (window.location.hash = '#/assiduite?mois=2026-11'))
+    await until(hash, (h) => h === `#/assiduite?mois=2026-11&session=${emptyId}`, 'first session chosen')
+    await until(() => grid().getAttribute('data-rows'), (n) => n === '0', 'empty session')
+    await page.getByTestId('attendance-session').selectOption(String(sessionId))
+    await until(() => grid().getAttribute('data-rows'), (n) => n === '30', 'chosen session')
+    await page.getByTestId('attendance-session').selectOption('')
+    await until(hash, (h) => h === '#/assiduite?mois=2026-11&session=toutes', 'every session')
+    await until(() => grid().getAttribute('data-rows'), (n) => n === '30', 'every session’s rows')
+    // Back without a session: the one last chosen (not « toutes », not the month's first).
+    await page.evaluate(() => (window.location.hash = '#/'))
+    await page.evaluate(() => (window.location.hash = '#/assiduite?mois=2026-11'))
+    await until(hash, (h) => h === `#/assiduite?mois=2026-11&session=${sessionId}`, 'last session chosen')
+    await until(() => grid().getAttribute('data-rows'), (n) => n === '30', 'its rows')
+  })
 })

@@ -4,6 +4,7 @@ import { plural, possessiveFr } from '@shared/domain/frenchFormat'
 import { formatEuros } from '@shared/domain/money'
 import { LHEO_OBJECTIVES } from '@shared/domain/recruitment'
 import { Field } from '../../components/Field'
+import { HeadedTable } from '../../components/HeadedTable'
 import { Icon } from '../../components/Icon'
 import { REQUIRED_HINT } from '../../components/DialogFooter'
 import { FormSection } from '../../components/FormSection'
@@ -40,6 +41,7 @@ type Props = {
 const FIX_FIELDS = 'Corrigez les champs signalés : rien n’a été enregistré.'
 const FORM_ID = 'training-form'
 const OBJECTIVE_CODES = Object.keys(LHEO_OBJECTIVES).map(Number)
+const ACTION_COLUMNS = ['N° action', 'Lieu', 'Places', 'Heures', 'Rythme', 'Entrée', 'Prix', 'Financeurs']
 
 /**
  * A training created by hand is edited here; one imported from the CARIF-OREF (LHEO) is shown
@@ -184,36 +186,20 @@ export function TrainingFormDialog({ open, trainingId, onClose, onSaved, onNewSe
         {detail && detail.actions.length > 0 && (
           <fieldset className="form__section">
             <legend>Actions de formation ({detail.actions.length})</legend>
-            <div className="mini-table-wrap">
-              <table className="mini-table" data-testid="training-actions">
-                <thead>
-                  <tr>
-                    <th scope="col">N° action</th>
-                    <th scope="col">Lieu</th>
-                    <th scope="col">Places</th>
-                    <th scope="col">Heures</th>
-                    <th scope="col">Rythme</th>
-                    <th scope="col">Entrée</th>
-                    <th scope="col">Prix</th>
-                    <th scope="col">Financeurs</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.actions.map((a) => (
-                    <tr key={a.id}>
-                      <td className="cell--mono">{a.intercarifActionId ?? '—'}</td>
-                      <td>{a.placeLabel ?? '—'}</td>
-                      <td className="num">{a.places ?? '—'}</td>
-                      <td className="num">{hoursText(a.hoursTotal ?? (a.hoursCentre !== null || a.hoursCompany !== null ? (a.hoursCentre ?? 0) + (a.hoursCompany ?? 0) : null)) || '—'}</td>
-                      <td>{a.rhythm ?? '—'}</td>
-                      <td>{entryModeLabel(a.entryMode) || '—'}</td>
-                      <td className="num">{a.priceTotalCents !== null ? formatEuros(a.priceTotalCents) : '—'}</td>
-                      <td>{a.funders.map((f) => f.label ?? f.code).join(', ') || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <HeadedTable columns={ACTION_COLUMNS} className="mini-table" testId="training-actions">
+              {detail.actions.map((a) => (
+                <tr key={a.id}>
+                  <td className="cell--mono">{a.intercarifActionId ?? '—'}</td>
+                  <td>{a.placeLabel ?? '—'}</td>
+                  <td className="num">{a.places ?? '—'}</td>
+                  <td className="num">{hoursText(a.hoursTotal ?? (a.hoursCentre !== null || a.hoursCompany !== null ? (a.hoursCentre ?? 0) + (a.hoursCompany ?? 0) : null)) || '—'}</td>
+                  <td>{a.rhythm ?? '—'}</td>
+                  <td>{entryModeLabel(a.entryMode) || '—'}</td>
+                  <td className="num">{a.priceTotalCents !== null ? formatEuros(a.priceTotalCents) : '—'}</td>
+                  <td>{a.funders.map((f) => f.label ?? f.code).join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </HeadedTable>
           </fieldset>
         )}
         {detail && (

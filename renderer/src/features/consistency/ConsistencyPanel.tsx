@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom'
 import { formatDateFr } from '@shared/domain/dates'
+import { HeadedTable } from '../../components/HeadedTable'
 import { Icon } from '../../components/Icon'
 import { countLabel } from '../../grid/cellValues'
 import { useQuery } from '../../hooks/useQuery'
@@ -47,42 +48,28 @@ export function ConsistencyPanel({ sessionId }: { sessionId: number }) {
         </p>
       )}
       {groups.length > 0 && (
-        <div className="mini-table-wrap">
-          <table className="mini-table consistency__table" data-testid="consistency-differences">
-            <thead>
-              <tr>
-                <th scope="col">Stagiaire</th>
-                <th scope="col">Contrôle</th>
-                <th scope="col">Attendu</th>
-                <th scope="col">Constaté</th>
-                <th scope="col">Écart</th>
-                <th scope="col">Corriger</th>
+        <HeadedTable columns={['Stagiaire', 'Contrôle', 'Attendu', 'Constaté', 'Écart', 'Corriger']} className="mini-table consistency__table" testId="consistency-differences">
+          {groups.flatMap((g) =>
+            g.items.map((d, i) => (
+              <tr key={`${d.enrolmentId}-${d.kind}-${i}`} data-testid="consistency-row" data-kind={d.kind}>
+                {i === 0 && (
+                  <th scope="rowgroup" rowSpan={g.items.length}>
+                    {g.traineeName}
+                  </th>
+                )}
+                <td>{kindLabel(d)}</td>
+                <td>{d.expected}</td>
+                <td>{d.found}</td>
+                <td>{d.message}</td>
+                <td>
+                  <Link to={fixHref(d.fix)} data-testid="consistency-fix">
+                    {d.fix.label}
+                  </Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {groups.flatMap((g) =>
-                g.items.map((d, i) => (
-                  <tr key={`${d.enrolmentId}-${d.kind}-${i}`} data-testid="consistency-row" data-kind={d.kind}>
-                    {i === 0 && (
-                      <th scope="rowgroup" rowSpan={g.items.length}>
-                        {g.traineeName}
-                      </th>
-                    )}
-                    <td>{kindLabel(d)}</td>
-                    <td>{d.expected}</td>
-                    <td>{d.found}</td>
-                    <td>{d.message}</td>
-                    <td>
-                      <Link to={fixHref(d.fix)} data-testid="consistency-fix">
-                        {d.fix.label}
-                      </Link>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+            ))
+          )}
+        </HeadedTable>
       )}
     </section>
   )

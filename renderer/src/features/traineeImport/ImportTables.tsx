@@ -1,4 +1,5 @@
 import type { ImportableField, TraineeImportPreview } from '@shared/api/areas/traineeImport'
+import { HeadedTable, type HeadedColumn } from '../../components/HeadedTable'
 import { Icon } from '../../components/Icon'
 import { formatCount } from '../../grid/cellValues'
 import { ACTION_LABELS, DONE_LABELS, FIELD_OPTIONS, columnSamples, rowsOf, stripLine, type ImportAction } from './traineeImportFormat'
@@ -33,60 +34,50 @@ export function ImportMappingTable({ shown, mapping, editable, moved, onChange }
           <Icon name="info" size={14} /> {moved}
         </p>
       )}
-      <div className="mini-table-wrap ti-scroll">
-        <table className="mini-table ti-mapping" data-testid="trainee-import-mapping">
-          <thead>
-            <tr>
-              <th scope="col">Colonne</th>
-              <th scope="col">Importée dans</th>
-              <th scope="col">Exemples</th>
+      <HeadedTable columns={['Colonne', 'Importée dans', 'Exemples']} wrapClassName="mini-table-wrap ti-scroll" className="mini-table ti-mapping" testId="trainee-import-mapping">
+        {shown.headers.map((h, i) => {
+          const samples = columnSamples(shown.sample, i)
+          const field = mapping[i] ?? null
+          return (
+            <tr key={i} className={field === null ? 'ti-mapping__row--ignored' : undefined} data-column={h}>
+              <th scope="row" className="ti-mapping__header">
+                {h || <span className="cell--faint">(sans titre)</span>}
+              </th>
+              <td>
+                <select
+                  className="input input--small"
+                  aria-label={`Champ pour la colonne « ${h} »`}
+                  value={field ?? ''}
+                  disabled={!editable}
+                  onChange={(e) => onChange(i, e.target.value === '' ? null : (e.target.value as ImportableField))}
+                >
+                  {FIELD_OPTIONS.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="ti-mapping__samples">
+                {samples.length > 0 ? (
+                  samples.map((v) => (
+                    <span key={v} className="ti-mapping__sample" title={v}>
+                      {v}
+                    </span>
+                  ))
+                ) : (
+                  <span className="cell--faint">vide</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.headers.map((h, i) => {
-              const samples = columnSamples(shown.sample, i)
-              const field = mapping[i] ?? null
-              return (
-                <tr key={i} className={field === null ? 'ti-mapping__row--ignored' : undefined} data-column={h}>
-                  <th scope="row" className="ti-mapping__header">
-                    {h || <span className="cell--faint">(sans titre)</span>}
-                  </th>
-                  <td>
-                    <select
-                      className="input input--small"
-                      aria-label={`Champ pour la colonne « ${h} »`}
-                      value={field ?? ''}
-                      disabled={!editable}
-                      onChange={(e) => onChange(i, e.target.value === '' ? null : (e.target.value as ImportableField))}
-                    >
-                      {FIELD_OPTIONS.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="ti-mapping__samples">
-                    {samples.length > 0 ? (
-                      samples.map((v) => (
-                        <span key={v} className="ti-mapping__sample" title={v}>
-                          {v}
-                        </span>
-                      ))
-                    ) : (
-                      <span className="cell--faint">vide</span>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
-
+          )
+        })}
+      </HeadedTable>
     </section>
   )
 }
+
+const ROW_COLUMNS: readonly HeadedColumn[] = [{ label: 'Ligne', className: 'ti-rows__line' }, 'Personne et résultat', 'Détail']
 
 type RowsProps = {
   shown: TraineeImportPreview
@@ -110,44 +101,31 @@ export function ImportRowsTable({ shown, done, filter, onShowAll }: RowsProps) {
           )}
         </span>
       </h3>
-      <div className="mini-table-wrap ti-scroll">
-        <table className="mini-table ti-rows" data-testid="trainee-import-rows">
-          <thead>
-            <tr>
-              <th scope="col" className="ti-rows__line">
-                Ligne
-              </th>
-              <th scope="col">Personne et résultat</th>
-              <th scope="col">Détail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rowsOf(shown.rows, filter).map((r) => (
-              <tr key={r.line} data-line={r.line} data-action={r.action}>
-                <td className="ti-rows__line">{r.line}</td>
-                <td>
-                  <span className="ti-rows__name">{r.name || <span className="cell--faint">(sans nom)</span>}</span>
-                  <span className="ti-rows__meta">
-                    <span className={`badge badge--${ACTION_TONES[r.action]}`}>{done ? DONE_LABELS[r.action] : ACTION_LABELS[r.action]}</span>
-                    {r.ftId && <span className="ti-rows__ft mono">{r.ftId}</span>}
+      <HeadedTable columns={ROW_COLUMNS} wrapClassName="mini-table-wrap ti-scroll" className="mini-table ti-rows" testId="trainee-import-rows">
+        {rowsOf(shown.rows, filter).map((r) => (
+          <tr key={r.line} data-line={r.line} data-action={r.action}>
+            <td className="ti-rows__line">{r.line}</td>
+            <td>
+              <span className="ti-rows__name">{r.name || <span className="cell--faint">(sans nom)</span>}</span>
+              <span className="ti-rows__meta">
+                <span className={`badge badge--${ACTION_TONES[r.action]}`}>{done ? DONE_LABELS[r.action] : ACTION_LABELS[r.action]}</span>
+                {r.ftId && <span className="ti-rows__ft mono">{r.ftId}</span>}
+              </span>
+            </td>
+            <td className="ti-rows__messages">
+              {r.messages.length === 0 ? (
+                <span className="cell--faint">—</span>
+              ) : (
+                r.messages.map((m, i) => (
+                  <span key={i} className="ti-rows__message" title={m}>
+                    {stripLine(m)}
                   </span>
-                </td>
-                <td className="ti-rows__messages">
-                  {r.messages.length === 0 ? (
-                    <span className="cell--faint">—</span>
-                  ) : (
-                    r.messages.map((m, i) => (
-                      <span key={i} className="ti-rows__message" title={m}>
-                        {stripLine(m)}
-                      </span>
-                    ))
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                ))
+              )}
+            </td>
+          </tr>
+        ))}
+      </HeadedTable>
     </section>
   )
 }

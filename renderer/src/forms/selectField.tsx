@@ -8,6 +8,15 @@ export function codeOptions<C extends string>(codes: readonly C[], labels?: Read
   return codes.map((c) => ({ value: c, label: labels ? labels[c] : c }))
 }
 
+/** The <option>s of a drop-down list, each labelled. */
+export function OptionList({ options }: { options: readonly SelectOption[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ))
+}
+
 export type SelectOptions = {
   required?: boolean
   className?: string
@@ -26,11 +35,7 @@ export function selectFieldBuilder<F extends string>({ values, status, set }: Pi
         {(control) => (
           <select {...control} className="input" name={field} value={values[field]} disabled={o.locked !== undefined} onChange={(ev) => set(field, ev.target.value)} data-testid={o.testId}>
             {o.empty !== undefined && <option value="">{o.empty}</option>}
-            {options.map((opt) => (
-              <option key={opt.value} value={opt.value}>
-                {opt.label}
-              </option>
-            ))}
+            <OptionList options={options} />
           </select>
         )}
       </Field>

@@ -1,6 +1,7 @@
 import type { ImportableField, TraineeImportPreview } from '@shared/api/areas/traineeImport'
 import { HeadedTable, type HeadedColumn } from '../../components/HeadedTable'
 import { Icon } from '../../components/Icon'
+import { OptionList } from '../../forms/selectField'
 import { formatCount } from '../../grid/cellValues'
 import { ACTION_LABELS, DONE_LABELS, FIELD_OPTIONS, columnSamples, rowsOf, stripLine, type ImportAction } from './traineeImportFormat'
 
@@ -51,11 +52,7 @@ export function ImportMappingTable({ shown, mapping, editable, moved, onChange }
                   disabled={!editable}
                   onChange={(e) => onChange(i, e.target.value === '' ? null : (e.target.value as ImportableField))}
                 >
-                  {FIELD_OPTIONS.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
+                  <OptionList options={FIELD_OPTIONS} />
                 </select>
               </td>
               <td className="ti-mapping__samples">

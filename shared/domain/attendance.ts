@@ -67,15 +67,19 @@ export type AttendanceDay = {
   holiday: string | null
 }
 
-export type AttendanceTotals = {
-  attendedHours: number
-  plannedHours: number
+/** Absences by code, and split by whether they are justified (the month's totals, the ledger's). */
+export type AbsenceBreakdown<C extends AbsenceCode = AbsenceCode> = {
   /** Hours of absence by code. */
-  absenceHours: Partial<Record<AbsenceCode, number>>
+  absenceHours: Partial<Record<C, number>>
   /** Days carrying each code (full or partial). */
-  absenceDays: Partial<Record<AbsenceCode, number>>
+  absenceDays: Partial<Record<C, number>>
   justifiedAbsenceHours: number
   unjustifiedAbsenceHours: number
+}
+
+export type AttendanceTotals = AbsenceBreakdown & {
+  attendedHours: number
+  plannedHours: number
 }
 
 /** What attendance_day holds for a cell; null = no row. */
@@ -342,72 +346,63 @@ export function cellHours(value: CellValue): number {
   return 0
 }
 
-/** Totals of one trainee's month (sums in hundredths: no 0.1 + 0.2 drift). */
+/** Running sums in hundredths of an hour, so that adding hours never drifts (0.1 + 0.2). */
+type Sums = { attended: number; planned: number; justified: number; unjustified: number; hours: Map<AbsenceCode, number>; days: Map<AbsenceCode, number> }
+
+const newSums = (): Sums => ({ attended: 0, planned: 0, justified: 0, unjustified: 0, hours: new Map(), days: new Map() })
+const addTo = (map: Map<AbsenceCode, number>, code: AbsenceCode, n: number): void => {
+  map.set(code, (map.get(code) ?? 0) + n)
+}
+
+/** Totals of one trainee's month. */
 export function rowTotals(values: readonly CellValue[], planned: readonly number[]): AttendanceTotals {
-  let attended = 0
-  let plannedSum = 0
-  let justified = 0
-  let unjustified = 0
-  const byCode = new Map<AbsenceCode, { hours: number; days: number }>()
+  const s = newSums()
   const n = Math.max(values.length, planned.length)
   for (let i = 0; i < n; i++) {
     const value = values[i] ?? null
     const p = planned[i] ?? 0
-    plannedSum += Math.round(p * 100)
-    attended += Math.round(cellHours(value) * 100)
+    s.planned += Math.round(p * 100)
+    s.attended += Math.round(cellHours(value) * 100)
     const absence = cellAbsence(value, p)
     if (absence) {
       const h = Math.round(absence.hours * 100)
-      const entry = byCode.get(absence.code) ?? { hours: 0, days: 0 }
-      entry.hours += h
-      entry.days += 1
-      byCode.set(absence.code, entry)
-      if (ABSENCE_CODES[absence.code].justified) justified += h
-      else unjustified += h
+      addTo(s.hours, absence.code, h)
+      addTo(s.days, absence.code, 1)
+      if (ABSENCE_CODES[absence.code].justified) s.justified += h
+      else s.unjustified += h
     }
   }
-  const totals = emptyTotals()
-  totals.attendedHours = attended / 100
-  totals.plannedHours = plannedSum / 100
-  totals.justifiedAbsenceHours = justified / 100
-  totals.unjustifiedAbsenceHours = unjustified / 100
-  for (const code of ABSENCE_CODE_LIST) {
-    const entry = byCode.get(code)
-    if (!entry) continue
-    totals.absenceHours[code] = entry.hours / 100
-    totals.absenceDays[code] = entry.days
-  }
-  return totals
+  return totalsOf(s)
 }
 
 /** The grid's totals row: the sum of the rows' totals. */
 export function sumTotals(list: readonly AttendanceTotals[]): AttendanceTotals {
   const cents = (n: number | undefined) => Math.round((n ?? 0) * 100)
-  let attended = 0
-  let planned = 0
-  let justified = 0
-  let unjustified = 0
-  const hours = new Map<AbsenceCode, number>()
-  const days = new Map<AbsenceCode, number>()
+  const s = newSums()
   for (const t of list) {
-    attended += cents(t.attendedHours)
-    planned += cents(t.plannedHours)
-    justified += cents(t.justifiedAbsenceHours)
-    unjustified += cents(t.unjustifiedAbsenceHours)
+    s.attended += cents(t.attendedHours)
+    s.planned += cents(t.plannedHours)
+    s.justified += cents(t.justifiedAbsenceHours)
+    s.unjustified += cents(t.unjustifiedAbsenceHours)
     for (const code of ABSENCE_CODE_LIST) {
-      if (t.absenceHours[code] !== undefined) hours.set(code, (hours.get(code) ?? 0) + cents(t.absenceHours[code]))
-      if (t.absenceDays[code] !== undefined) days.set(code, (days.get(code) ?? 0) + (t.absenceDays[code] ?? 0))
+      if (t.absenceHours[code] !== undefined) addTo(s.hours, code, cents(t.absenceHours[code]))
+      if (t.absenceDays[code] !== undefined) addTo(s.days, code, t.absenceDays[code] ?? 0)
     }
   }
+  return totalsOf(s)
+}
+
+/** The codes in their list's order, those seen only. */
+function totalsOf(s: Sums): AttendanceTotals {
   const totals = emptyTotals()
-  totals.attendedHours = attended / 100
-  totals.plannedHours = planned / 100
-  totals.justifiedAbsenceHours = justified / 100
-  totals.unjustifiedAbsenceHours = unjustified / 100
+  totals.attendedHours = s.attended / 100
+  totals.plannedHours = s.planned / 100
+  totals.justifiedAbsenceHours = s.justified / 100
+  totals.unjustifiedAbsenceHours = s.unjustified / 100
   for (const code of ABSENCE_CODE_LIST) {
-    const h = hours.get(code)
+    const h = s.hours.get(code)
     if (h !== undefined) totals.absenceHours[code] = h / 100
-    const d = days.get(code)
+    const d = s.days.get(code)
     if (d !== undefined) totals.absenceDays[code] = d
   }
   return totals

@@ -1,4 +1,5 @@
 import {
+  type AbsenceBreakdown,
   type AttendanceDay,
   type AttendanceTotals,
   type CellValue,
@@ -57,7 +58,8 @@ export type LedgerDay = {
   value: CellValue
 }
 
-export type HoursSummary = {
+/** Absences leave out ENT: days in a company are realised hours, counted apart. */
+export type HoursSummary = AbsenceBreakdown<AbsenceOnlyCode> & {
   from: string
   to: string
   asOf: string
@@ -72,10 +74,6 @@ export type HoursSummary = {
   companyDays: number
   /** attendedHours + companyHours: the hours of training actually completed. */
   realisedHours: number
-  absenceHours: Partial<Record<AbsenceOnlyCode, number>>
-  absenceDays: Partial<Record<AbsenceOnlyCode, number>>
-  justifiedAbsenceHours: number
-  unjustifiedAbsenceHours: number
   /** Planned hours of past days where nothing was entered. */
   unrecordedHours: number
   /** Hours attended above the day's planning (forced). */

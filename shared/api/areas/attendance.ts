@@ -11,6 +11,9 @@ export type { HoursSummary } from '../../domain/hoursLedger'
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format aaaa-mm.')
 
+/** Who attested a month's attendance, and when. */
+export type MonthAttestation = { at: string; by: string }
+
 export type AttendanceRow = {
   enrolmentId: number
   sessionId: number
@@ -35,7 +38,7 @@ export type AttendanceRow = {
   totals: AttendanceTotals
   /** The hours ledger of the month as of `asOf` (the same as enrolmentLedgers gives documents). */
   ledger: HoursSummary
-  attested: { at: string; by: string } | null
+  attested: MonthAttestation | null
 }
 
 export type AttendanceSessionSummary = {
@@ -44,7 +47,7 @@ export type AttendanceSessionSummary = {
   trainees: number
   attestedTrainees: number
   /** Set when every trainee of the session is attested for the month (the latest attestation). */
-  attested: { at: string; by: string } | null
+  attested: MonthAttestation | null
 }
 
 export type AttendanceMonthGrid = {

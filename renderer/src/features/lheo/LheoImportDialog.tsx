@@ -3,6 +3,7 @@ import type { LheoImportSummary, LheoJob } from '@shared/api/areas/lheo'
 import { useApi } from '../../api/ApiContext'
 import { FileLine } from '../../components/FileLine'
 import { Icon } from '../../components/Icon'
+import { ImportEndButtons, ImportPreviewButtons } from '../../components/ImportFooter'
 import { Modal } from '../../components/Modal'
 import { bytesToBase64, countRows, fileSizeText, hasChanges, percentText } from './lheoUpload'
 
@@ -153,32 +154,9 @@ export function LheoImportDialog({ file, onClose, onImported, onChooseAnother }:
             </button>
           )}
           {phase.step === 'preview' && (
-            <>
-              <span className="modal__footer-hint">Rien n’est encore écrit : vérifiez l’aperçu puis importez.</span>
-              <button type="button" className="button" onClick={close}>
-                Annuler
-              </button>
-              <button type="button" className="button button--primary" onClick={() => void apply()} data-testid="lheo-apply">
-                <Icon name="upload" size={16} />
-                Importer
-              </button>
-            </>
+            <ImportPreviewButtons hint="Rien n’est encore écrit : vérifiez l’aperçu puis importez." onCancel={close} onApply={() => void apply()} label="Importer" testId="lheo-apply" />
           )}
-          {(phase.step === 'failed' || phase.step === 'cancelled') && (
-            <>
-              <button type="button" className="button" onClick={onChooseAnother}>
-                Choisir un autre fichier
-              </button>
-              <button type="button" className="button button--primary" onClick={close}>
-                Fermer
-              </button>
-            </>
-          )}
-          {phase.step === 'done' && (
-            <button type="button" className="button button--primary" onClick={close} autoFocus>
-              Fermer
-            </button>
-          )}
+          <ImportEndButtons ended={phase.step === 'failed' || phase.step === 'cancelled' ? 'failed' : phase.step === 'done' ? 'done' : null} onChooseAnother={onChooseAnother} onClose={close} />
         </>
       }
     >

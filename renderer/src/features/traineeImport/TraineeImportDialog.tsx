@@ -1,6 +1,7 @@
 import type { TraineeImportPreview } from '@shared/api/areas/traineeImport'
 import { FileLine } from '../../components/FileLine'
 import { Icon } from '../../components/Icon'
+import { ImportEndButtons, ImportPreviewButtons } from '../../components/ImportFooter'
 import { Modal } from '../../components/Modal'
 import { formatCount } from '../../grid/cellValues'
 import type { ImportDialogProps } from '../../hooks/useFileImport'
@@ -43,38 +44,16 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
             </button>
           )}
           {(phase.step === 'preview' || phase.step === 'applying') && (
-            <>
-              <span className="modal__footer-hint">Rien n’est encore écrit : vérifiez les colonnes et les lignes, puis importez.</span>
-              <button type="button" className="button" onClick={onClose}>
-                Annuler
-              </button>
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={toWrite === 0 || previewing || phase.step === 'applying'}
-                onClick={() => void apply()}
-                data-testid="trainee-import-apply"
-              >
-                <Icon name="upload" size={16} />
-                {phase.step === 'applying' ? 'Import en cours…' : shown ? importButtonLabel(shown.counts) : 'Importer'}
-              </button>
-            </>
+            <ImportPreviewButtons
+              hint="Rien n’est encore écrit : vérifiez les colonnes et les lignes, puis importez."
+              onCancel={onClose}
+              onApply={() => void apply()}
+              label={phase.step === 'applying' ? 'Import en cours…' : shown ? importButtonLabel(shown.counts) : 'Importer'}
+              disabled={toWrite === 0 || previewing || phase.step === 'applying'}
+              testId="trainee-import-apply"
+            />
           )}
-          {phase.step === 'failed' && (
-            <>
-              <button type="button" className="button" onClick={onChooseAnother}>
-                Choisir un autre fichier
-              </button>
-              <button type="button" className="button button--primary" onClick={onClose}>
-                Fermer
-              </button>
-            </>
-          )}
-          {done && (
-            <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-              Fermer
-            </button>
-          )}
+          <ImportEndButtons ended={phase.step === 'failed' ? 'failed' : done ? 'done' : null} onChooseAnother={onChooseAnother} onClose={onClose} />
         </>
       }
     >

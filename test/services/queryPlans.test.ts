@@ -6,7 +6,7 @@ import { generateDemoData } from '../../electron/main/demo/generateDemoData'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { COUNTER_KEYS, dashboardCounter, dashboardDeclarationsByAge } from '../../electron/main/services/dashboard/dashboardService'
 import { markDeclared, unmarkDeclared } from '../../electron/main/services/enrolments/declarationService'
-import { countEnrolments, getEnrolment, listEnrolments } from '../../electron/main/services/enrolments/enrolmentQueries'
+import { countEnrolments, getEnrolment, listEnrolments, pageEnrolments } from '../../electron/main/services/enrolments/enrolmentQueries'
 import { transitionEnrolments } from '../../electron/main/services/enrolments/enrolmentService'
 import { createInterruption, deleteInterruption, updateInterruption } from '../../electron/main/services/enrolments/interruptionService'
 import { captureSql, queryPlan, type CapturedStatement } from '../helpers/sqlCapture'
@@ -89,6 +89,8 @@ beforeAll(async () => {
   for (const f of filters) {
     capture(`enrolments:list ${JSON.stringify(f)}`, (db) => listEnrolments(db, f, today))
     capture(`enrolments:count ${JSON.stringify(f)}`, (db) => countEnrolments(db, f, today))
+    // The grid's paged read: a continuation page after a cursor, and its total.
+    capture(`enrolments:page ${JSON.stringify(f)}`, (db) => pageEnrolments(db, f, { after: { id: 1_000_000 }, limit: 2500 }, today))
   }
   capture('enrolments:list {}', (db) => listEnrolments(db, {}, today))
   const entered = (t.db.prepare("SELECT id FROM enrolment WHERE status = 'entre' ORDER BY id LIMIT 2").all() as { id: number }[]).map((r) => r.id)

@@ -19,6 +19,8 @@ import { FormError } from '../../components/FormError'
 
 const trainingRowId = (t: TrainingRow): string => String(t.id)
 const sessionRowId = (s: SessionGridRow): string => String(s.id)
+/** A training or session absent from the last LHEO file imported stands out in its grid. */
+const flaggedWhenMissing = (r: { missingFromSource: boolean }): string | undefined => (r.missingFromSource ? 'row--flagged' : undefined)
 
 /**
  * Formations & sessions: the catalogue (imported from the CARIF-OREF or created by hand) and its
@@ -96,6 +98,8 @@ export function CataloguePage() {
   const countText = rows === null ? 'Chargement…' : displayed < loadedTotal ? `${countLabel(displayed, 'affichée', 'affichées')} sur ${countLabel(loadedTotal, ...noun)}` : countLabel(loadedTotal, ...noun)
   const filteredTraining = trainingFilter ? trainings.data?.find((t) => t.id === trainingFilter) : undefined
   const error = trainings.error ?? sessions.error
+  // Both grids: the same search, the same flag, one count above them.
+  const bothGrids = { quickFilterText: search, rowClass: flaggedWhenMissing, onDisplayedCountChanged: setDisplayed }
 
   return (
     <div className="page page--grid page--drop" {...lheo.dropZone} data-testid="catalogue-page">
@@ -169,10 +173,8 @@ export function CataloguePage() {
           getRowId={trainingRowId}
           label="Catalogue des formations"
           testId="trainings-grid"
-          quickFilterText={search}
-          rowClass={(t) => (t.missingFromSource ? 'row--flagged' : undefined)}
+          {...bothGrids}
           onSelectedRowChanged={setSelectedTraining}
-          onDisplayedCountChanged={setDisplayed}
           onRowActivated={(t) => setTrainingForm({ open: true, id: t.id })}
           onGridReady={(a) => (trainingGrid.current = a)}
           noRowsText="Aucune formation. Importez l’offre LHEO de votre CARIF-OREF ou créez une formation."
@@ -185,12 +187,10 @@ export function CataloguePage() {
           getRowId={sessionRowId}
           label="Sessions"
           testId="sessions-grid"
-          quickFilterText={search}
+          {...bothGrids}
           onCellEdit={catalogue.onSessionCellEdit}
           onRowUpdated={catalogue.onSessionUpdated}
-          rowClass={(s) => (s.missingFromSource ? 'row--flagged' : undefined)}
           onSelectedRowChanged={setSelectedSession}
-          onDisplayedCountChanged={setDisplayed}
           onRowActivated={(s) => navigate(sessionPath(s.id))}
           onGridReady={(a) => (sessionGrid.current = a)}
           noRowsText={

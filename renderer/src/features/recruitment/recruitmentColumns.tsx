@@ -220,6 +220,16 @@ function AdviserCell(p: CustomCellRendererProps<RegistrationRow>) {
  * People booked on a slot: presence and result are typed or picked in the grid, like in KAIROS;
  * the comment is typed in its cell.
  */
+/** A read-only column whose text is computed from the row; the tooltip shows it whole. */
+function computedText(text: (r: RegistrationRow) => string): ColDef<RegistrationRow> {
+  return {
+    type: 'text',
+    editable: false,
+    valueGetter: (p) => (p.data ? text(p.data) : ''),
+    tooltipValueGetter: (p) => (p.data ? text(p.data) || undefined : undefined)
+  }
+}
+
 export const registrationColumns: ColDef<RegistrationRow>[] = [
   { field: 'lastName', headerName: 'Nom', type: 'text', width: 150, pinned: 'left', editable: false },
   { field: 'firstName', headerName: 'Prénom', type: 'text', width: 130, editable: false },
@@ -272,22 +282,16 @@ export const registrationColumns: ColDef<RegistrationRow>[] = [
     colId: 'prescriber',
     headerName: 'Prescripteur',
     headerTooltip: 'Qui a adressé la personne : France Travail, Mission locale, Cap emploi…, avec l’agence',
-    type: 'text',
     width: 220,
-    editable: false,
-    valueGetter: (p) => (p.data ? prescriberText(p.data) : ''),
-    tooltipValueGetter: (p) => (p.data ? prescriberText(p.data) || undefined : undefined)
+    ...computedText(prescriberText)
   },
   {
     colId: 'adviser',
     headerName: 'Conseiller',
     headerTooltip: 'Conseiller du prescripteur (valide le projet de formation)',
-    type: 'text',
     width: 250,
-    editable: false,
     cellRenderer: AdviserCell,
-    valueGetter: (p) => (p.data ? adviserText(p.data) : ''),
-    tooltipValueGetter: (p) => (p.data ? adviserText(p.data) || undefined : undefined)
+    ...computedText(adviserText)
   },
   {
     field: 'comment',

@@ -19,7 +19,8 @@ import { copyHost, CRASH_NOW, kill, ROOT, SKIP, type Host } from './crashHost'
  * the write's idempotency key back and says « Enregistré » with the pasted values, the previous
  * paste's panel gone. Killed before the commit instead (--test-die-before-commit), it says « Non
  * enregistré, à refaire » and the month is unchanged. The lost write sent again with its key (the
- * header the page used) is not applied a second time.
+ * header the page used) is not applied a second time. Last, a restart with a new launch key (as in
+ * production): the page opened again in the same tab reads the lost write back at load.
  *
  * Needs the built host (`npx electron-vite build`).
  */
@@ -61,8 +62,8 @@ afterAll(async () => {
 })
 
 /** The host on the test's port (any free one the first time), key and database, with test options. */
-function start(extra: string[] = []): Promise<Host> {
-  const child = spawn(process.execPath, [hostEntry, '--port', String(port), '--db', dbPath, '--test-now', CRASH_NOW, '--test-key', KEY, ...extra], {
+function start(extra: string[] = [], key = KEY): Promise<Host> {
+  const child = spawn(process.execPath, [hostEntry, '--port', String(port), '--db', dbPath, '--test-now', CRASH_NOW, '--test-key', key, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PASSERELLE_TEST: '1' }
   })
@@ -76,7 +77,7 @@ function start(extra: string[] = []): Promise<Host> {
       if (m) {
         clearTimeout(timer)
         port = Number(m[1])
-        host = { url: m[0], key: KEY, process: child }
+        host = { url: m[0], key, process: child }
         resolveHost(host)
       }
     })
@@ -198,5 +199,17 @@ describe.skipIf(SKIP !== null)('the truth after a lost connection (attendance pa
     expect(after.cells).toEqual(before.cells)
     await reveal(23)
     expect(((await cell(page, rowIds[0] ?? '', 'd23').textContent()) ?? '').trim()).not.toMatch(/^5/)
+    await kill(host as Host)
+
+    // 5. A real restart draws a new launch key: the clerk opens the new address in the same tab,
+    // and the page reads back the write the previous load was left without an answer for.
+    const dyingAgain = await start(['--test-die-after-commit', 'attendance:save'])
+    await paste(23, block('4', 2))
+    await gone(dyingAgain)
+    await expectText(page.getByTestId('connection-banner'), /Connexion perdue/)
+    const restarted = await start([], 'nouvelle-cle-apres-redemarrage')
+    await page.goto(restarted.url)
+    await expectText(page.getByTestId('recovered-writes'), /Collage de 8 cellules\) : elle a bien été enregistrée/, 30_000)
+    expect(month().audits).toBe(after.audits + 1)
   }, 240_000)
 })

@@ -1,17 +1,22 @@
 import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_REQUEST_KEY_HEADER, HTTP_WINDOW_HEADER } from '@shared/api/channel'
 import { contract, type Input, type Op, type Output } from '@shared/api/contract'
 import type { Result } from '@shared/api/result'
-import { callWithReadBack, type Connection, type ReadBackOptions, type Send } from './readBack'
+import { pendingStore, recoverPending, type PendingStore, type Recovered } from './pendingWrites'
+import { callWithReadBack, isUnanswered, type Connection, type ReadBackOptions, type Send } from './readBack'
 
 export type CallOptions = {
   /** A retry of the same logical write passes the key of its first attempt: the backend applies it once. */
   key?: string
+  /** What the clerk calls this write (« Collage de 12 cellules »), told back after a restart. */
+  label?: string
 }
 
 export type ApiClient = {
   call<O extends Op>(op: O, input: Input<O>, options?: CallOptions): Promise<Result<Output<O>>>
   /** The connection as the last calls saw it (a banner while an answer is being read back). */
   onConnection?(listener: (state: Connection) => void): () => void
+  /** What became of the writes left without an answer before this page was loaded (pendingWrites.ts). */
+  recoverPending?(): Promise<Recovered[]>
 }
 
 declare global {
@@ -63,8 +68,17 @@ function transport(): Send {
 
 const isWrite = (op: string): boolean => Object.hasOwn(contract, op) && contract[op as Op].write
 
-export function createApiClient(options: Partial<ReadBackOptions> = {}): ApiClient {
+function sessionStore(): PendingStore {
+  try {
+    return pendingStore(window.sessionStorage ?? null)
+  } catch {
+    return pendingStore(null)
+  }
+}
+
+export function createApiClient(options: Partial<ReadBackOptions> & { pending?: PendingStore } = {}): ApiClient {
   const send = transport()
+  const pending = options.pending ?? sessionStore()
   const listeners = new Set<(state: Connection) => void>()
   let connection: Connection = 'ok'
   const onConnection = (state: Connection): void => {
@@ -74,8 +88,16 @@ export function createApiClient(options: Partial<ReadBackOptions> = {}): ApiClie
   }
   const readBack: ReadBackOptions = { sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), onConnection, ...(options.delays ? { delays: options.delays } : {}) }
   return {
-    call: (op, input, callOptions) =>
-      callWithReadBack(send, op, input, isWrite(op), callOptions?.key ?? crypto.randomUUID(), readBack) as Promise<Result<never>>,
+    async call(op, input, callOptions) {
+      const write = isWrite(op)
+      const key = callOptions?.key ?? crypto.randomUUID()
+      if (write) pending.add({ key, op, label: callOptions?.label ?? '' })
+      const result = await callWithReadBack(send, op, input, write, key, readBack)
+      // Still unanswered: kept, to be read back at the next load (after the host's restart).
+      if (write && !isUnanswered(result)) pending.remove(key)
+      return result as Result<never>
+    },
+    recoverPending: () => recoverPending(send, pending),
     onConnection(listener) {
       listeners.add(listener)
       listener(connection)

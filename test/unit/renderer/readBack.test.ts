@@ -3,6 +3,7 @@ import { HTTP_REQUEST_KEY_HEADER } from '@shared/api/channel'
 import type { RequestStatus } from '@shared/api/areas/app'
 import type { Result } from '@shared/api/result'
 import { createApiClient, UNANSWERED } from '../../../renderer/src/api/client'
+import { pendingStore, recoverPending } from '../../../renderer/src/api/pendingWrites'
 import { callWithReadBack, NOT_APPLIED, type Connection, type Send } from '../../../renderer/src/api/readBack'
 
 // Issue 15, item 3: a write whose answer never came is read back by its key once the backend answers again.
@@ -92,5 +93,51 @@ describe('reading back a lost answer', () => {
     expect(keys[1]).not.toBe(keys[0])
     expect(keys[2]).toBe(KEY)
     expect(keys[3]).toBeUndefined()
+  })
+})
+
+describe('writes left without an answer before a restart', () => {
+  const memory = () => {
+    const m = new Map<string, string>()
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) }
+  }
+
+  it('are kept while unanswered, forgotten once answered, and read back at the next load', async () => {
+    const storage = memory()
+    const store = pendingStore(storage)
+    vi.stubGlobal('window', {})
+    let up = false
+    vi.stubGlobal('fetch', (_url: string, init: { body: string }) => {
+      if (!up) return Promise.reject(new TypeError('fetch failed'))
+      const { op, input } = JSON.parse(init.body) as { op: string; input: { key?: string } }
+      const value = op === 'app:requestStatus' ? (input.key === KEY ? { state: 'done', op: 'attendance:save', ok: true, result: SAVED } : { state: 'unknown' }) : null
+      return Promise.resolve({ ok: true, json: () => Promise.resolve({ ok: true, value }) })
+    })
+    const first = createApiClient({ sleep: () => Promise.resolve(), delays: [1], pending: store })
+    await first.call('attendance:save', { month: '2026-11', changes: [] }, { key: KEY, label: 'Collage de 12 cellules' })
+    await first.call('trainees:create', { lastName: 'Dupont', firstName: 'Marie' }, { label: 'Nouveau stagiaire' })
+    await first.call('app:state', {})
+    expect(store.list().map((w) => w.label)).toEqual(['Collage de 12 cellules', 'Nouveau stagiaire'])
+
+    up = true
+    const next = createApiClient({ sleep: () => Promise.resolve(), pending: pendingStore(storage) })
+    expect(await next.recoverPending?.()).toEqual([
+      { label: 'Collage de 12 cellules', outcome: 'saved' },
+      { label: 'Nouveau stagiaire', outcome: 'not_applied' }
+    ])
+    expect(store.list()).toEqual([])
+    await next.call('trainees:create', { lastName: 'Dupont', firstName: 'Marie' })
+    expect(store.list()).toEqual([])
+  })
+
+  it('stay pending while the backend cannot tell, and survive a broken storage', async () => {
+    const store = pendingStore(memory())
+    store.add({ key: KEY, op: 'attendance:save', label: '' })
+    expect(await recoverPending(() => Promise.resolve(UNANSWERED), store)).toEqual([])
+    expect(await recoverPending(() => Promise.resolve({ ok: true, value: { state: 'running' } }), store)).toEqual([])
+    expect(store.list()).toHaveLength(1)
+    const broken = pendingStore({ getItem: () => '{pas du json', setItem: () => { throw new Error('quota') } })
+    expect(broken.list()).toEqual([])
+    expect(() => broken.add({ key: KEY, op: 'x:y', label: '' })).not.toThrow()
   })
 })

@@ -95,7 +95,8 @@ export function useSaveQueue({ api, grid, rowsById, sessionId, afterSave }: Opti
       setProblems(null)
       setStatus({ kind: 'saving', text: `Enregistrement de ${plural(cells.length, 'cellule', 'cellules')}…` })
       // A lost answer is read back by its idempotency key (api/readBack.ts): the result is the truth.
-      const r = await http.call('attendance:save', { month: g.month, changes: cells })
+      const label = mode.kind === 'op' ? mode.label : mode.kind === 'undo' ? `Annulation : ${mode.entry.label}` : `Rétablissement : ${mode.entry.label}`
+      const r = await http.call('attendance:save', { month: g.month, changes: cells }, { label: `Assiduité — ${label}` })
       if (!r.ok) {
         setStatus({ kind: 'error', text: failedSaveStatus(r.error.code) })
         toast.show('error', r.error.issues?.[0]?.message ?? r.error.message)

@@ -14,7 +14,7 @@ export function CounterCards({ counters, onOpen }: Props) {
     return (
       <div className="counter-grid" aria-busy="true">
         {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="counter-card counter-card--loading" aria-hidden="true" />
+          <div key={i} className="tile-button counter-card counter-card--loading" aria-hidden="true" />
         ))}
       </div>
     )
@@ -28,7 +28,7 @@ export function CounterCards({ counters, onOpen }: Props) {
           <button
             key={c.key}
             type="button"
-            className={`counter-card counter-card--${c.severity}`}
+            className={`tile-button counter-card counter-card--${c.severity}`}
             onClick={() => onOpen(c)}
             data-testid={`counter-${c.key}`}
             data-severity={c.severity}

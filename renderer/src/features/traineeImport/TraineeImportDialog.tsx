@@ -109,7 +109,7 @@ export function TraineeImportDialog({ file, onClose, onImported, onChooseAnother
               <button
                 key={t.key}
                 type="button"
-                className={`ti-count ti-count--${t.key}${shown.counts[t.key] === 0 ? ' ti-count--zero' : ''}`}
+                className={`tile-button ti-count ti-count--${t.key}${shown.counts[t.key] === 0 ? ' ti-count--zero' : ''}`}
                 aria-pressed={filter === t.key}
                 onClick={() => setFilter((f) => (f === t.key ? 'all' : t.key))}
                 data-testid={`ti-count-${t.key}`}

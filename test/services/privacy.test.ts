@@ -99,6 +99,10 @@ describe('personal data: export and anonymisation', () => {
     recordDocuments(ctx, [
       { kind: 'certificat_realisation', traineeId: target, sessionId: first.session_id, enrolmentId: first.id, period: '2026-01', fileName: '2026-01 Certificat de réalisation - QUATREVENTS Zéphyrine.pdf', path: docPath, sha256: 'a'.repeat(64), sizeBytes: 13, verificationCode: 'K7QX2MA4PD' }
     ] as Parameters<typeof recordDocuments>[1])
+    // The stored answer of a recent write (kept for a read-back after a lost connection) holds her row whole.
+    t.db
+      .prepare("INSERT INTO answered_request (key, op, ok, result, created_at) VALUES ('3f1c1d9e-6a51-4c1b-9d0e-2b7f4f9a1c01', 'trainees:update', 1, ?, '2026-11-22T09:00:00.000Z')")
+      .run(JSON.stringify({ ok: true, value: getTrainee(t.db, target) }))
     // Someone else's notes quote her full name: the sweep must find it there too.
     updateTrainee(ctx, other, { notes: 'Covoiturage avec Zéphyrine Quatrevents.' })
     otherBefore = t.db.prepare<[number], Record<string, unknown>>('SELECT * FROM trainee WHERE id = ?').get(other) ?? {}
@@ -107,7 +111,7 @@ describe('personal data: export and anonymisation', () => {
 
   it('finds her everywhere before (the scan works)', () => {
     const tables = new Set(scanDatabase(t.db, NEEDLES).map((h) => h.table))
-    expect([...tables].sort()).toEqual(expect.arrayContaining(['audit_log', 'attendance_day', 'enrolment', 'exit_report', 'generated_document', 'registration', 'trainee']))
+    expect([...tables].sort()).toEqual(expect.arrayContaining(['answered_request', 'audit_log', 'attendance_day', 'enrolment', 'exit_report', 'generated_document', 'registration', 'trainee']))
   })
 
   it('exports every section of her data, as JSON and as a workbook, and audits the export without her data', async () => {
@@ -152,6 +156,7 @@ describe('personal data: export and anonymisation', () => {
     expect(result).toMatchObject({ anonymised: 1, documentsDeleted: 1, documentsNotDeleted: 0, kept: [] })
     expect(result.auditRowsRedacted).toBeGreaterThan(0)
     expect(scanDatabase(t.db, NEEDLES)).toEqual([])
+    expect(t.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM answered_request').get()?.n).toBe(0)
     expect(existsSync(docPath)).toBe(false)
     expect(verifyAudit(t.db)).toMatchObject({ ok: true, broken: null })
     expect(verifyAudit(t.db).redacted).toBeGreaterThan(0)

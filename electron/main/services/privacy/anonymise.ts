@@ -63,6 +63,9 @@ export function anonymisePeople(ctx: ServiceContext, input: { before: string; id
     scrubPersonRows(ctx.db, p, now)
     const kept = sweepIdentifiers(ctx.db, matcher, new Set(['audit_log']))
     const auditRowsRedacted = redactAudit(ctx.db, p, matcher, now)
+    // Stored answers of recent writes (kept for a read-back after a lost connection) may hold the
+    // people's rows whole: they only serve a few minutes, so all of them go rather than be searched.
+    ctx.db.prepare('DELETE FROM answered_request').run()
     const summary = { before: input.before, people: ids.length, documents: p.documents.length, auditRowsRedacted, kept }
     // Ids only: the trace of an anonymisation must not bring back what it removed.
     recordAudit(ctx, { operation: 'privacy.anonymise', entity: 'trainee', entityId: null, after: { ...summary, traineeIds: ids } })

@@ -12,7 +12,7 @@ export type PageSizes = { first: number; rest: number }
  * A first page that fills a screen several times over and comes in a few milliseconds, then pages
  * large enough that 20,000 rows take a handful of calls (each one a grid update).
  */
-export const DEFAULT_PAGE_SIZES: PageSizes = { first: 200, rest: 2500 }
+export const DEFAULT_PAGE_SIZES: PageSizes = { first: 200, rest: 5000 }
 
 /**
  * The page sizes, smaller only where an end-to-end test set `window.__PASSERELLE_PAGE_SIZES__`

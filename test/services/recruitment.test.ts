@@ -10,6 +10,7 @@ import {
   deleteEvent,
   duplicateEvent,
   eventListQuery,
+  firstEvent,
   getEvent,
   listEvents,
   updateEvent
@@ -100,6 +101,19 @@ describe('recruitment events', () => {
       ['2026-11-25', 0, 0, 0, 0]
     ])
     expect(listEvents(t.db, { from: '2026-11-20', includeCancelled: true }).map((r) => r.id)).toEqual([b!.id])
+  })
+
+  it('finds the slot opened first as the screen does: next one not cancelled nor over, else the last', () => {
+    const [a, b, c] = events({ date: '2026-11-18', repeatWeekly: 3 })
+    cancelEvent(ctx, b!.id, null)
+    const all = { sessionId, includeCancelled: true }
+    expect(firstEvent(t.db, all, '2026-11-19')).toMatchObject({ id: c!.id, date: '2026-12-02', booked: 0 })
+    expect(firstEvent(t.db, all, '2026-11-18')?.id).toBe(a!.id)
+    expect(firstEvent(t.db, all, '2026-12-03')?.id).toBe(c!.id)
+    cancelEvent(ctx, c!.id, null)
+    expect(firstEvent(t.db, all, '2026-11-19')?.id).toBe(c!.id)
+    expect(firstEvent(t.db, { ...all, includeCancelled: false }, '2026-11-19')?.id).toBe(a!.id)
+    expect(firstEvent(t.db, { from: '2027-01-01', includeCancelled: true }, '2026-11-19')).toBeNull()
   })
 
   it('updates an event, refusing a capacity below the people booked', () => {

@@ -94,6 +94,21 @@ export const recruitmentOps = {
       })
       .strict()
   ),
+  /**
+   * The slot the screen opens below the grid before the list is in (same filter as listEvents):
+   * the next one to come that is not cancelled, else the last one; null when the list is empty.
+   * Asked beside listEvents so that the booked people load while the long list still travels.
+   */
+  'recruitment:firstEvent': query<RecruitmentEventRow | null>()(
+    z
+      .object({
+        sessionId: id.optional(),
+        from: isoDate('La date').optional(),
+        includeCancelled: z.boolean().default(true),
+        today: isoDate('La date')
+      })
+      .strict()
+  ),
   /** Creates one event, or a weekly series (e.g. every Tuesday 9:30 for 6 weeks). */
   'recruitment:createEvents': command<RecruitmentEventRow[]>()(
     z

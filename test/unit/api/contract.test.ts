@@ -40,6 +40,7 @@ const VALID: { [O in Op]: Input<O> } = {
   'sessions:update': { id: 1, changes: { recruitmentState: 'suspended', weeklyHours: [7, 7, 7, 7, 7, 0, 0] } },
   'sessions:moveEnrolmentDates': { id: 1, previous: { start: '2027-01-04', end: '2027-06-25' } },
   'recruitment:listEvents': { sessionId: 1, from: '2026-11-22' },
+  'recruitment:firstEvent': { from: '2026-11-22', today: '2026-11-22' },
   'recruitment:createEvents': { sessionId: 1, kind: 'info_session', date: '2026-12-01', startTime: '09:30', endTime: '12:00', capacity: 12, repeatWeekly: 4 },
   'recruitment:updateEvent': { id: 1, changes: { capacity: 15, comment: 'Salle 2' } },
   'recruitment:duplicateEvent': { id: 1, date: '2026-12-15' },

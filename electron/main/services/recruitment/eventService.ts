@@ -52,12 +52,17 @@ function toRow(raw: RawEvent): RecruitmentEventRow {
   }
 }
 
-/** The query of the events grid, exported so its plan can be checked (EXPLAIN QUERY PLAN). */
-export function eventListQuery(filter: EventFilter): { sql: string; params: Record<string, string | number> } {
+function eventWhere(filter: EventFilter): SqlWhere {
   const where = new SqlWhere()
   where.filter('sessionId', filter.sessionId, 'r.session_id = @sessionId')
   where.filter('from', filter.from, 'r.date >= @from')
   if (!filter.includeCancelled) where.add('r.cancelled_at IS NULL')
+  return where
+}
+
+/** The query of the events grid, exported so its plan can be checked (EXPLAIN QUERY PLAN). */
+export function eventListQuery(filter: EventFilter): { sql: string; params: Record<string, string | number> } {
+  const where = eventWhere(filter)
   // Grouping in display order (id is unique, so it is still one group per event) lets a date
   // filter use recruitment_event_date instead of walking the table in rowid order.
   const sql = `${EVENT_SELECT} ${where.clause}
@@ -68,6 +73,22 @@ export function eventListQuery(filter: EventFilter): { sql: string; params: Reco
 export function listEvents(db: Db, filter: EventFilter): RecruitmentEventRow[] {
   const { sql, params } = eventListQuery(filter)
   return (db.prepare<unknown[], RawEvent>(sql).all(params)).map(toRow)
+}
+
+/**
+ * The slot opened below the grid on a first load, without waiting for the whole list: the first
+ * one in list order that is not cancelled and not over, else the list's last one. The same rule
+ * as the screen's own choice once the list is in, so both agree.
+ */
+export function firstEvent(db: Db, filter: EventFilter, today: string): RecruitmentEventRow | null {
+  const upcoming = eventWhere(filter)
+  upcoming.add('r.cancelled_at IS NULL')
+  upcoming.add('coalesce(r.end_date, r.date) >= @today', { today })
+  const next = db.prepare<unknown[], { id: number }>(`SELECT r.id FROM recruitment_event r ${upcoming.clause} ORDER BY r.date, r.start_time, r.id LIMIT 1`).get(upcoming.params)
+  // Descending order is the list's exact reverse (SQLite sorts NULL start times first).
+  const all = eventWhere(filter)
+  const chosen = next ?? db.prepare<unknown[], { id: number }>(`SELECT r.id FROM recruitment_event r ${all.clause} ORDER BY r.date DESC, r.start_time DESC, r.id DESC LIMIT 1`).get(all.params)
+  return chosen ? getEvent(db, chosen.id) : null
 }
 
 export function getEvent(db: Db, id: number): RecruitmentEventRow {

@@ -54,6 +54,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
   const [deleting, setDeleting] = useState<RecruitmentEventRow | null>(null)
   const removal = useCommand()
   const gridApi = useRef<GridApi<RecruitmentEventRow> | null>(null)
+  const pendingSelect = useRef<number | null>(initialEventId)
 
   // A session's own slots are all shown; across sessions, past ones only on demand.
   const showPast = sessionId !== null || includePast
@@ -64,11 +65,26 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
   const events = useQuery('recruitment:listEvents', input)
   const sessions = useQuery('sessions:options', {})
   const { reload: reloadEvents, setData: setEvents } = events
+  // The slot opened first is asked beside the (long) list, with the list's first filter only:
+  // its booked people then load while the list still travels instead of after it.
+  const [firstInput] = useState(() => ({ ...input, today: todayIso() }))
+  const first = useQuery('recruitment:firstEvent', firstInput, { enabled: initialEventId === null })
 
-  const selected = useMemo(() => events.data?.find((e) => e.id === selectedId) ?? null, [events.data, selectedId])
+  const selected = useMemo(() => {
+    const inList = events.data?.find((e) => e.id === selectedId)
+    if (inList || events.data) return inList ?? null
+    return first.data && first.data.id === selectedId ? first.data : null
+  }, [events.data, first.data, selectedId])
+
+  useEffect(() => {
+    const e = first.data
+    // Once the list is in, the choice is the list's own (below), for the filter shown.
+    if (!e || events.data || selectedId !== null || pendingSelect.current !== null) return
+    pendingSelect.current = e.id
+    setSelectedId(e.id)
+  }, [first.data, events.data, selectedId])
 
   // An event just created or copied is selected once the reloaded list holds it.
-  const pendingSelect = useRef<number | null>(initialEventId)
   useEffect(() => {
     const id = pendingSelect.current
     if (id === null || !gridApi.current || !events.data?.some((e) => e.id === id)) return

@@ -62,13 +62,22 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
     () => ({ ...(sessionId !== null ? { sessionId } : {}), ...(showPast ? {} : { from: todayIso() }), includeCancelled }),
     [sessionId, showPast, includeCancelled]
   )
-  const events = useQuery('recruitment:listEvents', input)
-  const sessions = useQuery('sessions:options', {})
-  const { reload: reloadEvents, setData: setEvents } = events
-  // The slot opened first is asked beside the (long) list, with the list's first filter only:
+  // The slot opened first is asked before the (long) list, with the list's first filter only:
   // its booked people then load while the list still travels instead of after it.
   const [firstInput] = useState(() => ({ ...input, today: todayIso() }))
   const first = useQuery('recruitment:firstEvent', firstInput, { enabled: initialEventId === null })
+  const events = useQuery('recruitment:listEvents', input)
+  const { reload: reloadEvents, setData: setEvents } = events
+
+  // The sessions' labels (a few hundred kB on a large organisation, and as many <option>s) are
+  // not needed to see the slots: asked when the pointer or the focus reaches the filter, when the
+  // form opens, or at once when the address names a session (its label must show).
+  const [sessionsWanted, setSessionsWanted] = useState(sessionFilter !== null)
+  const wantSessions = useCallback(() => setSessionsWanted(true), [])
+  useEffect(() => {
+    if (sessionFilter !== null) setSessionsWanted(true)
+  }, [sessionFilter])
+  const sessions = useQuery('sessions:options', {}, { enabled: sessionsWanted })
 
   const selected = useMemo(() => {
     const inList = events.data?.find((e) => e.id === selectedId)
@@ -114,7 +123,11 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
   }, [reloadEvents, onChanged])
 
   const current = (): RecruitmentEventRow | null => gridApi.current?.getSelectedRows()[0] ?? selected
-  const openNew = (): void => setForm({ open: true, event: null })
+  const openForm = (event: RecruitmentEventRow | null): void => {
+    setSessionsWanted(true)
+    setForm({ open: true, event })
+  }
+  const openNew = (): void => openForm(null)
   useShortcut('Ctrl+N', openNew)
   useShortcut('Alt+N', openNew)
 
@@ -154,7 +167,9 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
           Nouveau créneau
         </button>
         {fixedSessionId === null && (
-          <SessionFilter sessions={sessions.data} value={sessionFilter} onChange={(id) => onSessionFilterChange?.(id)} />
+          <span style={{ display: 'contents' }} onFocus={wantSessions} onPointerOver={wantSessions} onPointerDown={wantSessions}>
+            <SessionFilter sessions={sessions.data} value={sessionFilter} onChange={(id) => onSessionFilterChange?.(id)} />
+          </span>
         )}
         <div className="search-box search-box--narrow search-box--small">
           <Icon name="search" size={16} />
@@ -174,7 +189,7 @@ export function RecruitmentWorkspace({ fixedSessionId, sessionFilter = null, onS
           {countText}
         </span>
         <div className="toolbar__group toolbar__group--end">
-        <button type="button" className="button" disabled={!selected || selected.cancelled} onClick={() => selected && setForm({ open: true, event: selected })} title="Modifier le créneau sélectionné">
+        <button type="button" className="button" disabled={!selected || selected.cancelled} onClick={() => selected && openForm(selected)} title="Modifier le créneau sélectionné">
           <Icon name="edit" size={16} />
           Modifier
         </button>

@@ -44,6 +44,8 @@ export function readBodyToUpload(req: IncomingMessage, limit: number): Promise<S
       if (result.kind !== 'text') {
         req.pause()
         file.destroy()
+        // The folder goes at once; a stream still opening its file then fails on a path that is
+        // gone, which the stream's error listener below absorbs.
         discardUpload({ path, size: 0, sha256: '' })
       }
       resolve(result)
@@ -118,6 +120,8 @@ export function readBodyToUpload(req: IncomingMessage, limit: number): Promise<S
       } else if (!keep(chunk.subarray(from))) return finish({ kind: 'too_large' })
     })
     req.on('error', () => finish({ kind: 'invalid', message: 'Requête interrompue.' }))
+    // Without a listener a failed write (disk full, folder gone) would be thrown out of the host.
+    file.on('error', () => finish({ kind: 'invalid', message: 'Le fichier envoyé n’a pas pu être enregistré dans le dossier temporaire.' }))
     req.on('end', () => {
       if (settled) return
       if (diverted === 'yes') return finish({ kind: 'invalid', message: 'Requête illisible : le fichier envoyé est incomplet.' })

@@ -66,7 +66,9 @@ describe('attendance month grid', () => {
           { left: Math.max(0, (day - 4) * 54), col: day <= 31 ? `d${day}` : null }
         ),
       (shown) => shown,
-      `day ${day} shown`
+      `day ${day} shown`,
+      // A paste's save re-renders the whole grid: on a loaded CI machine the column comes late.
+      20_000
     )
     await page.waitForTimeout(100)
   }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { request, type Server } from 'node:http'
+import { request, type IncomingMessage, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpHost } from '../../electron/browserHost/httpHost'
+import { readBodyToUpload } from '../../electron/browserHost/uploadStream'
 import { createDispatch, type Dispatch } from '../../electron/main/api/dispatch'
 import { handlers } from '../../electron/main/api/handlers'
 import { selectClerk } from '../../electron/main/services/clerks/clerkService'
@@ -142,6 +144,25 @@ describe('files streamed to disk by the browser host', () => {
     expect(r.status).toBe(400)
     expect(r.body).toContain('n’est pas en base64')
     expect(uploadsLeft()).toEqual([])
+  })
+
+  it('refuses a bad body arriving before the temp file is even open, without an uncaught error', async () => {
+    // The whole body in the same tick as the call: the refusal removes the folder while the write
+    // stream still opens its file there (found under CI load as an uncaught ENOENT).
+    const uncaught: unknown[] = []
+    const onUncaught = (e: unknown): void => void uncaught.push(e)
+    process.on('uncaughtException', onUncaught)
+    try {
+      const req = new PassThrough() as unknown as IncomingMessage
+      const pending = readBodyToUpload(req, MB)
+      ;(req as unknown as PassThrough).end(Buffer.from('{"input":{"base64":"QUJD<script>"}}'))
+      await expect(pending).resolves.toMatchObject({ kind: 'invalid' })
+      await new Promise((done) => setTimeout(done, 50))
+      expect(uncaught).toEqual([])
+      expect(uploadsLeft()).toEqual([])
+    } finally {
+      process.off('uncaughtException', onUncaught)
+    }
   })
 
   it('imports a trainee list sent through the stream with the real handler', async () => {

@@ -2,10 +2,8 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { monthDays } from '@shared/domain/attendance'
 import { todayIso } from '@shared/domain/dates'
-import { selectClerk } from '../../electron/main/services/clerks/clerkService'
-import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
 import { attendanceWorld } from '../services/attendanceWorld'
-import { call, copyHost, CRASH_NOW, kill, seeded, SKIP, sleep, startHost } from './crashHost'
+import { call, crashDatabase, kill, seeded, SKIP, sleep, startHost } from './crashHost'
 
 /*
  * Crash test of attendance:save (one transaction per operation, synchronous=FULL, WAL).
@@ -29,7 +27,6 @@ const MONTH = '2026-10'
 const TRAINEES = 200
 const ITERATIONS = 15
 
-let dir: string
 let dbPath: string
 let hostEntry: string
 let enrolments: number[] = []
@@ -37,16 +34,11 @@ let cleanup: () => void = () => undefined
 
 beforeAll(async () => {
   if (SKIP) return
-  const t = await tempDb()
-  cleanup = t.cleanup
-  dir = t.dir
-  dbPath = t.path
-  hostEntry = copyHost(dir)
-  const ctx = serviceContext(t.db, fixedClock(CRASH_NOW))
-  const w = attendanceWorld(ctx, todayIso(ctx.clock.now()))
+  const t = await crashDatabase()
+  ;({ cleanup, dbPath, hostEntry } = t)
+  const w = attendanceWorld(t.ctx, todayIso(t.ctx.clock.now()))
   const sessionId = w.session({ label: 'Crash test' })
   enrolments = w.trainees(sessionId, TRAINEES)
-  selectClerk(t.db, ctx.clock, 'Claire Martin')
   t.db.close()
 })
 afterAll(() => cleanup())

@@ -3,6 +3,9 @@ import { cpSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_KEY_PARAM } from '@shared/api/channel'
+import { selectClerk } from '../../electron/main/services/clerks/clerkService'
+import type { ServiceContext } from '../../electron/main/services/context'
+import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
 
 /*
  * The browser host as a writer process the crash tests kill with SIGKILL (attendance saves,
@@ -25,9 +28,15 @@ export function copyHost(dir: string): string {
   return join(dir, 'app/main/host.js')
 }
 
+/** What a test may ask of the host beyond its database: a fixed port and key (a restart the page
+ * reconnects to) and test-only options such as `--test-die-after-commit <op>`. */
+export type HostOptions = { port?: number; key?: string; args?: readonly string[] }
+
 /** The copied host on a free port and the test's database, its clock pinned (tests never read the wall clock). */
-export function startHost(hostEntry: string, dbPath: string): Promise<Host> {
-  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--db', dbPath, '--test-now', CRASH_NOW], {
+export function startHost(hostEntry: string, dbPath: string, options: HostOptions = {}): Promise<Host> {
+  const args = [hostEntry, '--port', String(options.port ?? 0), '--db', dbPath, '--test-now', CRASH_NOW]
+  if (options.key !== undefined) args.push('--test-key', options.key)
+  const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PASSERELLE_TEST: '1' }
   })
@@ -49,6 +58,14 @@ export function startHost(hostEntry: string, dbPath: string): Promise<Host> {
       reject(new Error(`host exited with ${code}: ${err}`))
     })
   })
+}
+
+/** A test database in its own folder with the built host copied beside it, the clerk chosen. */
+export async function crashDatabase(): Promise<{ dir: string; dbPath: string; hostEntry: string; ctx: ServiceContext; db: ServiceContext['db']; cleanup: () => void }> {
+  const t = await tempDb()
+  const ctx = serviceContext(t.db, fixedClock(CRASH_NOW))
+  selectClerk(t.db, ctx.clock, 'Claire Martin')
+  return { dir: t.dir, dbPath: t.path, hostEntry: copyHost(t.dir), ctx, db: t.db, cleanup: t.cleanup }
 }
 
 export type Answer = { ok: boolean; value?: unknown; error?: { code: string; message: string } }

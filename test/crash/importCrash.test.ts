@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { writeLargeLheo } from '../bench/lheoFixture'
-import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
-import { call, copyHost, CRASH_NOW, inspect, kill, seeded, SKIP, sleep, startHost, type Host } from './crashHost'
+import { call, crashDatabase, inspect, kill, seeded, SKIP, sleep, startHost, type Host } from './crashHost'
 
 /*
  * Crash test of the two imports (issue #13): the browser host is killed with SIGKILL at a
@@ -31,13 +29,8 @@ let cleanup: () => void = () => undefined
 
 beforeAll(async () => {
   if (SKIP) return
-  const t = await tempDb()
-  cleanup = t.cleanup
-  dir = t.dir
-  dbPath = t.path
-  hostEntry = copyHost(dir)
-  const ctx = serviceContext(t.db, fixedClock(CRASH_NOW))
-  selectClerk(t.db, ctx.clock, 'Claire Martin')
+  const t = await crashDatabase()
+  ;({ cleanup, dir, dbPath, hostEntry } = t)
   t.db.close()
   const path = join(dir, 'catalogue.xml')
   writeLargeLheo(path, FORMATIONS)

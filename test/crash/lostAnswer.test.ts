@@ -1,16 +1,12 @@
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_REQUEST_KEY_HEADER } from '@shared/api/channel'
 import { todayIso } from '@shared/domain/dates'
-import { selectClerk } from '../../electron/main/services/clerks/clerkService'
 import { launchBrowser, openApp } from '../helpers/browserHost'
-import { fixedClock, serviceContext, tempDb } from '../helpers/tempDb'
 import { attendanceWorld } from '../services/attendanceWorld'
-import { cell, expectText, until } from '../e2e/support'
-import { copyHost, CRASH_NOW, kill, ROOT, SKIP, type Host } from './crashHost'
+import { cell, expectText, revealDay, until } from '../e2e/support'
+import { CRASH_NOW, crashDatabase, kill, SKIP, startHost, type Host } from './crashHost'
 
 /*
  * Issue 15, item 3: the truth after a lost connection. The page pastes into the attendance grid;
@@ -30,7 +26,6 @@ const MONTH = '2026-11'
 const TRAINEES = 4
 const KEY = 'cle-de-test-perte-de-connexion'
 
-let dir: string
 let dbPath: string
 let hostEntry: string
 let sessionId = 0
@@ -42,16 +37,11 @@ let host: Host | null = null
 
 beforeAll(async () => {
   if (SKIP) return
-  const t = await tempDb()
-  cleanup = t.cleanup
-  dir = t.dir
-  dbPath = t.path
-  hostEntry = copyHost(dir)
-  const ctx = serviceContext(t.db, fixedClock(CRASH_NOW))
-  const w = attendanceWorld(ctx, todayIso(ctx.clock.now()))
+  const t = await crashDatabase()
+  ;({ cleanup, dbPath, hostEntry } = t)
+  const w = attendanceWorld(t.ctx, todayIso(t.ctx.clock.now()))
   sessionId = w.session({ label: 'Perte de connexion' })
   rowIds = w.trainees(sessionId, TRAINEES).map(String)
-  selectClerk(t.db, ctx.clock, 'Claire Martin')
   t.db.close()
   browser = await launchBrowser()
 })
@@ -62,31 +52,10 @@ afterAll(async () => {
 })
 
 /** The host on the test's port (any free one the first time), key and database, with test options. */
-function start(extra: string[] = [], key = KEY): Promise<Host> {
-  const child = spawn(process.execPath, [hostEntry, '--port', String(port), '--db', dbPath, '--test-now', CRASH_NOW, '--test-key', key, ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PASSERELLE_TEST: '1' }
-  })
-  return new Promise((resolveHost, reject) => {
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${err}`)), 30_000)
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?cle=[\w-]+/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        port = Number(m[1])
-        host = { url: m[0], key, process: child }
-        resolveHost(host)
-      }
-    })
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`host exited with ${code}: ${err}`))
-    })
-  })
+async function start(args: string[] = [], key = KEY): Promise<Host> {
+  host = await startHost(hostEntry, dbPath, { port, key, args })
+  port = Number(new URL(host.url).port)
+  return host
 }
 
 /** Resolves when the host process has gone (killed by its own test option). */
@@ -107,22 +76,7 @@ describe.skipIf(SKIP !== null)('the truth after a lost connection (attendance pa
   let page: Page
   const status = () => page.getByTestId('save-status')
   const problems = () => page.getByTestId('attendance-problems')
-  /** Day columns are virtualised: scrolls until day `day` is rendered (as the attendance e2e test does). */
-  async function reveal(day: number): Promise<void> {
-    await until(
-      () =>
-        page.evaluate(
-          ({ left, col }) => {
-            const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
-            if (v) v.scrollLeft = left
-            return document.querySelector(`[data-testid="attendance-grid"] [role="gridcell"][col-id="${col}"]`) !== null
-          },
-          { left: Math.max(0, (day - 4) * 54), col: `d${day}` }
-        ),
-      (shown) => shown,
-      `day ${day} shown`
-    )
-  }
+  const reveal = (day: number): Promise<void> => revealDay(page, day)
   async function paste(day: number, tsv: string): Promise<void> {
     await reveal(day)
     await cell(page, rowIds[0] ?? '', `d${day}`).click()

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core'
 import type { AttendanceMonthGrid } from '@shared/api/areas/attendance'
 import { e2eWorld } from '../helpers/e2eWorld'
 import { attendanceWorld } from '../services/attendanceWorld'
-import { apiCall, cell, expectText, shot, until } from './support'
+import { apiCall, cell, expectText, revealDay, shot, until } from './support'
 
 /**
  * « Assiduité mensuelle » with a real backend: a session of 30 trainees (one entering mid-month),
@@ -54,22 +54,7 @@ describe('attendance month grid', () => {
   }
   /** Day columns are virtualised: scroll the grid so that day `day` is rendered. */
   async function reveal(day: number): Promise<void> {
-    // Set again until the day's column is rendered: a re-render after a save can undo the scroll.
-    await until(
-      () =>
-        page.evaluate(
-          ({ left, col }) => {
-            const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
-            if (v) v.scrollLeft = left
-            return col === null || document.querySelector(`[data-testid="attendance-grid"] [role="gridcell"][col-id="${col}"]`) !== null
-          },
-          { left: Math.max(0, (day - 4) * 54), col: day <= 31 ? `d${day}` : null }
-        ),
-      (shown) => shown,
-      `day ${day} shown`,
-      // A paste's save re-renders the whole grid: on a loaded CI machine the column comes late.
-      20_000
-    )
+    await revealDay(page, day)
     await page.waitForTimeout(100)
   }
   async function pasteText(tsv: string): Promise<void> {

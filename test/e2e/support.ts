@@ -135,3 +135,25 @@ export function weekdays(from: string, to: string): string[] {
   }
   return out
 }
+
+/**
+ * The attendance grid's day columns are virtualised: scrolls it until day `day` is rendered. Set
+ * again at each try: a re-render after a save can undo the scroll, and on a loaded machine the
+ * column comes late (a paste's save re-renders the whole grid).
+ */
+export async function revealDay(page: Page, day: number, timeout = 20_000): Promise<void> {
+  await until(
+    () =>
+      page.evaluate(
+        ({ left, col }) => {
+          const v = document.querySelector('[data-testid="attendance-grid"] .ag-body-horizontal-scroll-viewport')
+          if (v) v.scrollLeft = left
+          return col === null || document.querySelector(`[data-testid="attendance-grid"] [role="gridcell"][col-id="${col}"]`) !== null
+        },
+        { left: Math.max(0, (day - 4) * 54), col: day <= 31 ? `d${day}` : null }
+      ),
+    (shown) => shown,
+    `day ${day} shown`,
+    timeout
+  )
+}

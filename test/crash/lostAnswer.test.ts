@@ -5,7 +5,7 @@ import { HTTP_CLIENT_HEADER, HTTP_INVOKE_PATH, HTTP_KEY_HEADER, HTTP_REQUEST_KEY
 import { todayIso } from '@shared/domain/dates'
 import { launchBrowser, openApp } from '../helpers/browserHost'
 import { attendanceWorld } from '../services/attendanceWorld'
-import { cell, expectText, revealDay, until } from '../e2e/support'
+import { cell, expectText, revealDay, shot, until } from '../e2e/support'
 import { CRASH_NOW, crashDatabase, kill, SKIP, startHost, type Host } from './crashHost'
 
 /*
@@ -120,8 +120,11 @@ describe.skipIf(SKIP !== null)('the truth after a lost connection (attendance pa
     const committed = month()
     expect(committed.audits).toBe(2)
     expect(committed.cells.get(`${rowIds[0]}|${MONTH}-16`)).toBe(6)
+    await page.getByTestId('connection-banner').waitFor()
+    await shot(page, 'issue15-connection-lost')
     await start()
     await expectText(status(), 'Enregistré', 60_000)
+    await shot(page, 'issue15-connection-read-back')
     expect(await page.getByTestId('connection-banner').count()).toBe(0)
     expect(await problems().count(), (await problems().count()) > 0 ? ((await problems().textContent()) ?? '') : '').toBe(0)
     // The grid shows the committed values (the stored answer's rows).
